@@ -1,11 +1,13 @@
+using Exchange.Testing;
+
 namespace Exchange.Identifiers.Tests;
 
 public sealed class CitizenIdTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    public static TheoryData<string> ValidVectors => IdentifierVectors.Valid("citizenId");
-    public static TheoryData<string, string> InvalidVectors => IdentifierVectors.Invalid("citizenId");
+    public static TheoryData<string> ValidVectors => new(IdentifierVectors.Valid(IdentifierVectors.CitizenId));
+    public static TheoryData<string, string> InvalidVectors => new(IdentifierVectors.Invalid(IdentifierVectors.CitizenId));
 
     [Theory]
     [MemberData(nameof(ValidVectors))]
@@ -23,7 +25,7 @@ public sealed class CitizenIdTests
         var check = CitizenId.Validate(value, Today);
 
         Assert.False(check.IsValid);
-        Assert.Equal(IdentifierVectors.ExpectedError(reason), check.Error);
+        Assert.Equal(VectorReasons.ExpectedError(reason), check.Error);
         Assert.False(string.IsNullOrWhiteSpace(check.Reason));
     }
 

@@ -1,9 +1,11 @@
+using Exchange.Testing;
+
 namespace Exchange.Identifiers.Tests;
 
 public sealed class UnifiedSocialCreditCodeTests
 {
-    public static TheoryData<string> ValidVectors => IdentifierVectors.Valid("unifiedSocialCreditCode");
-    public static TheoryData<string, string> InvalidVectors => IdentifierVectors.Invalid("unifiedSocialCreditCode");
+    public static TheoryData<string> ValidVectors => new(IdentifierVectors.Valid(IdentifierVectors.CreditCode));
+    public static TheoryData<string, string> InvalidVectors => new(IdentifierVectors.Invalid(IdentifierVectors.CreditCode));
 
     [Theory]
     [MemberData(nameof(ValidVectors))]
@@ -21,7 +23,7 @@ public sealed class UnifiedSocialCreditCodeTests
         var check = UnifiedSocialCreditCode.Validate(value);
 
         Assert.False(check.IsValid);
-        Assert.Equal(IdentifierVectors.ExpectedError(reason), check.Error);
+        Assert.Equal(VectorReasons.ExpectedError(reason), check.Error);
         Assert.False(string.IsNullOrWhiteSpace(check.Reason));
     }
 

@@ -1,20 +1,7 @@
-using System.Text.Json;
-
 namespace Exchange.Identifiers.Tests;
 
-/// <summary>The shared identifier vectors (tests/testdata/identifiers.json, a copy of shared/testdata).</summary>
-public static class IdentifierVectors
+internal static class VectorReasons
 {
-    private static readonly JsonDocument Document = JsonDocument.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "identifiers.json")));
-
-    public static TheoryData<string> Valid(string kind) =>
-        new(Document.RootElement.GetProperty(kind).GetProperty("valid").EnumerateArray().Select(v => v.GetString()!));
-
-    public static TheoryData<string, string> Invalid(string kind) =>
-        new(Document.RootElement.GetProperty(kind).GetProperty("invalid").EnumerateArray()
-            .Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("reason").GetString()!)));
-
     /// <summary>Maps the vector file's free-text reason to the error the validator must report.</summary>
     public static IdentifierError ExpectedError(string reason) => reason switch
     {
