@@ -14,5 +14,9 @@ public sealed class CatalogOptions
     /// <summary>Wait before the first reconnection attempt; doubles on every failure up to <see cref="MaxReconnectDelay"/>.</summary>
     public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Longest wait between reconnection attempts. Short by default: changes published while the catalog was
+    /// unreachable reach the gateway only on reconnection, and publications should route within seconds.
+    /// </summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

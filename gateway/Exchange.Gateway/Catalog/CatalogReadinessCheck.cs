@@ -19,7 +19,7 @@ internal sealed class CatalogReadinessCheck(CatalogState state, IOptions<Catalog
             _ when state.IsConnected => HealthCheckResult.Healthy(
                 $"Routing on catalog revision {catalog.Revision} ({catalog.ResourcesByCode.Count} resources), watching {address}."),
             _ => HealthCheckResult.Degraded(
-                $"Routing on last known catalog revision {catalog.Revision} ({state.Source}); the catalog at {address} is unreachable."),
+                $"Routing on last known catalog revision {catalog.Revision} ({(state.Source == CatalogSource.Disk ? "saved snapshot" : "received before the outage")}); the catalog at {address} is unreachable."),
         };
         return Task.FromResult(result);
     }

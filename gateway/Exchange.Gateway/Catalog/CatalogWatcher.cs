@@ -68,11 +68,12 @@ internal sealed partial class CatalogWatcher : BackgroundService
                 await WatchAsync(stoppingToken);
                 throw new RpcException(new Status(StatusCode.Unavailable, "the catalog ended the watch stream"));
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Shutting down: the cancelled stream surfaces as RpcException(Cancelled) as well as OperationCanceledException.
                 return;
             }
-            catch (Exception ex) when (ex is RpcException or IOException or HttpRequestException)
+            catch (Exception ex)
             {
                 var wasConnected = _state.IsConnected;
                 _state.SetConnected(false);
@@ -80,7 +81,12 @@ internal sealed partial class CatalogWatcher : BackgroundService
                     failures = 0;
                 if (wasConnected || !reportedUnreachable)
                 {
-                    LogCatalogUnreachable(_options.Address, Reason(ex), _state.Current?.Revision, _options.MaxReconnectDelay);
+                    // A transport failure is expected while the catalog is down; anything else deserves its stack trace.
+                    var unexpected = ex is RpcException or IOException or HttpRequestException ? null : ex;
+                    if (_state.Current is { } last)
+                        LogCatalogUnreachable(unexpected, _options.Address, Reason(ex), last.Revision, _options.MaxReconnectDelay);
+                    else
+                        LogCatalogUnreachableWithoutCatalog(unexpected, _options.Address, Reason(ex), _options.MaxReconnectDelay);
                     reportedUnreachable = true;
                 }
                 else
@@ -167,11 +173,14 @@ internal sealed partial class CatalogWatcher : BackgroundService
         return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
-    private static string Reason(Exception exception) => exception switch
+    private static string Reason(Exception exception)
     {
-        RpcException rpc => $"{rpc.StatusCode}: {rpc.Status.Detail}",
-        _ => exception.Message,
-    };
+        var cause = exception is RpcException rpc ? rpc.Status.DebugException : exception.InnerException;
+        while (cause?.InnerException is not null)
+            cause = cause.InnerException;
+        var summary = exception is RpcException status ? $"{status.StatusCode}: {status.Status.Detail}" : exception.Message;
+        return cause is null || summary.Contains(cause.Message, StringComparison.Ordinal) ? summary : $"{summary} {cause.Message}";
+    }
 
     public override void Dispose()
     {
@@ -192,7 +201,10 @@ internal sealed partial class CatalogWatcher : BackgroundService
     private partial void LogChangeApplied(long revision, ResourceChangeType changeType, string resourceCode, int version, string grpcService);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog at {Address} unreachable ({Reason}); routing on last known revision {Revision}, retrying every {MaxDelay} at most")]
-    private partial void LogCatalogUnreachable(Uri address, string reason, long? revision, TimeSpan maxDelay);
+    private partial void LogCatalogUnreachable(Exception? exception, Uri address, string reason, long revision, TimeSpan maxDelay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog at {Address} unreachable ({Reason}); nothing routes until it answers, retrying every {MaxDelay} at most")]
+    private partial void LogCatalogUnreachableWithoutCatalog(Exception? exception, Uri address, string reason, TimeSpan maxDelay);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Catalog at {Address} still unreachable ({Reason})")]
     private partial void LogStillUnreachable(Uri address, string reason);

@@ -24,7 +24,9 @@ internal sealed class UnroutedRequest(CatalogState state, IOptions<CatalogOption
     {
         var method = path.HasValue ? path.Value!.TrimStart('/') : string.Empty;
         if (method.Length > 200)
-            method = method[..200] + "…";
+            method = method[..200] + "...";
+        if (method.IndexOf('/') <= 0)
+            return $"'{path}' is not a gRPC method path; calls through the gateway use /{{package.Service}}/{{Method}}.";
         return $"No published catalog resource serves {method}. Ask the providing department to publish it in the catalog.";
     }
 }
