@@ -34,6 +34,17 @@ public sealed class SyntheticPopulationTests(SyntheticPopulationFixture fixture)
     }
 
     [Fact]
+    public void Demo_identifiers_stay_those_documented_in_the_adapters_readme()
+    {
+        // The generator uses its own PRNG, so these never change with the .NET version; if a change to the
+        // generator moves them, update adapters/README.md with the new values.
+        Assert.Equal("330106198812153739", Population.Residents[0].CitizenId);
+        Assert.Equal("郭建平", Population.Residents[0].Name);
+        Assert.Equal("91330106MALC7YCP9L", Population.Enterprises[0].CreditCode);
+        Assert.Equal("51330106MJMXM8CJUB", Population.SocialOrganizations[0].CreditCode);
+    }
+
+    [Fact]
     public void Another_seed_gives_another_population()
     {
         var other = SyntheticPopulation.Generate(SyntheticPopulationOptions.Default with { Seed = 42, ResidentCount = 500, EnterpriseCount = 50, MarriageCount = 50, SocialOrganizationCount = 20 });
