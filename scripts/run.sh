@@ -61,8 +61,10 @@ Exchange is running.
   adapters                                http://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
 
 Try it from another terminal (the CLI calls through the gateway):
-  $cli resident 110105198203150013
-  $cli enterprise 91110105MA01A0B2C3
+  $cli resident 330106198812153739
+  $cli verify-identity 330106198812153739 郭建平
+  $cli marriages 330106198812153739
+  $cli enterprise 91330106MALC7YCP9L
   $cli catalog resources
 
 Press Ctrl-C to stop.

@@ -3,7 +3,8 @@ using Exchange.Adapters.CivilAffairs.Store;
 using Exchange.Adapters.Shared;
 using Exchange.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddAdapterStore<CivilAffairsStore>("CivilAffairs");
 
