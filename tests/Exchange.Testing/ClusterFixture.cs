@@ -1,0 +1,18 @@
+namespace Exchange.Testing;
+
+/// <summary>An <see cref="ExchangeCluster"/> started once for a test class (or collection) and stopped after it.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    private ExchangeCluster? _cluster;
+
+    public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public async ValueTask InitializeAsync() => _cluster = await ExchangeCluster.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+            await _cluster.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Exchange.Testing;
+
+/// <summary>
+/// One Exchange service running as a real process on a loopback port, the way it runs in production:
+/// <c>dotnet Exchange.X.dll --urls ... --Key=Value</c> in a working directory of its own.
+/// Disposing kills it and deletes its working directory.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private static readonly ConcurrentDictionary<ServiceProcess, byte> Running = new();
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly ConcurrentQueue<string> _log = new();
+    private Process? _process;
+
+    static ServiceProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var service in Running.Keys)
+                service.Kill();
+        };
+    }
+
+    private ServiceProcess(ExchangeService service, int port, string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        Service = service;
+        Port = port;
+        WorkingDirectory = workingDirectory;
+        _settings = settings;
+        Address = new Uri($"http://127.0.0.1:{port}");
+        Channel = GrpcChannel.ForAddress(Address);
+    }
+
+    public ExchangeService Service { get; }
+    public int Port { get; }
+    public Uri Address { get; }
+    public string WorkingDirectory { get; }
+    public GrpcChannel Channel { get; }
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The last lines the service wrote, for failure messages.</summary>
+    public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(60));
+
+    public static async Task<ServiceProcess> StartAsync(
+        ExchangeService service,
+        IReadOnlyDictionary<string, string>? settings = null,
+        int? port = null,
+        CancellationToken cancellationToken = default)
+    {
+        var process = new ServiceProcess(
+            service,
+            port ?? LoopbackPort.Next(),
+            RepositoryLayout.NewTemporaryDirectory(service.ToString().ToLowerInvariant()),
+            settings ?? new Dictionary<string, string>());
+        try
+        {
+            await process.StartAsync(cancellationToken);
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the process again on the same port, with the same settings and working directory (so the same store).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsRunning)
+            throw new InvalidOperationException($"{Service} is already running.");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepositoryLayout.AssemblyOf(Service));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        foreach (var (key, value) in _settings)
+            start.ArgumentList.Add($"--{key}={value}");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        Running[this] = 0;
+
+        await WaitUntilServingAsync(cancellationToken);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        var process = _process;
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        Running.TryRemove(this, out _);
+    }
+
+    /// <summary>SIGTERM and wait: the graceful shutdown an orchestrator asks for.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        if (process is { HasExited: false })
+        {
+            _ = SendSignal(process.Id, 15);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+            }
+        }
+        Running.TryRemove(this, out _);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Channel.Dispose();
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying child is not worth failing a test for.
+        }
+    }
+
+    public override string ToString() => $"{Service} at {Address}";
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        var health = new Health.HealthClient(Channel);
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process is null || _process.HasExited)
+                throw new InvalidOperationException($"{Service} exited during start-up (code {_process?.ExitCode}).{Environment.NewLine}{RecentLog}");
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                    return;
+            }
+            catch (RpcException)
+            {
+                // Not listening yet, or still starting.
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{Service} did not report SERVING within {StartTimeout.TotalSeconds} s.{Environment.NewLine}{RecentLog}");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+            return;
+        _log.Enqueue(line);
+        while (_log.Count > 500)
+            _log.TryDequeue(out _);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+}
