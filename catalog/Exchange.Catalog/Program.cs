@@ -4,7 +4,8 @@ using Exchange.Catalog.Seeding;
 using Exchange.Catalog.Store;
 using Exchange.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddCatalogStore();
 builder.AddResourceCatalog();

@@ -52,13 +52,18 @@ public static partial class PublicationCheck
         else if (endpoint is null)
             problems.Add($"endpoint '{draft.Endpoint}' is not an absolute http or https URI");
 
-        foreach (var other in otherPublished)
+        var others = otherPublished.ToList();
+        foreach (var other in others)
         {
             foreach (var method in draft.GrpcMethods.Intersect(other.GrpcMethods, StringComparer.Ordinal))
                 problems.Add($"method {draft.GrpcService}/{method} is already served by published resource {other.Code}");
-            if (endpoint is not null && ParseEndpoint(other.Endpoint) is { } otherEndpoint && otherEndpoint != endpoint)
-                problems.Add($"service {draft.GrpcService} is already served from {other.Endpoint} by published resource {other.Code}; " +
-                             "the gateway routes per service, so every resource of a service must use the same endpoint");
+        }
+        if (endpoint is not null)
+        {
+            foreach (var elsewhere in others.Where(other => ParseEndpoint(other.Endpoint) is { } otherEndpoint && otherEndpoint != endpoint)
+                         .GroupBy(other => other.Endpoint, StringComparer.Ordinal))
+                problems.Add($"service {draft.GrpcService} is already served from {elsewhere.Key} by published resource(s) " +
+                             $"{string.Join(", ", elsewhere.Select(other => other.Code))}; the gateway routes per service, so use that endpoint");
         }
 
         return problems;
