@@ -14,6 +14,7 @@ public static class CatalogStoreExtensions
 
         CreateDataDirectory(connectionString);
         builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHealthChecks().AddCheck<CatalogStoreHealthCheck>("catalog-store");
         return builder;
     }
 
