@@ -1,0 +1,54 @@
+using Exchange.Adapters.PublicSecurity.Store;
+using Exchange.Adapters.Shared;
+using Exchange.Protos.PublicSecurity.V1;
+using Exchange.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using ResidentStatus = Exchange.SyntheticData.ResidentStatus;
+
+namespace Exchange.Adapters.PublicSecurity.Grpc;
+
+internal sealed class PopulationService(PopulationStore store) : Protos.PublicSecurity.V1.PopulationService.PopulationServiceBase
+{
+    public override async Task<GetResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
+    {
+        var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
+        var resident = await store.Residents.AsNoTracking()
+                           .SingleOrDefaultAsync(r => r.CitizenId == citizenId, context.CancellationToken)
+                       ?? throw new NotFoundException($"No resident with citizen id {citizenId} is registered");
+        return new GetResidentResponse { Resident = ToContract(resident) };
+    }
+
+    public override async Task<VerifyIdentityResponse> VerifyIdentity(VerifyIdentityRequest request, ServerCallContext context)
+    {
+        var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
+        var name = FieldGuard.Required("name", request.Name);
+        var registeredName = await store.Residents.AsNoTracking()
+            .Where(r => r.CitizenId == citizenId)
+            .Select(r => r.Name)
+            .SingleOrDefaultAsync(context.CancellationToken);
+        return new VerifyIdentityResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) };
+    }
+
+    private static Resident ToContract(RegisteredResident resident) => new()
+    {
+        CitizenId = resident.CitizenId,
+        Name = resident.Name,
+        Gender = resident.Gender switch
+        {
+            SyntheticData.Gender.Male => Gender.Male,
+            SyntheticData.Gender.Female => Gender.Female,
+            _ => Gender.Unspecified,
+        },
+        BirthDate = IsoDate.Format(resident.BirthDate),
+        Ethnicity = resident.Ethnicity,
+        RegisteredAddress = resident.RegisteredAddress,
+        Status = resident.Status switch
+        {
+            ResidentStatus.Normal => Protos.PublicSecurity.V1.ResidentStatus.Normal,
+            ResidentStatus.Deceased => Protos.PublicSecurity.V1.ResidentStatus.Deceased,
+            ResidentStatus.Cancelled => Protos.PublicSecurity.V1.ResidentStatus.Cancelled,
+            _ => Protos.PublicSecurity.V1.ResidentStatus.Unspecified,
+        },
+    };
+}

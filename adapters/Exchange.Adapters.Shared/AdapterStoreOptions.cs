@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Exchange.Adapters.Shared;
+
+/// <summary>Settings of an adapter's store, section <c>AdapterStore</c> (for example <c>--AdapterStore:SeedOnStart=false</c>).</summary>
+public sealed class AdapterStoreOptions
+{
+    public const string Section = "AdapterStore";
+
+    /// <summary>Fill an empty store from the synthetic population before serving.</summary>
+    public bool SeedOnStart { get; set; } = true;
+
+    /// <summary>Rows saved per round trip while seeding; all batches share one transaction.</summary>
+    [Range(100, 100_000)]
+    public int SeedBatchSize { get; set; } = 2_000;
+}

@@ -1,0 +1,8 @@
+namespace Exchange.SyntheticData;
+
+public enum SocialOrganizationStatus
+{
+    Active = 1,
+    Revoked = 2,
+    Deregistered = 3,
+}

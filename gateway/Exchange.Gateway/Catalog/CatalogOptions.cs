@@ -1,0 +1,22 @@
+namespace Exchange.Gateway.Catalog;
+
+/// <summary>Where the gateway finds the catalog and keeps its last known copy. Section <c>Catalog</c>.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    /// <summary>Address of the catalog's gRPC endpoint whose watch stream feeds the routes.</summary>
+    public Uri Address { get; set; } = new("http://127.0.0.1:7001");
+
+    /// <summary>File holding the last applied catalog, so a restart routes even while the catalog is down.</summary>
+    public string SnapshotPath { get; set; } = ".data/gateway/catalog-snapshot.pb";
+
+    /// <summary>Wait before the first reconnection attempt; doubles on every failure up to <see cref="MaxReconnectDelay"/>.</summary>
+    public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Longest wait between reconnection attempts. Short by default: changes published while the catalog was
+    /// unreachable reach the gateway only on reconnection, and publications should route within seconds.
+    /// </summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(5);
+}

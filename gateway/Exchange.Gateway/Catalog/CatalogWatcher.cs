@@ -1,0 +1,214 @@
+using Exchange.Protos.Catalog.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Gateway.Catalog;
+
+/// <summary>
+/// Keeps a <c>WatchResources</c> stream open to the catalog and applies its snapshot and changes to
+/// <see cref="CatalogState"/>, saving each result to disk. When the stream fails it reconnects with capped
+/// exponential backoff and keeps routing on the last known catalog meanwhile.
+/// </summary>
+internal sealed partial class CatalogWatcher : BackgroundService
+{
+    private readonly CatalogState _state;
+    private readonly CatalogSnapshotStore _store;
+    private readonly CatalogOptions _options;
+    private readonly ILogger<CatalogWatcher> _logger;
+    private readonly GrpcChannel _channel;
+    private readonly CatalogService.CatalogServiceClient _client;
+
+    public CatalogWatcher(CatalogState state, CatalogSnapshotStore store, IOptions<CatalogOptions> options, ILogger<CatalogWatcher> logger)
+    {
+        _state = state;
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _channel = GrpcChannel.ForAddress(_options.Address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                // A catalog host that vanishes without closing the connection would otherwise leave the
+                // stream silently open and the routes stale.
+                KeepAlivePingDelay = TimeSpan.FromSeconds(15),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            },
+        });
+        _client = new CatalogService.CatalogServiceClient(_channel);
+    }
+
+    /// <summary>Loads the saved snapshot before the server starts, so the first request already routes.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var saved = _store.Load();
+        if (saved is null)
+        {
+            LogNoSavedSnapshot(_store.FilePath, _options.Address);
+        }
+        else
+        {
+            var catalog = PublishedCatalog.FromSnapshot(saved);
+            _state.Replace(catalog, CatalogSource.Disk);
+            LogLoadedSavedSnapshot(catalog.Revision, catalog.ResourcesByCode.Count, _store.FilePath);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var reportedUnreachable = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WatchAsync(stoppingToken);
+                throw new RpcException(new Status(StatusCode.Unavailable, "the catalog ended the watch stream"));
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: the cancelled stream surfaces as RpcException(Cancelled) as well as OperationCanceledException.
+                return;
+            }
+            catch (Exception ex)
+            {
+                var wasConnected = _state.IsConnected;
+                _state.SetConnected(false);
+                if (wasConnected)
+                    failures = 0;
+                if (wasConnected || !reportedUnreachable)
+                {
+                    // A transport failure is expected while the catalog is down; anything else deserves its stack trace.
+                    var unexpected = ex is RpcException or IOException or HttpRequestException ? null : ex;
+                    if (_state.Current is { } last)
+                        LogCatalogUnreachable(unexpected, _options.Address, Reason(ex), last.Revision, _options.MaxReconnectDelay);
+                    else
+                        LogCatalogUnreachableWithoutCatalog(unexpected, _options.Address, Reason(ex), _options.MaxReconnectDelay);
+                    reportedUnreachable = true;
+                }
+                else
+                {
+                    LogStillUnreachable(_options.Address, Reason(ex));
+                }
+            }
+
+            try
+            {
+                await Task.Delay(ReconnectDelay(failures++), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        using var call = _client.WatchResources(new WatchResourcesRequest(), cancellationToken: stoppingToken);
+        await foreach (var message in call.ResponseStream.ReadAllAsync(stoppingToken))
+        {
+            switch (message.EventCase)
+            {
+                case WatchResourcesResponse.EventOneofCase.Snapshot:
+                    await ApplySnapshotAsync(message.Snapshot, stoppingToken);
+                    break;
+                case WatchResourcesResponse.EventOneofCase.Change:
+                    await ApplyChangeAsync(message.Change, stoppingToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task ApplySnapshotAsync(ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var current = _state.Current;
+        var catalog = PublishedCatalog.FromSnapshot(snapshot);
+        // A reconnect usually brings back the catalog we already route on; rebuilding routes for it is wasted work.
+        if (current is null || current.Revision != snapshot.Revision || !current.ToSnapshot().Equals(catalog.ToSnapshot()))
+        {
+            _state.Replace(catalog, CatalogSource.Catalog);
+            await SaveAsync(catalog, cancellationToken);
+        }
+        else
+        {
+            _state.Replace(current, CatalogSource.Catalog);
+        }
+        _state.SetConnected(true);
+        LogWatching(_options.Address, catalog.Revision, catalog.ResourcesByCode.Count);
+    }
+
+    private async Task ApplyChangeAsync(ResourceChange change, CancellationToken cancellationToken)
+    {
+        var current = _state.Current ?? PublishedCatalog.FromSnapshot(new ResourceSnapshot());
+        var next = current.Apply(change);
+        if (ReferenceEquals(next, current))
+            return;
+        _state.Replace(next, CatalogSource.Catalog);
+        LogChangeApplied(next.Revision, change.Type, change.Resource.Code, change.Resource.Version, change.Resource.GrpcService);
+        await SaveAsync(next, cancellationToken);
+    }
+
+    private async Task SaveAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.SaveAsync(catalog.ToSnapshot(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Routing goes on from memory; only a restart during a catalog outage would miss this revision.
+            LogSaveFailed(ex, catalog.Revision, _store.FilePath);
+        }
+    }
+
+    private TimeSpan ReconnectDelay(int failures)
+    {
+        var initial = _options.InitialReconnectDelay.TotalMilliseconds;
+        var capped = Math.Min(_options.MaxReconnectDelay.TotalMilliseconds, initial * Math.Pow(2, Math.Min(failures, 30)));
+        // Jitter keeps a fleet of gateways from reconnecting to a restarted catalog in lockstep.
+        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    private static string Reason(Exception exception)
+    {
+        var cause = exception is RpcException rpc ? rpc.Status.DebugException : exception.InnerException;
+        while (cause?.InnerException is not null)
+            cause = cause.InnerException;
+        var summary = exception is RpcException status ? $"{status.StatusCode}: {status.Status.Detail}" : exception.Message;
+        return cause is null || summary.Contains(cause.Message, StringComparison.Ordinal) ? summary : $"{summary} {cause.Message}";
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _channel.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No saved catalog snapshot at {Path}; nothing routes until the catalog at {Address} answers")]
+    private partial void LogNoSavedSnapshot(string path, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing on saved catalog revision {Revision} ({Count} published resources) from {Path} until the catalog answers")]
+    private partial void LogLoadedSavedSnapshot(long revision, int count, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching the catalog at {Address}: revision {Revision}, {Count} published resources")]
+    private partial void LogWatching(Uri address, long revision, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog revision {Revision}: {ChangeType} {ResourceCode} version {Version} ({GrpcService})")]
+    private partial void LogChangeApplied(long revision, ResourceChangeType changeType, string resourceCode, int version, string grpcService);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog at {Address} unreachable ({Reason}); routing on last known revision {Revision}, retrying every {MaxDelay} at most")]
+    private partial void LogCatalogUnreachable(Exception? exception, Uri address, string reason, long revision, TimeSpan maxDelay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog at {Address} unreachable ({Reason}); nothing routes until it answers, retrying every {MaxDelay} at most")]
+    private partial void LogCatalogUnreachableWithoutCatalog(Exception? exception, Uri address, string reason, TimeSpan maxDelay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Catalog at {Address} still unreachable ({Reason})")]
+    private partial void LogStillUnreachable(Uri address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save catalog revision {Revision} to {Path}")]
+    private partial void LogSaveFailed(Exception exception, long revision, string path);
+}

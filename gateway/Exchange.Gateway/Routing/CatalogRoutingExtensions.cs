@@ -1,0 +1,41 @@
+using Grpc.AspNetCore.Server;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Model;
+
+namespace Exchange.Gateway.Routing;
+
+public static class CatalogRoutingExtensions
+{
+    /// <summary>
+    /// Routes gRPC calls to the providers named in the published catalog (YARP, one route per published
+    /// service, one cluster per provider endpoint). Needs the catalog watch (<c>AddCatalogWatch</c>).
+    /// </summary>
+    public static WebApplicationBuilder AddCatalogRouting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CatalogProxyConfigProvider>();
+        builder.Services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogProxyConfigProvider>());
+        builder.Services.AddSingleton<UnroutedRequest>();
+        builder.Services.AddReverseProxy();
+        // Unknown services must reach our fallback (NOT_FOUND naming the method), not gRPC's own UNIMPLEMENTED.
+        builder.Services.Configure<GrpcServiceOptions>(options => options.IgnoreUnknownServices = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the proxy and the NOT_FOUND fallback for everything unrouted. <paramref name="callPipeline"/> adds
+    /// the steps that run after the published method is resolved and before the call is forwarded (grants,
+    /// context signing, audit); they can read <see cref="IPublishedMethodFeature"/>.
+    /// </summary>
+    public static WebApplication MapCatalogRouting(this WebApplication app, Action<IReverseProxyApplicationBuilder>? callPipeline = null)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<PublishedMethodMiddleware>();
+            callPipeline?.Invoke(proxy);
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        app.MapFallback("{**path}", app.Services.GetRequiredService<UnroutedRequest>().HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using Grpc.Core;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Exchange.Gateway.Routing;
+
+/// <summary>
+/// First step of every proxied call: resolves the request path to the published method and its resource
+/// (answering NOT_FOUND when no published resource covers it), and after forwarding turns a provider that
+/// could not be reached into UNAVAILABLE instead of an HTTP 502.
+/// </summary>
+internal sealed partial class PublishedMethodMiddleware(RequestDelegate next, CatalogProxyConfigProvider routes, ILogger<PublishedMethodMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!routes.Table.MethodsByPath.TryGetValue(context.Request.Path.Value ?? string.Empty, out var method))
+        {
+            await GrpcStatusResponse.WriteAsync(context, StatusCode.NotFound, UnroutedRequest.NotPublishedMessage(context.Request.Path));
+            return;
+        }
+
+        context.Features.Set<IPublishedMethodFeature>(method);
+        await next(context);
+
+        var error = context.Features.Get<IForwarderErrorFeature>();
+        if (error is null || context.Response.HasStarted)
+            return;
+        var status = StatusFor(error.Error);
+        if (status == StatusCode.Unavailable)
+            LogProviderFailed(method.Endpoint, method.GrpcService, method.GrpcMethod, error.Error, Innermost(error.Exception)?.Message);
+        await GrpcStatusResponse.WriteAsync(context, status, FailureMessage(method, error));
+    }
+
+    private static StatusCode StatusFor(ForwarderError error) => error switch
+    {
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled => StatusCode.Cancelled,
+        ForwarderError.RequestTimedOut => StatusCode.DeadlineExceeded,
+        _ => StatusCode.Unavailable,
+    };
+
+    private static string FailureMessage(PublishedMethod method, IForwarderErrorFeature error)
+    {
+        var cause = Innermost(error.Exception);
+        var reason = cause is null ? error.Error.ToString() : $"{error.Error}: {cause.Message}";
+        return $"The provider of {method.GrpcService}/{method.GrpcMethod} (resource {method.Resource.Code}) at {method.Endpoint} "
+            + $"did not answer ({reason}). Try again later; if it persists, ask the providing department to check its service.";
+    }
+
+    private static Exception? Innermost(Exception? exception)
+    {
+        while (exception?.InnerException is not null)
+            exception = exception.InnerException;
+        return exception;
+    }
+
+    // Replaces YARP's own forwarder warning (silenced in appsettings.json), which carries a full stack trace.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Endpoint} did not answer {GrpcService}/{GrpcMethod}: {Error} {Reason}")]
+    private partial void LogProviderFailed(string endpoint, string grpcService, string grpcMethod, ForwarderError error, string? reason);
+}

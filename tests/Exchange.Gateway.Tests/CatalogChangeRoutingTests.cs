@@ -1,0 +1,34 @@
+using Exchange.Protos.Catalog.V1;
+using Exchange.Protos.PublicSecurity.V1;
+using Exchange.Testing;
+using Grpc.Core;
+
+namespace Exchange.Gateway.Tests;
+
+/// <summary>Publishing and deprecating in the catalog changes the gateway's routing within 5 seconds, without a restart.</summary>
+public sealed class CatalogChangeRoutingTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private const string IdentityCheck = "PS-IDENTITY-CHECK";
+
+    [Fact]
+    public async Task Deprecating_and_republishing_a_resource_changes_routing_within_five_seconds()
+    {
+        var catalog = new CatalogService.CatalogServiceClient(fixture.Cluster.Catalog.Channel);
+        var population = new PopulationService.PopulationServiceClient(fixture.Cluster.Gateway.Channel);
+        var request = new VerifyIdentityRequest { CitizenId = "11010519491231002X", Name = "张伟" };
+        await population.VerifyIdentityAsync(request);
+
+        var deprecated = await catalog.DeprecateResourceAsync(new DeprecateResourceRequest { Code = IdentityCheck });
+        Assert.Equal(ResourceState.Deprecated, deprecated.Resource.State);
+        var gone = await Eventually.WithinAsync(Bound, async () => await GrpcStatus.OfAsync(() => population.VerifyIdentityAsync(request).ResponseAsync) == StatusCode.NotFound,
+            "a deprecated resource stops routing");
+
+        var published = await catalog.PublishResourceAsync(new PublishResourceRequest { Code = IdentityCheck });
+        Assert.Equal(2, published.Resource.Version);
+        var back = await Eventually.WithinAsync(Bound, async () => await GrpcStatus.OfAsync(() => population.VerifyIdentityAsync(request).ResponseAsync) == StatusCode.OK,
+            "a republished resource routes again");
+
+        output.WriteLine($"deprecation took effect after {gone.TotalMilliseconds:F0} ms, publication after {back.TotalMilliseconds:F0} ms");
+    }
+}
