@@ -1,3 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using Exchange.Catalog.Domain;
+using Exchange.Catalog.Grpc;
+using Exchange.Catalog.Seeding;
+using Exchange.Catalog.Store;
+using Exchange.ServiceDefaults;
+
+// appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddServiceDefaults();
+builder.AddCatalogStore();
+builder.AddResourceCatalog();
+builder.AddCatalogSeeding();
+
 var app = builder.Build();
-app.Run();
+app.MapGrpcService<CatalogGrpcService>();
+app.MapDefaultEndpoints();
+
+await app.InitializeCatalogStoreAsync();
+await app.SeedCatalogAsync();
+await app.RunAsync();

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Exchange.Catalog.Seeding;
+
+/// <summary>Settings of the first-start seed, section Catalog:Seed.</summary>
+public sealed class CatalogSeedOptions
+{
+    public const string Section = "Catalog:Seed";
+
+    /// <summary>Seeds the three founding departments and their resources when the store is empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where each department's adapter listens, keyed by department code.</summary>
+    public SeedEndpoints Endpoints { get; set; } = new();
+}
+
+/// <summary>The gRPC endpoint of each seeded provider department (Catalog:Seed:Endpoints:&lt;DEPARTMENT-CODE&gt;).</summary>
+public sealed class SeedEndpoints
+{
+    [ConfigurationKeyName("PUBLIC-SECURITY")]
+    public string PublicSecurity { get; set; } = "http://127.0.0.1:7011";
+
+    [ConfigurationKeyName("MARKET-REGULATION")]
+    public string MarketRegulation { get; set; } = "http://127.0.0.1:7012";
+
+    [ConfigurationKeyName("CIVIL-AFFAIRS")]
+    public string CivilAffairs { get; set; } = "http://127.0.0.1:7013";
+
+    public IEnumerable<(string DepartmentCode, string Endpoint)> All() =>
+    [
+        (SeedCatalog.PublicSecurity, PublicSecurity),
+        (SeedCatalog.MarketRegulation, MarketRegulation),
+        (SeedCatalog.CivilAffairs, CivilAffairs),
+    ];
+}

@@ -1,0 +1,26 @@
+namespace Exchange.Catalog.Seeding;
+
+public static class CatalogSeedingExtensions
+{
+    /// <summary>Registers the first-start seed and its settings (Catalog:Seed).</summary>
+    public static WebApplicationBuilder AddCatalogSeeding(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CatalogSeedOptions>()
+            .BindConfiguration(CatalogSeedOptions.Section)
+            .Validate(options => options.Endpoints.All().All(e => IsHttpUri(e.Endpoint)),
+                "Every Catalog:Seed:Endpoints:<DEPARTMENT-CODE> must be an absolute http or https URI.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<CatalogSeeder>();
+        return builder;
+    }
+
+    /// <summary>Seeds an empty store before the service takes calls.</summary>
+    public static async Task SeedCatalogAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    private static bool IsHttpUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

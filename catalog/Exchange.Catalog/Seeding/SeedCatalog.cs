@@ -1,0 +1,132 @@
+using Exchange.Protos.Catalog.V1;
+
+namespace Exchange.Catalog.Seeding;
+
+/// <summary>
+/// The founding departments and the resources their adapters serve. Data item names are the field names
+/// of the provider's response messages, so the gateway and adapters can minimise responses by them.
+/// </summary>
+public static class SeedCatalog
+{
+    public const string PublicSecurity = "PUBLIC-SECURITY";
+    public const string MarketRegulation = "MARKET-REGULATION";
+    public const string CivilAffairs = "CIVIL-AFFAIRS";
+
+    private const string PopulationService = "exchange.publicsecurity.v1.PopulationService";
+    private const string EnterpriseService = "exchange.marketregulation.v1.EnterpriseService";
+    private const string CivilAffairsService = "exchange.civilaffairs.v1.CivilAffairsService";
+
+    public static IReadOnlyList<Department> Departments() =>
+    [
+        new() { Code = PublicSecurity, Name = "公安厅" },
+        new() { Code = MarketRegulation, Name = "市场监督管理局" },
+        new() { Code = CivilAffairs, Name = "民政厅" },
+    ];
+
+    public static IReadOnlyList<Resource> Resources(SeedEndpoints endpoints) =>
+    [
+        Resource("PS-RESIDENT-BASIC", "居民户籍基本信息",
+            "公安人口库中居民的户籍登记基本信息，用于办理婚姻登记、社会保障、不动产登记等事项时核实申请人身份与户籍，免于提交户口簿复印件。",
+            PublicSecurity, endpoints.PublicSecurity, PopulationService, ["GetResident"],
+            ShareType.Conditional, "仅限办理政务服务事项时使用，须提供办件编号和用途，经公安厅审核同意后共享；不得用于事项以外的目的。",
+            UpdateFrequency.RealTime,
+            [
+                Item("citizen_id", "公民身份号码", DataType.String, Sensitivity.Sensitive),
+                Item("name", "姓名", DataType.String, Sensitivity.Sensitive),
+                Item("gender", "性别", DataType.Enum, Sensitivity.Internal),
+                Item("birth_date", "出生日期", DataType.Date, Sensitivity.Sensitive),
+                Item("ethnicity", "民族", DataType.String, Sensitivity.Internal),
+                Item("registered_address", "户籍地址", DataType.String, Sensitivity.Sensitive),
+                Item("status", "人口状态", DataType.Enum, Sensitivity.Internal),
+            ]),
+        Resource("PS-IDENTITY-CHECK", "居民身份核验",
+            "核验公民身份号码与姓名是否一致，只返回核验结果，不披露其他户籍信息。",
+            PublicSecurity, endpoints.PublicSecurity, PopulationService, ["VerifyIdentity"],
+            ShareType.Unconditional, string.Empty, UpdateFrequency.RealTime,
+            [
+                Item("match", "核验结果", DataType.Boolean, Sensitivity.Public),
+            ]),
+        Resource("MR-ENTERPRISE-BASIC", "企业登记基本信息",
+            "市场主体登记中企业的基本登记信息及企业名称与统一社会信用代码的一致性核验，替代营业执照复印件。",
+            MarketRegulation, endpoints.MarketRegulation, EnterpriseService, ["GetEnterprise", "VerifyEnterprise"],
+            ShareType.Unconditional, string.Empty, UpdateFrequency.RealTime,
+            [
+                Item("credit_code", "统一社会信用代码", DataType.String, Sensitivity.Public),
+                Item("name", "企业名称", DataType.String, Sensitivity.Public),
+                Item("type", "企业类型", DataType.Enum, Sensitivity.Public),
+                Item("legal_representative_name", "法定代表人姓名", DataType.String, Sensitivity.Public),
+                Item("legal_representative_citizen_id", "法定代表人公民身份号码", DataType.String, Sensitivity.Sensitive),
+                Item("registered_capital_yuan", "注册资本（元）", DataType.Integer, Sensitivity.Public),
+                Item("established_date", "成立日期", DataType.Date, Sensitivity.Public),
+                Item("address", "住所", DataType.String, Sensitivity.Public),
+                Item("business_scope", "经营范围", DataType.String, Sensitivity.Public),
+                Item("status", "登记状态", DataType.Enum, Sensitivity.Public),
+                Item("registration_authority", "登记机关", DataType.String, Sensitivity.Public),
+                Item("match", "核验结果", DataType.Boolean, Sensitivity.Public),
+            ]),
+        Resource("MR-CREDIT-STATUS", "企业信用状况",
+            "企业列入经营异常名录和严重违法失信名单的情况，供行政审批、政府采购、评优评先等事项实施联合惩戒核查。",
+            MarketRegulation, endpoints.MarketRegulation, EnterpriseService, ["GetCreditStatus"],
+            ShareType.Conditional, "仅限依法实施信用监管和联合惩戒的事项使用，须提供办件编号和用途，经市场监督管理局审核同意后共享。",
+            UpdateFrequency.Daily,
+            [
+                Item("credit_code", "统一社会信用代码", DataType.String, Sensitivity.Public),
+                Item("abnormal_operations", "经营异常名录", DataType.List, Sensitivity.Internal),
+                Item("serious_violations", "严重违法失信名单", DataType.List, Sensitivity.Internal),
+            ]),
+        Resource("CA-MARRIAGE-RECORDS", "婚姻登记信息",
+            "民政部门的结婚、离婚登记记录，用于不动产登记、公积金提取、户籍变更等事项核实婚姻状况，免于提交结婚证、离婚证。",
+            CivilAffairs, endpoints.CivilAffairs, CivilAffairsService, ["GetMarriageRecords"],
+            ShareType.Conditional, "仅限办理需核实婚姻状况的政务服务事项，须提供办件编号和用途，经民政厅审核同意后共享。",
+            UpdateFrequency.RealTime,
+            [
+                Item("citizen_id", "公民身份号码", DataType.String, Sensitivity.Sensitive),
+                Item("kind", "登记类别", DataType.Enum, Sensitivity.Sensitive),
+                Item("registered_date", "登记日期", DataType.Date, Sensitivity.Sensitive),
+                Item("registration_office", "登记机关", DataType.String, Sensitivity.Internal),
+                Item("certificate_number", "证件编号", DataType.String, Sensitivity.Sensitive),
+                Item("spouse_name", "配偶姓名", DataType.String, Sensitivity.Sensitive),
+                Item("spouse_masked_citizen_id", "配偶公民身份号码（脱敏）", DataType.String, Sensitivity.Sensitive),
+            ]),
+        Resource("CA-SOCIAL-ORGANIZATION", "社会组织登记信息",
+            "社会团体、民办非企业单位和基金会的登记信息，替代社会组织登记证书复印件。",
+            CivilAffairs, endpoints.CivilAffairs, CivilAffairsService, ["GetSocialOrganization"],
+            ShareType.Unconditional, string.Empty, UpdateFrequency.Daily,
+            [
+                Item("credit_code", "统一社会信用代码", DataType.String, Sensitivity.Public),
+                Item("name", "社会组织名称", DataType.String, Sensitivity.Public),
+                Item("type", "社会组织类型", DataType.Enum, Sensitivity.Public),
+                Item("legal_representative_name", "法定代表人姓名", DataType.String, Sensitivity.Public),
+                Item("legal_representative_citizen_id", "法定代表人公民身份号码", DataType.String, Sensitivity.Sensitive),
+                Item("registration_authority", "登记管理机关", DataType.String, Sensitivity.Public),
+                Item("registered_date", "成立登记日期", DataType.Date, Sensitivity.Public),
+                Item("address", "住所", DataType.String, Sensitivity.Public),
+                Item("business_scope", "业务范围", DataType.String, Sensitivity.Public),
+                Item("status", "登记状态", DataType.Enum, Sensitivity.Public),
+            ]),
+    ];
+
+    private static Resource Resource(
+        string code, string name, string description, string provider, string endpoint, string grpcService, string[] methods,
+        ShareType shareType, string shareCondition, UpdateFrequency frequency, DataItem[] items)
+    {
+        var resource = new Resource
+        {
+            Code = code,
+            Name = name,
+            Description = description,
+            ProviderDepartmentCode = provider,
+            ShareType = shareType,
+            ShareCondition = shareCondition,
+            UpdateFrequency = frequency,
+            GrpcService = grpcService,
+            Endpoint = endpoint,
+        };
+        resource.GrpcMethods.Add(methods);
+        resource.DataItems.Add(items);
+        return resource;
+    }
+
+    private static DataItem Item(string name, string title, DataType type, Sensitivity sensitivity) =>
+        new() { Name = name, Title = title, Type = type, Sensitivity = sensitivity };
+}
