@@ -61,11 +61,12 @@ Exchange is running.
   adapters                                http://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
 
 Try it from another terminal (the CLI calls through the gateway):
-  $cli resident 330106198812153739
-  $cli verify-identity 330106198812153739 郭建平
-  $cli marriages 330106198812153739
-  $cli enterprise 91330106MALC7YCP9L
-  $cli catalog resources
+  scripts/exchange resident 330106198812153739
+  scripts/exchange verify-identity 330106198812153739 郭建平
+  scripts/exchange marriages 330106198812153739
+  scripts/exchange enterprise 91330106MALC7YCP9L
+  scripts/exchange catalog resources
+  scripts/exchange --help
 
 Press Ctrl-C to stop.
 INFO

@@ -10,7 +10,7 @@ internal static class HealthCommand
 {
     public static Command Create()
     {
-        var addresses = new Argument<Uri[]>("address") { Description = "Service addresses, for example http://127.0.0.1:7000", Arity = ArgumentArity.OneOrMore };
+        var addresses = new Argument<string[]>("address") { Description = "Service addresses, for example http://127.0.0.1:7000", Arity = ArgumentArity.OneOrMore };
         var wait = new Option<int>("--wait") { Description = "Seconds to wait until every service is SERVING (0: ask once)" };
 
         var command = new Command("health", "Show the gRPC health of services") { addresses, wait };
@@ -20,7 +20,7 @@ internal static class HealthCommand
             var allServing = true;
             foreach (var address in parse.GetValue(addresses)!)
             {
-                var status = await WaitForAsync(address, until, ct);
+                var status = await WaitForAsync(new Uri(address), until, ct);
                 Console.WriteLine($"{address,-28} {status}");
                 allServing &= status == "SERVING";
             }
