@@ -15,7 +15,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "Contracts: buf lint and buf breaking"
 if [ ! -x node_modules/.bin/buf ]; then
-  npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --loglevel=error
 fi
 if node_modules/.bin/buf lint; then
   echo "buf lint: clean"
