@@ -47,6 +47,8 @@ public static class CatalogIdentityExtensions
                 server.RegisterScopes(ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog);
                 server.RegisterAudiences(ExchangeClaims.Audiences.Gateway, ExchangeClaims.Audiences.Catalog);
                 server.DisableAccessTokenEncryption();
+                // Access tokens are short-lived self-contained JWTs; storing each one would only grow the database.
+                server.DisableTokenStorage();
                 // Nothing the catalog issues is encrypted, but OpenIddict insists on having a key for it.
                 server.AddEphemeralEncryptionKey();
                 server.AddEventHandler(SignWithNewestKey.Descriptor);
