@@ -46,6 +46,21 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# Admin UI accounts (catalog web endpoint, /admin): an administrator and a civil-affairs reviewer.
+for account in admin reviewer-civil-affairs; do
+  password_file="$credentials/$account.password"
+  if [ ! -s "$password_file" ]; then
+    (umask 077 && head -c 9 /dev/urandom | base64 | tr -d '/+=\n' > "$password_file")
+  fi
+done
+catalog_env+=(
+  "Admin__Accounts__admin__Password=$(cat "$credentials/admin.password")"
+  "Admin__Accounts__admin__Role=catalog-admin"
+  "Admin__Accounts__reviewer-civil-affairs__Password=$(cat "$credentials/reviewer-civil-affairs.password")"
+  "Admin__Accounts__reviewer-civil-affairs__Role=department-reviewer"
+  "Admin__Accounts__reviewer-civil-affairs__Department=CIVIL-AFFAIRS"
+)
+
 start() { # name folder project url [NAME=value environment...]
   local name=$1 folder=$2 project=$3 url=$4
   shift 4
@@ -75,6 +90,8 @@ cat <<INFO
 Exchange is running.
   gateway (department systems call this)  http://127.0.0.1:7000   gRPC over h2c
   catalog                                 http://127.0.0.1:7001   gRPC; web and OAuth2 token endpoint http://127.0.0.1:7002
+  admin web UI                            http://127.0.0.1:7002/admin
+      sign in as admin / $(cat "$credentials/admin.password"), or reviewer-civil-affairs / $(cat "$credentials/reviewer-civil-affairs.password")
   client secrets of the demo departments  .data/credentials/ (scripts/exchange finds them)
   adapters                                http://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
 
