@@ -7,7 +7,10 @@ public class ClusterFixture : IAsyncLifetime
 
     public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
-    public async ValueTask InitializeAsync() => _cluster = await ExchangeCluster.StartAsync(TestContext.Current.CancellationToken);
+    /// <summary>Override to start the cluster with extra settings.</summary>
+    protected virtual ExchangeClusterOptions Options => new();
+
+    public async ValueTask InitializeAsync() => _cluster = await ExchangeCluster.StartAsync(Options, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,9 @@
+using System.Security.Cryptography;
+using Exchange.Client;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
 namespace Exchange.Testing;
 
 /// <summary>
@@ -7,10 +13,23 @@ namespace Exchange.Testing;
 public sealed class ExchangeCluster : IAsyncDisposable
 {
     private readonly List<ServiceProcess> _started = [];
+    private readonly Dictionary<string, string> _secrets = ExchangeClients.All.ToDictionary(id => id, _ => RandomNumberGenerator.GetHexString(32, lowercase: true));
+    private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
+    private readonly HttpClient _http = new();
+    private readonly ExchangeClusterOptions _options;
 
-    private ExchangeCluster()
+    private ExchangeCluster(ExchangeClusterOptions options)
     {
+        _options = options;
+        KeyDirectory = RepositoryLayout.NewTemporaryDirectory("keys");
     }
+
+    /// <summary>Where the gateway's exchange-context signing key lives and the adapters find the keys they trust.</summary>
+    public string KeyDirectory { get; }
+
+    public string TrustedKeysDirectory => Path.Combine(KeyDirectory, "trusted");
+
+    public Uri TokenEndpoint => new(Catalog.WebAddress!, "connect/token");
 
     public ServiceProcess PublicSecurity { get; private set; } = null!;
     public ServiceProcess MarketRegulation { get; private set; } = null!;
@@ -18,9 +37,12 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public ServiceProcess Catalog { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
 
-    public static async Task<ExchangeCluster> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<ExchangeCluster> StartAsync(CancellationToken cancellationToken = default) =>
+        await StartAsync(new ExchangeClusterOptions(), cancellationToken);
+
+    public static async Task<ExchangeCluster> StartAsync(ExchangeClusterOptions options, CancellationToken cancellationToken = default)
     {
-        var cluster = new ExchangeCluster();
+        var cluster = new ExchangeCluster(options);
         try
         {
             await cluster.StartAllAsync(cancellationToken);
@@ -34,10 +56,63 @@ public sealed class ExchangeCluster : IAsyncDisposable
     }
 
     /// <summary>Settings that point a gateway at this cluster's catalog, for starting more gateway instances.</summary>
-    public Dictionary<string, string> GatewaySettings() => new()
+    public Dictionary<string, string> GatewaySettings()
     {
-        ["Catalog:Address"] = Catalog.Address.ToString(),
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["Catalog:Address"] = Catalog.Address.ToString(),
+            ["Catalog:ClientId"] = ExchangeClients.Gateway,
+            ["Catalog:ClientSecret"] = _secrets[ExchangeClients.Gateway],
+            ["Identity:Authority"] = Catalog.WebAddress!.ToString(),
+            ["ExchangeContext:SigningKeyPath"] = Path.Combine(KeyDirectory, "exchange-context.pem"),
+            ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
+        };
+        foreach (var (key, value) in _options.GatewaySettings)
+            settings[key] = value;
+        return settings;
+    }
+
+    public string SecretOf(string clientId) => _secrets[clientId];
+
+    /// <summary>One token provider per client and scope for the cluster's life, as a department system keeps one.</summary>
+    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Gateway)
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue((clientId, scope), out var provider))
+            {
+                provider = new ExchangeTokenProvider(_http, new ExchangeClientOptions
+                {
+                    TokenEndpoint = TokenEndpoint,
+                    ClientId = clientId,
+                    ClientSecret = _secrets[clientId],
+                    Scope = scope,
+                });
+                _tokens[(clientId, scope)] = provider;
+            }
+            return provider;
+        }
+    }
+
+    /// <summary>Calls through the gateway as a department system: its token, and a case number and purpose on every call.</summary>
+    public CallInvoker GatewayCallsAs(string clientId, string caseNumber = "TEST-2026-000001", string purpose = "自动化测试核验") =>
+        Authenticated(Gateway, Tokens(clientId, ExchangeScopes.Gateway)).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
+
+    /// <summary>Calls to the catalog's API with a client's token (scope exchange.catalog).</summary>
+    public CallInvoker CatalogCallsAs(string clientId) => Authenticated(Catalog, Tokens(clientId, ExchangeScopes.Catalog));
+
+    private CallInvoker Authenticated(ServiceProcess service, ExchangeTokenProvider tokens)
+    {
+        var channel = GrpcChannel.ForAddress(service.Address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(tokens)),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        _channels.Add(channel);
+        return channel.CreateCallInvoker();
+    }
+
+    private readonly List<GrpcChannel> _channels = [];
 
     /// <summary>Starts another gateway instance on the same catalog; the cluster stops it on dispose.</summary>
     public async Task<ServiceProcess> StartGatewayAsync(CancellationToken cancellationToken = default) =>
@@ -45,25 +120,43 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var channel in _channels)
+            channel.Dispose();
         foreach (var service in Enumerable.Reverse(_started))
             await service.DisposeAsync();
         _started.Clear();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(KeyDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
+        var adapterSettings = new Dictionary<string, string> { ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory };
         var adapters = await Task.WhenAll(
-            ServiceProcess.StartAsync(ExchangeService.PublicSecurity, cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.MarketRegulation, cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.CivilAffairs, cancellationToken: cancellationToken));
+            ServiceProcess.StartAsync(ExchangeService.PublicSecurity, adapterSettings, cancellationToken: cancellationToken),
+            ServiceProcess.StartAsync(ExchangeService.MarketRegulation, adapterSettings, cancellationToken: cancellationToken),
+            ServiceProcess.StartAsync(ExchangeService.CivilAffairs, adapterSettings, cancellationToken: cancellationToken));
         (PublicSecurity, MarketRegulation, CivilAffairs) = (Track(adapters[0]), Track(adapters[1]), Track(adapters[2]));
 
-        Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, new Dictionary<string, string>
+        var catalogWebPort = LoopbackPort.Next();
+        var catalogSettings = new Dictionary<string, string>
         {
-            ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = PublicSecurity.Address.ToString().TrimEnd('/'),
-            ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = MarketRegulation.Address.ToString().TrimEnd('/'),
-            ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = CivilAffairs.Address.ToString().TrimEnd('/'),
-        }, cancellationToken: cancellationToken));
+            ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = ServiceProcess.Origin(PublicSecurity.Address),
+            ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
+            ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
+            ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
+        };
+        foreach (var (clientId, secret) in _secrets)
+            catalogSettings[$"Identity:Clients:{clientId}:Secret"] = secret;
+        foreach (var (key, value) in _options.CatalogSettings)
+            catalogSettings[key] = value;
+        Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, cancellationToken: cancellationToken, webPort: catalogWebPort));
 
         Gateway = await StartGatewayAsync(cancellationToken);
     }

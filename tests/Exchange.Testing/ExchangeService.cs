@@ -19,6 +19,9 @@ public static class ExchangeServiceExtensions
         _ => $"Exchange.Adapters.{service}",
     };
 
+    /// <summary>Services with a second, HTTP/1.1 endpoint for browsers and OAuth2 (Kestrel endpoint "Web").</summary>
+    public static bool HasWebEndpoint(this ExchangeService service) => service == ExchangeService.Catalog;
+
     public static string Folder(this ExchangeService service) => service switch
     {
         ExchangeService.Gateway => "gateway",

@@ -31,19 +31,24 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
     }
 
-    private ServiceProcess(ExchangeService service, int port, string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    private ServiceProcess(ExchangeService service, int port, int? webPort, string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
         Service = service;
         Port = port;
         WorkingDirectory = workingDirectory;
         _settings = settings;
         Address = new Uri($"http://127.0.0.1:{port}");
+        WebAddress = webPort is { } web ? new Uri($"http://127.0.0.1:{web}") : null;
         Channel = GrpcChannel.ForAddress(Address);
     }
 
     public ExchangeService Service { get; }
     public int Port { get; }
+    /// <summary>The gRPC (h2c) endpoint.</summary>
     public Uri Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint (web pages, OAuth2), for services that have one.</summary>
+    public Uri? WebAddress { get; }
     public string WorkingDirectory { get; }
     public GrpcChannel Channel { get; }
     public bool IsRunning => _process is { HasExited: false };
@@ -55,11 +60,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         ExchangeService service,
         IReadOnlyDictionary<string, string>? settings = null,
         int? port = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int? webPort = null)
     {
         var process = new ServiceProcess(
             service,
             port ?? LoopbackPort.Next(),
+            service.HasWebEndpoint() ? webPort ?? LoopbackPort.Next() : null,
             RepositoryLayout.NewTemporaryDirectory(service.ToString().ToLowerInvariant()),
             settings ?? new Dictionary<string, string>());
         try
@@ -88,8 +95,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(RepositoryLayout.AssemblyOf(Service));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        // Named Kestrel endpoints override the service's own defaults (and any Urls setting) one by one.
+        start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Origin(Address)}");
+        if (WebAddress is not null)
+            start.ArgumentList.Add($"--Kestrel:Endpoints:Web:Url={Origin(WebAddress)}");
         foreach (var (key, value) in _settings)
             start.ArgumentList.Add($"--{key}={value}");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
@@ -153,6 +162,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public override string ToString() => $"{Service} at {Address}";
+
+    public static string Origin(Uri address) => address.GetLeftPart(UriPartial.Authority);
 
     private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
