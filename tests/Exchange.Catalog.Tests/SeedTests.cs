@@ -5,7 +5,7 @@ namespace Exchange.Catalog.Tests;
 public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private CatalogService.CatalogServiceClient Client => catalog.Client;
+    private CatalogService.CatalogServiceClient Client => catalog.Admin;
 
     [Fact]
     public async Task First_start_seeds_the_founding_departments()

@@ -70,7 +70,8 @@ public static class CatalogIdentityExtensions
                     ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
                     NameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject,
                     RoleClaimType = ExchangeClaims.Role,
-                    ClockSkew = SigningKeyRing.ValidatorClockSkew,
+                    // The catalog checks tokens it issued itself, on the same clock: no skew to allow for.
+                    ClockSkew = TimeSpan.Zero,
                 };
             });
         return builder;
