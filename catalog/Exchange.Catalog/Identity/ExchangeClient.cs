@@ -10,7 +10,8 @@ public sealed record ExchangeClient(string ClientId, string DisplayName, string 
         Department("market-regulation", "市场监督管理局", "MARKET-REGULATION"),
         Department("civil-affairs", "民政厅", "CIVIL-AFFAIRS"),
         new("exchange-gateway", "数据共享交换网关", ExchangeClaims.Roles.Gateway, null, [ExchangeClaims.Scopes.Catalog]),
-        new("catalog-admin", "资源目录管理", ExchangeClaims.Roles.CatalogAdmin, null, [ExchangeClaims.Scopes.Catalog]),
+        // The gateway scope lets administrators read the gateway's audit log (the admin UI's audit pages).
+        new("catalog-admin", "资源目录管理", ExchangeClaims.Roles.CatalogAdmin, null, [ExchangeClaims.Scopes.Catalog, ExchangeClaims.Scopes.Gateway]),
     ];
 
     private static ExchangeClient Department(string clientId, string name, string departmentCode) =>
