@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Exchange.Protos.Audit.V1;
+using Exchange.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Exchange.Gateway.Tests;
+
+/// <summary>Editing or deleting a stored audit record breaks the hash chain, and both verifiers (the API and the offline command) say where.</summary>
+public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private ExchangeCluster Cluster => fixture.Cluster;
+
+    private string AuditDatabase => Path.Combine(Cluster.Gateway.WorkingDirectory, ".data", "gateway", "audit.db");
+
+    [Fact]
+    public async Task Edited_and_deleted_records_are_caught_by_the_verifiers()
+    {
+        for (var i = 0; i < 6; i++)
+            await ResourceCalls.Call(Cluster, ExchangeClients.CivilAffairs, "PS-RESIDENT-BASIC");
+        Assert.True((await VerifyViaApiAsync()).Intact);
+
+        await Cluster.Gateway.StopAsync();
+        Assert.Equal(0, RunOfflineVerifier(out _));
+
+        Execute("UPDATE audit_records SET consumer = 'MARKET-REGULATION' WHERE sequence = 3");
+        Assert.Equal(1, RunOfflineVerifier(out var edited));
+        Assert.Contains("3", edited);
+
+        await Cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
+        var afterEdit = await VerifyViaApiAsync();
+        Assert.False(afterEdit.Intact);
+        Assert.Equal(3, afterEdit.FirstBrokenSequence);
+        output.WriteLine($"edit: {afterEdit.Problem}");
+
+        await Cluster.Gateway.StopAsync();
+        Execute("UPDATE audit_records SET consumer = 'CIVIL-AFFAIRS' WHERE sequence = 3");
+        Assert.Equal(0, RunOfflineVerifier(out _));
+        Execute("DELETE FROM audit_records WHERE sequence = 4");
+        Assert.Equal(1, RunOfflineVerifier(out var deleted));
+        output.WriteLine($"deletion, offline verifier: {deleted.Trim()}");
+
+        await Cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
+        var afterDelete = await VerifyViaApiAsync();
+        Assert.False(afterDelete.Intact);
+        Assert.InRange(afterDelete.FirstBrokenSequence, 4, 5);
+        output.WriteLine($"deletion: {afterDelete.Problem}");
+    }
+
+    private Task<VerifyAuditChainResponse> VerifyViaApiAsync() =>
+        new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs))
+            .VerifyAuditChainAsync(new VerifyAuditChainRequest()).ResponseAsync;
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={AuditDatabase};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private int RunOfflineVerifier(out string printed)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Cluster.Gateway.WorkingDirectory,
+        };
+        start.ArgumentList.Add(RepositoryLayout.AssemblyOf(ExchangeService.Gateway));
+        start.ArgumentList.Add("verify-audit");
+        start.ArgumentList.Add($"--ConnectionStrings:Audit=Data Source={AuditDatabase}");
+        using var process = Process.Start(start)!;
+        printed = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit(30_000);
+        return process.ExitCode;
+    }
+}
