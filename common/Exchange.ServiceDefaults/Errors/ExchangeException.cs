@@ -26,3 +26,9 @@ public sealed class PreconditionFailedException(string message, IReadOnlyList<st
 {
     public IReadOnlyList<string> Violations { get; } = violations;
 }
+
+/// <summary>UNAUTHENTICATED: the caller presented no valid credentials; the message says what is wrong with them.</summary>
+public sealed class UnauthenticatedException(string message) : ExchangeException(message);
+
+/// <summary>PERMISSION_DENIED: the caller is known but may not do this; the message names what it lacks.</summary>
+public sealed class PermissionDeniedException(string message) : ExchangeException(message);

@@ -52,6 +52,10 @@ internal sealed class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) :
                 return Status(Code.NotFound, notFound.Message);
             case AlreadyExistsException exists:
                 return Status(Code.AlreadyExists, exists.Message);
+            case UnauthenticatedException unauthenticated:
+                return Status(Code.Unauthenticated, unauthenticated.Message);
+            case PermissionDeniedException denied:
+                return Status(Code.PermissionDenied, denied.Message);
             case PreconditionFailedException failed:
                 var detail = new PreconditionFailure();
                 foreach (var violation in failed.Violations)
