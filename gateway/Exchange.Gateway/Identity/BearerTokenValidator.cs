@@ -27,17 +27,19 @@ internal sealed partial class BearerTokenValidator
     private readonly ConcurrentDictionary<string, RememberedToken> _remembered = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly ILogger<BearerTokenValidator> _logger;
+    private readonly string _metadataAddress;
+    private readonly HttpDocumentRetriever _documents;
+    private DateTimeOffset _lastKeyRefresh = DateTimeOffset.MinValue;
+    private volatile NewerKeys? _newerKeys;
 
     public BearerTokenValidator(IOptions<IdentityOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BearerTokenValidator> logger)
     {
         _options = options.Value;
         _time = time;
         _logger = logger;
-        var metadataAddress = new Uri(_options.Authority, ".well-known/openid-configuration").ToString();
-        _configuration = new ConfigurationManager<OpenIdConnectConfiguration>(
-            metadataAddress,
-            new OpenIdConnectConfigurationRetriever(),
-            new HttpDocumentRetriever(httpClients.CreateClient(nameof(BearerTokenValidator))) { RequireHttps = false })
+        _metadataAddress = new Uri(_options.Authority, ".well-known/openid-configuration").ToString();
+        _documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BearerTokenValidator))) { RequireHttps = false };
+        _configuration = new ConfigurationManager<OpenIdConnectConfiguration>(_metadataAddress, new OpenIdConnectConfigurationRetriever(), _documents)
         {
             AutomaticRefreshInterval = _options.KeysRefreshInterval,
             RefreshInterval = _options.UnknownKeyRefreshInterval,
@@ -79,10 +81,11 @@ internal sealed partial class BearerTokenValidator
             _remembered.TryRemove(token, out _);
         }
 
+        OpenIdConnectConfiguration published;
         try
         {
             // Fails only while no discovery document has ever been read: then no token can be checked at all.
-            await _configuration.GetConfigurationAsync(CancellationToken.None);
+            published = await _configuration.GetConfigurationAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
         {
@@ -91,7 +94,20 @@ internal sealed partial class BearerTokenValidator
                 $"The gateway cannot check tokens yet: the catalog's signing keys at {_options.Authority} are unreachable. Try again shortly.");
         }
 
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        var parameters = _parameters;
+        if (_newerKeys is { } newer)
+        {
+            if (ReferenceEquals(newer.Superseded, published))
+                parameters = newer.Parameters;
+            else
+                _newerKeys = null;
+        }
+        var result = await _handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && await FreshKeysAsync(now, published) is { } fresh)
+        {
+            // A key we have not seen: the catalog may have rolled its keys since we last read them.
+            result = await _handler.ValidateTokenAsync(token, fresh);
+        }
         if (!result.IsValid)
             return TokenCheck.Unauthenticated(Explain(result.Exception, token));
 
@@ -101,6 +117,38 @@ internal sealed partial class BearerTokenValidator
             _remembered.Clear();
         _remembered[token] = new RememberedToken(caller, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + _options.ClockSkew);
         return TokenCheck.Valid(caller);
+    }
+
+    /// <summary>
+    /// Validation parameters with the signing keys read afresh from the catalog, at most once per
+    /// <see cref="IdentityOptions.UnknownKeyRefreshInterval"/>; null when throttled or unreachable. Later calls use
+    /// them too until the configuration manager (asked to refresh as well) has read the new keys itself.
+    /// </summary>
+    private async Task<TokenValidationParameters?> FreshKeysAsync(DateTimeOffset now, OpenIdConnectConfiguration published)
+    {
+        lock (_remembered)
+        {
+            if (now - _lastKeyRefresh < _options.UnknownKeyRefreshInterval)
+                return null;
+            _lastKeyRefresh = now;
+        }
+        _configuration.RequestRefresh();
+        try
+        {
+            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataAddress, _documents, CancellationToken.None);
+            var parameters = _parameters.Clone();
+            parameters.ConfigurationManager = null;
+            parameters.ValidIssuer = configuration.Issuer;
+            parameters.IssuerSigningKeys = configuration.SigningKeys;
+            // The manager throttles its own refreshes; until it has read these keys too, use ours.
+            _newerKeys = new NewerKeys(published, parameters);
+            return parameters;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or ArgumentException)
+        {
+            LogKeysUnreachable(_options.Authority, ex.Message);
+            return null;
+        }
     }
 
     private Caller CallerOf(JsonWebToken jwt)
@@ -149,6 +197,8 @@ internal sealed partial class BearerTokenValidator
             return string.Empty;
         }
     }
+
+    private sealed record NewerKeys(OpenIdConnectConfiguration Superseded, TokenValidationParameters Parameters);
 
     private sealed record RememberedToken(Caller Caller, DateTimeOffset ValidUntil);
 
