@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.Features;
 using Exchange.ExchangeContext;
 using Exchange.Gateway.Routing;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Exchange.Gateway.Calls;
 

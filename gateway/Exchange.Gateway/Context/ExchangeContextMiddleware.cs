@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.Features;
 using Exchange.ExchangeContext;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Context;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.Features;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Identity;

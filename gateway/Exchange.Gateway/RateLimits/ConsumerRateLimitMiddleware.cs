@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Globalization;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Exchange.Gateway.RateLimits;
 
