@@ -1,11 +1,13 @@
 using Exchange.Adapters.MarketRegulation.Grpc;
 using Exchange.Adapters.MarketRegulation.Store;
 using Exchange.Adapters.Shared;
+using Exchange.Adapters.Shared.Gateway;
 using Exchange.ServiceDefaults;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
+builder.AddExchangeContextVerification();
 builder.AddAdapterStore<EnterpriseStore>("MarketRegulation");
 
 var app = builder.Build();

@@ -1,5 +1,7 @@
+using Exchange.Catalog.Access;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
+using Exchange.Catalog.Identity;
 using Exchange.Catalog.Seeding;
 using Exchange.Catalog.Store;
 using Exchange.ServiceDefaults;
@@ -9,12 +11,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.AddCatalogStore();
 builder.AddResourceCatalog();
+builder.AddAccessApplications();
+builder.AddCatalogIdentity();
 builder.AddCatalogSeeding();
 
 var app = builder.Build();
+app.MapCatalogIdentity();
 app.MapGrpcService<CatalogGrpcService>();
+app.MapGrpcService<AccessGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();
+await app.RegisterClientsAsync();
 await app.SeedCatalogAsync();
 await app.RunAsync();

@@ -1,9 +1,17 @@
+using System.Security.Cryptography;
+using Exchange.Client;
 using Exchange.Protos.Catalog.V1;
 using Exchange.Testing;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 
 namespace Exchange.Catalog.Tests;
 
-/// <summary>The catalog service as a real process with a fresh store, started once per test class.</summary>
+/// <summary>
+/// The catalog service as a real process with a fresh store and a random secret for every seeded client,
+/// started once per test class, or on its own with extra settings through <see cref="StartAsync"/>.
+/// </summary>
 public sealed class CatalogProcess : IAsyncLifetime
 {
     /// <summary>Seed endpoints that differ from the defaults, to show the command line reaches the seed.</summary>
@@ -14,21 +22,106 @@ public sealed class CatalogProcess : IAsyncLifetime
         ["CIVIL-AFFAIRS"] = "http://127.0.0.1:17013",
     };
 
+    private readonly Dictionary<string, string> _secrets =
+        ExchangeClients.All.ToDictionary(id => id, _ => RandomNumberGenerator.GetHexString(32, lowercase: true));
+    private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
+    private readonly Dictionary<string, (GrpcChannel Channel, CallInvoker Invoker)> _channels = [];
     private ServiceProcess? _service;
 
     public ServiceProcess Service => _service ?? throw new InvalidOperationException("The catalog has not started.");
 
+    public HttpClient Http { get; } = new();
+
+    /// <summary>The OAuth2 side (HTTP/1.1): issuer, discovery, JWKS and token endpoint.</summary>
+    public Uri WebAddress => Service.WebAddress!;
+
+    public Uri TokenEndpoint => new(WebAddress, "connect/token");
+
+    /// <summary>Without a token: the read-only calls.</summary>
     public CatalogService.CatalogServiceClient Client => new(Service.Channel);
 
-    public async ValueTask InitializeAsync()
+    /// <summary>With a catalog-admin token: everything.</summary>
+    public CatalogService.CatalogServiceClient Admin => new(CallsAs(ExchangeClients.CatalogAdmin));
+
+    public AccessService.AccessServiceClient AccessAs(string clientId) => new(CallsAs(clientId));
+
+    public static async Task<CatalogProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        var settings = SeedEndpoints.ToDictionary(e => $"Catalog:Seed:Endpoints:{e.Key}", e => e.Value);
-        _service = await ServiceProcess.StartAsync(ExchangeService.Catalog, settings, cancellationToken: TestContext.Current.CancellationToken);
+        var catalog = new CatalogProcess();
+        await catalog.StartProcessAsync(settings, cancellationToken);
+        return catalog;
     }
+
+    public ValueTask InitializeAsync() => new(StartProcessAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken));
+
+    public string SecretOf(string clientId) => _secrets[clientId];
+
+    /// <summary>One token provider per client and scope, as a department system keeps one (Duende.IdentityModel underneath).</summary>
+    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Catalog)
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue((clientId, scope), out var provider))
+            {
+                provider = new ExchangeTokenProvider(Http, new ExchangeClientOptions
+                {
+                    TokenEndpoint = TokenEndpoint,
+                    ClientId = clientId,
+                    ClientSecret = _secrets[clientId],
+                    Scope = scope,
+                });
+                _tokens[(clientId, scope)] = provider;
+            }
+            return provider;
+        }
+    }
+
+    /// <summary>Calls to the catalog's API with the client's current token for scope exchange.catalog.</summary>
+    public CallInvoker CallsAs(string clientId)
+    {
+        lock (_channels)
+        {
+            if (!_channels.TryGetValue(clientId, out var open))
+            {
+                var channel = GrpcChannel.ForAddress(Service.Address, new GrpcChannelOptions
+                {
+                    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(Tokens(clientId))),
+                    UnsafeUseInsecureChannelCallCredentials = true,
+                });
+                open = (channel, channel.CreateCallInvoker());
+                _channels[clientId] = open;
+            }
+            return open.Invoker;
+        }
+    }
+
+    /// <summary>Calls carrying exactly this authorization header value (a forged, expired or foreign token).</summary>
+    public CallInvoker CallsWithAuthorization(string authorization) =>
+        Service.Channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", authorization);
+            return metadata;
+        });
 
     public async ValueTask DisposeAsync()
     {
+        lock (_channels)
+        {
+            foreach (var (channel, _) in _channels.Values)
+                channel.Dispose();
+        }
         if (_service is not null)
             await _service.DisposeAsync();
+        Http.Dispose();
+    }
+
+    private async Task StartProcessAsync(IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken)
+    {
+        var settings = SeedEndpoints.ToDictionary(e => $"Catalog:Seed:Endpoints:{e.Key}", e => e.Value);
+        foreach (var (clientId, secret) in _secrets)
+            settings[$"Identity:Clients:{clientId}:Secret"] = secret;
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        _service = await ServiceProcess.StartAsync(ExchangeService.Catalog, settings, cancellationToken: cancellationToken);
     }
 }

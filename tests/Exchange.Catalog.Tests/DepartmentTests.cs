@@ -14,13 +14,13 @@ public sealed class DepartmentTests(CatalogProcess catalog) : IClassFixture<Cata
     {
         var code = TestResources.NewCode("HR");
         var creditCode = IdentifierVectors.Valid(IdentifierVectors.CreditCode).First();
-        var registered = await catalog.Client.RegisterDepartmentAsync(new RegisterDepartmentRequest
+        var registered = await catalog.Admin.RegisterDepartmentAsync(new RegisterDepartmentRequest
         {
             Department = new Department { Code = code, Name = "人力资源和社会保障厅", CreditCode = creditCode },
         }, cancellationToken: Ct);
 
         Assert.Equal(code, registered.Department.Code);
-        var listed = await catalog.Client.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
+        var listed = await catalog.Admin.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
         var department = Assert.Single(listed.Departments, d => d.Code == code);
         Assert.Equal("人力资源和社会保障厅", department.Name);
         Assert.Equal(creditCode, department.CreditCode);
@@ -29,13 +29,13 @@ public sealed class DepartmentTests(CatalogProcess catalog) : IClassFixture<Cata
     [Fact]
     public async Task Registering_a_taken_code_is_already_exists_and_keeps_the_first()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => catalog.Client.RegisterDepartmentAsync(new RegisterDepartmentRequest
+        var error = await Assert.ThrowsAsync<RpcException>(() => catalog.Admin.RegisterDepartmentAsync(new RegisterDepartmentRequest
         {
             Department = new Department { Code = "PUBLIC-SECURITY", Name = "冒名部门" },
         }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
-        var listed = await catalog.Client.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
+        var listed = await catalog.Admin.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
         Assert.Equal("公安厅", Assert.Single(listed.Departments, d => d.Code == "PUBLIC-SECURITY").Name);
     }
 
@@ -47,7 +47,7 @@ public sealed class DepartmentTests(CatalogProcess catalog) : IClassFixture<Cata
     [InlineData("NEW-DEPARTMENT", "新部门", "91350100", "department.credit_code")]
     public async Task Invalid_department_is_rejected_naming_the_field(string code, string name, string creditCode, string field)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => catalog.Client.RegisterDepartmentAsync(new RegisterDepartmentRequest
+        var error = await Assert.ThrowsAsync<RpcException>(() => catalog.Admin.RegisterDepartmentAsync(new RegisterDepartmentRequest
         {
             Department = new Department { Code = code, Name = name, CreditCode = creditCode },
         }, cancellationToken: Ct).ResponseAsync);
@@ -55,7 +55,7 @@ public sealed class DepartmentTests(CatalogProcess catalog) : IClassFixture<Cata
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
         Assert.Equal(field, violation.Field);
-        var listed = await catalog.Client.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
+        var listed = await catalog.Admin.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
         Assert.DoesNotContain(listed.Departments, d => d.Code == code || d.Name == name);
     }
 }

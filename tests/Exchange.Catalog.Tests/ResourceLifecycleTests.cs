@@ -7,7 +7,7 @@ namespace Exchange.Catalog.Tests;
 public sealed class ResourceLifecycleTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private CatalogService.CatalogServiceClient Client => catalog.Client;
+    private CatalogService.CatalogServiceClient Client => catalog.Admin;
 
     [Fact]
     public async Task Draft_of_an_unregistered_department_is_failed_precondition_and_stores_nothing()

@@ -5,7 +5,7 @@ namespace Exchange.Catalog.Tests;
 public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private CatalogService.CatalogServiceClient Client => catalog.Client;
+    private CatalogService.CatalogServiceClient Client => catalog.Admin;
 
     [Fact]
     public async Task First_start_seeds_the_founding_departments()
@@ -61,16 +61,23 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
         await Client.CreateResourceDraftAsync(new CreateResourceDraftRequest { Resource = draft }, cancellationToken: Ct);
         await Client.PublishResourceAsync(new PublishResourceRequest { Code = draft.Code }, cancellationToken: Ct);
         var before = await SnapshotAsync();
+        var applicationsBefore = await ApplicationIdsAsync();
 
         await catalog.Service.StopAsync();
         await catalog.Service.StartAsync(Ct);
 
         var after = await SnapshotAsync();
+        Assert.Equal(3, applicationsBefore.Count);
+        Assert.Equal(applicationsBefore, await ApplicationIdsAsync());
         Assert.Equal(before.Revision, after.Revision);
         Assert.Equal(before.Resources.Select(r => (r.Code, r.Version)), after.Resources.Select(r => (r.Code, r.Version)));
         Assert.Contains(after.Resources, r => r.Code == draft.Code);
         Assert.Contains("not seeding", catalog.Service.RecentLog);
     }
+
+    private async Task<IReadOnlyList<string>> ApplicationIdsAsync() =>
+        [.. (await catalog.AccessAs(Exchange.Testing.ExchangeClients.CatalogAdmin).ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct))
+            .Applications.Select(a => a.Id)];
 
     private async Task<ResourceSnapshot> SnapshotAsync()
     {

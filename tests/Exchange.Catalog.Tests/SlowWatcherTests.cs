@@ -1,5 +1,4 @@
 using Exchange.Protos.Catalog.V1;
-using Exchange.Testing;
 using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
@@ -12,9 +11,10 @@ public sealed class SlowWatcherTests
     [Fact]
     public async Task A_watcher_that_stops_reading_is_dropped_and_does_not_hold_up_the_others()
     {
-        await using var service = await ServiceProcess.StartAsync(ExchangeService.Catalog,
-            new Dictionary<string, string> { ["Catalog:Watch:SubscriberBufferCapacity"] = "8" }, cancellationToken: Ct);
-        var client = new CatalogService.CatalogServiceClient(service.Channel);
+        await using var catalog = await CatalogProcess.StartAsync(
+            new Dictionary<string, string> { ["Catalog:Watch:SubscriberBufferCapacity"] = "8" }, Ct);
+        var client = catalog.Client;
+        var admin = catalog.Admin;
         using var slow = client.WatchResources(new WatchResourcesRequest(), cancellationToken: Ct);
         using var fast = client.WatchResources(new WatchResourcesRequest(), cancellationToken: Ct);
         Assert.True(await slow.ResponseStream.MoveNext(Ct));
@@ -30,9 +30,9 @@ public sealed class SlowWatcherTests
         var bulky = TestResources.Complete(TestResources.NewCode("SLOW"));
         for (var i = 0; i < 200; i++)
             bulky.DataItems.Add(new DataItem { Name = $"item_{i}", Title = new string('项', 40), Type = DataType.String, Sensitivity = Sensitivity.Internal });
-        await client.CreateResourceDraftAsync(new CreateResourceDraftRequest { Resource = bulky }, cancellationToken: Ct);
+        await admin.CreateResourceDraftAsync(new CreateResourceDraftRequest { Resource = bulky }, cancellationToken: Ct);
         for (var i = 0; i < Publishes; i++)
-            await client.PublishResourceAsync(new PublishResourceRequest { Code = bulky.Code }, cancellationToken: Ct);
+            await admin.PublishResourceAsync(new PublishResourceRequest { Code = bulky.Code }, cancellationToken: Ct);
 
         await fastReader.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.Equal(Enumerable.Range(1, Publishes), fastChanges.Select(c => c.Resource.Version));

@@ -6,7 +6,7 @@ namespace Exchange.Catalog.Tests;
 public sealed class WatchTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private CatalogService.CatalogServiceClient Client => catalog.Client;
+    private CatalogService.CatalogServiceClient Client => catalog.Admin;
 
     [Fact]
     public async Task Snapshot_comes_first_then_a_publish_and_a_deprecate_arrive_in_order()

@@ -14,8 +14,8 @@ public sealed class CatalogChangeRoutingTests(ClusterFixture fixture, ITestOutpu
     [Fact]
     public async Task Deprecating_and_republishing_a_resource_changes_routing_within_five_seconds()
     {
-        var catalog = new CatalogService.CatalogServiceClient(fixture.Cluster.Catalog.Channel);
-        var population = new PopulationService.PopulationServiceClient(fixture.Cluster.Gateway.Channel);
+        var catalog = new CatalogService.CatalogServiceClient(fixture.Cluster.CatalogCallsAs(ExchangeClients.CatalogAdmin));
+        var population = new PopulationService.PopulationServiceClient(fixture.Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
         var request = new VerifyIdentityRequest { CitizenId = "11010519491231002X", Name = "张伟" };
         await population.VerifyIdentityAsync(request);
 

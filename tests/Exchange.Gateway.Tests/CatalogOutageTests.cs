@@ -14,28 +14,28 @@ public sealed class CatalogOutageTests(ClusterFixture fixture) : IClassFixture<C
     public async Task Gateway_routes_on_its_last_snapshot_while_the_catalog_is_down_and_after_its_own_restart()
     {
         var cluster = fixture.Cluster;
-        await Population(cluster.Gateway).VerifyIdentityAsync(Identity);
+        await Population(cluster).VerifyIdentityAsync(Identity);
 
         cluster.Catalog.Kill();
         for (var i = 0; i < 20; i++)
-            await Population(cluster.Gateway).VerifyIdentityAsync(Identity);
+            await Population(cluster).VerifyIdentityAsync(Identity);
 
         cluster.Gateway.Kill();
         await cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
 
-        await Population(cluster.Gateway).VerifyIdentityAsync(Identity);
-        await new EnterpriseService.EnterpriseServiceClient(cluster.Gateway.Channel)
+        await Population(cluster).VerifyIdentityAsync(Identity);
+        await new EnterpriseService.EnterpriseServiceClient(cluster.GatewayCallsAs(ExchangeClients.CivilAffairs))
             .VerifyEnterpriseAsync(new VerifyEnterpriseRequest { CreditCode = "91350100M000100Y43", Name = "某某有限公司" });
 
         await cluster.Catalog.StartAsync(TestContext.Current.CancellationToken);
-        await Population(cluster.Gateway).VerifyIdentityAsync(Identity);
+        await Population(cluster).VerifyIdentityAsync(Identity);
     }
 
     [Fact]
     public async Task Provider_down_gives_unavailable_and_other_departments_keep_working()
     {
         var cluster = fixture.Cluster;
-        var enterprise = new EnterpriseService.EnterpriseServiceClient(cluster.Gateway.Channel);
+        var enterprise = new EnterpriseService.EnterpriseServiceClient(cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
         var verify = new VerifyEnterpriseRequest { CreditCode = "91350100M000100Y43", Name = "某某有限公司" };
 
         cluster.MarketRegulation.Kill();
@@ -46,7 +46,7 @@ public sealed class CatalogOutageTests(ClusterFixture fixture) : IClassFixture<C
             Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
             Assert.Contains(cluster.MarketRegulation.Address.Authority, ex.Status.Detail);
 
-            await Population(cluster.Gateway).VerifyIdentityAsync(Identity);
+            await Population(cluster).VerifyIdentityAsync(Identity);
         }
         finally
         {
@@ -58,5 +58,5 @@ public sealed class CatalogOutageTests(ClusterFixture fixture) : IClassFixture<C
             "the gateway routes to the restarted provider again");
     }
 
-    private static PopulationService.PopulationServiceClient Population(ServiceProcess gateway) => new(gateway.Channel);
+    private static PopulationService.PopulationServiceClient Population(ExchangeCluster cluster) => new(cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
 }

@@ -2,35 +2,36 @@ using Exchange.Protos.CivilAffairs.V1;
 using Exchange.Protos.MarketRegulation.V1;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
-using Grpc.Net.Client;
+using Grpc.Core;
 
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Every department method that takes an identifier, as a call through a channel, named for theory output.</summary>
 public static class IdentifierCalls
 {
-    public delegate Task Call(GrpcChannel channel, string identifier);
+    /// <summary>A call made as the provider of the method's resource, so grants never stand in the way.</summary>
+    public delegate Task Call(ExchangeCluster cluster, string identifier);
 
     public static readonly IReadOnlyDictionary<string, Call> ByCitizenId = new Dictionary<string, Call>
     {
-        ["PopulationService/GetResident"] = (channel, id) =>
-            new PopulationService.PopulationServiceClient(channel).GetResidentAsync(new GetResidentRequest { CitizenId = id }).ResponseAsync,
-        ["PopulationService/VerifyIdentity"] = (channel, id) =>
-            new PopulationService.PopulationServiceClient(channel).VerifyIdentityAsync(new VerifyIdentityRequest { CitizenId = id, Name = "张伟" }).ResponseAsync,
-        ["CivilAffairsService/GetMarriageRecords"] = (channel, id) =>
-            new CivilAffairsService.CivilAffairsServiceClient(channel).GetMarriageRecordsAsync(new GetMarriageRecordsRequest { CitizenId = id }).ResponseAsync,
+        ["PopulationService/GetResident"] = (cluster, id) =>
+            new PopulationService.PopulationServiceClient(cluster.GatewayCallsAs(ExchangeClients.PublicSecurity)).GetResidentAsync(new GetResidentRequest { CitizenId = id }).ResponseAsync,
+        ["PopulationService/VerifyIdentity"] = (cluster, id) =>
+            new PopulationService.PopulationServiceClient(cluster.GatewayCallsAs(ExchangeClients.PublicSecurity)).VerifyIdentityAsync(new VerifyIdentityRequest { CitizenId = id, Name = "张伟" }).ResponseAsync,
+        ["CivilAffairsService/GetMarriageRecords"] = (cluster, id) =>
+            new CivilAffairsService.CivilAffairsServiceClient(cluster.GatewayCallsAs(ExchangeClients.CivilAffairs)).GetMarriageRecordsAsync(new GetMarriageRecordsRequest { CitizenId = id }).ResponseAsync,
     };
 
     public static readonly IReadOnlyDictionary<string, Call> ByCreditCode = new Dictionary<string, Call>
     {
-        ["EnterpriseService/GetEnterprise"] = (channel, code) =>
-            new EnterpriseService.EnterpriseServiceClient(channel).GetEnterpriseAsync(new GetEnterpriseRequest { CreditCode = code }).ResponseAsync,
-        ["EnterpriseService/VerifyEnterprise"] = (channel, code) =>
-            new EnterpriseService.EnterpriseServiceClient(channel).VerifyEnterpriseAsync(new VerifyEnterpriseRequest { CreditCode = code, Name = "某某有限公司" }).ResponseAsync,
-        ["EnterpriseService/GetCreditStatus"] = (channel, code) =>
-            new EnterpriseService.EnterpriseServiceClient(channel).GetCreditStatusAsync(new GetCreditStatusRequest { CreditCode = code }).ResponseAsync,
-        ["CivilAffairsService/GetSocialOrganization"] = (channel, code) =>
-            new CivilAffairsService.CivilAffairsServiceClient(channel).GetSocialOrganizationAsync(new GetSocialOrganizationRequest { CreditCode = code }).ResponseAsync,
+        ["EnterpriseService/GetEnterprise"] = (cluster, code) =>
+            new EnterpriseService.EnterpriseServiceClient(cluster.GatewayCallsAs(ExchangeClients.MarketRegulation)).GetEnterpriseAsync(new GetEnterpriseRequest { CreditCode = code }).ResponseAsync,
+        ["EnterpriseService/VerifyEnterprise"] = (cluster, code) =>
+            new EnterpriseService.EnterpriseServiceClient(cluster.GatewayCallsAs(ExchangeClients.MarketRegulation)).VerifyEnterpriseAsync(new VerifyEnterpriseRequest { CreditCode = code, Name = "某某有限公司" }).ResponseAsync,
+        ["EnterpriseService/GetCreditStatus"] = (cluster, code) =>
+            new EnterpriseService.EnterpriseServiceClient(cluster.GatewayCallsAs(ExchangeClients.MarketRegulation)).GetCreditStatusAsync(new GetCreditStatusRequest { CreditCode = code }).ResponseAsync,
+        ["CivilAffairsService/GetSocialOrganization"] = (cluster, code) =>
+            new CivilAffairsService.CivilAffairsServiceClient(cluster.GatewayCallsAs(ExchangeClients.CivilAffairs)).GetSocialOrganizationAsync(new GetSocialOrganizationRequest { CreditCode = code }).ResponseAsync,
     };
 
     public static TheoryData<string, string, string> InvalidCitizenIdCases() =>

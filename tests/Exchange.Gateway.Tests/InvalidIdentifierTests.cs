@@ -5,13 +5,14 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Bad identifiers sent through the gateway come back as INVALID_ARGUMENT naming the field and the reason.</summary>
-public sealed class InvalidIdentifierTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedClusterCollection.Name)]
+public sealed class InvalidIdentifierTests(ClusterFixture fixture)
 {
     [Theory]
     [MemberData(nameof(IdentifierCalls.InvalidCitizenIdCases), MemberType = typeof(IdentifierCalls))]
     public async Task Invalid_citizen_id_is_rejected_with_the_reason(string method, string value, string reason)
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => IdentifierCalls.ByCitizenId[method](fixture.Cluster.Gateway.Channel, value));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => IdentifierCalls.ByCitizenId[method](fixture.Cluster, value));
 
         AssertNamesField(ex, "citizen_id", reason);
     }
@@ -20,7 +21,7 @@ public sealed class InvalidIdentifierTests(ClusterFixture fixture) : IClassFixtu
     [MemberData(nameof(IdentifierCalls.InvalidCreditCodeCases), MemberType = typeof(IdentifierCalls))]
     public async Task Invalid_credit_code_is_rejected_with_the_reason(string method, string value, string reason)
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => IdentifierCalls.ByCreditCode[method](fixture.Cluster.Gateway.Channel, value));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => IdentifierCalls.ByCreditCode[method](fixture.Cluster, value));
 
         AssertNamesField(ex, "credit_code", reason);
     }

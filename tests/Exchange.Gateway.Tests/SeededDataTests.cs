@@ -8,13 +8,15 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Every department method, called through the gateway, answers with the seeded data.</summary>
-public sealed class SeededDataTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedClusterCollection.Name)]
+public sealed class SeededDataTests(ClusterFixture fixture)
 {
     private static readonly Exchange.SyntheticData.SyntheticPopulation Seeded = SeededPopulation.Default;
 
-    private PopulationService.PopulationServiceClient Population => new(fixture.Cluster.Gateway.Channel);
-    private EnterpriseService.EnterpriseServiceClient Enterprises => new(fixture.Cluster.Gateway.Channel);
-    private CivilAffairsService.CivilAffairsServiceClient CivilAffairs => new(fixture.Cluster.Gateway.Channel);
+    // Each provider calls its own resources here, so every data item comes back; grants are tested elsewhere.
+    private PopulationService.PopulationServiceClient Population => new(fixture.Cluster.GatewayCallsAs(ExchangeClients.PublicSecurity));
+    private EnterpriseService.EnterpriseServiceClient Enterprises => new(fixture.Cluster.GatewayCallsAs(ExchangeClients.MarketRegulation));
+    private CivilAffairsService.CivilAffairsServiceClient CivilAffairs => new(fixture.Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
 
     [Fact]
     public async Task GetResident_returns_the_seeded_resident()
@@ -179,7 +181,8 @@ public sealed class SeededDataTests(ClusterFixture fixture) : IClassFixture<Clus
         foreach (var index in SeededPopulation.SampleIndexes(Seeded.Enterprises.Count).Concat(Enumerable.Range(10, 20)))
         {
             var enterprise = (await Enterprises.GetEnterpriseAsync(new GetEnterpriseRequest { CreditCode = Seeded.Enterprises[index].CreditCode })).Enterprise;
-            var representative = (await Population.GetResidentAsync(new GetResidentRequest { CitizenId = enterprise.LegalRepresentativeCitizenId })).Resident;
+            // Market regulation holds a seeded grant for citizen_id, name and status of PS-RESIDENT-BASIC.
+            var representative = (await PopulationAs(ExchangeClients.MarketRegulation).GetResidentAsync(new GetResidentRequest { CitizenId = enterprise.LegalRepresentativeCitizenId })).Resident;
 
             Assert.Equal(enterprise.LegalRepresentativeName, representative.Name);
         }
@@ -190,13 +193,16 @@ public sealed class SeededDataTests(ClusterFixture fixture) : IClassFixture<Clus
     {
         foreach (var marriage in Seeded.MarriageRegistrations.Take(10))
         {
-            var husband = (await Population.GetResidentAsync(new GetResidentRequest { CitizenId = marriage.HusbandCitizenId })).Resident;
+            // Civil affairs holds a seeded grant for name, gender, birth_date and status of PS-RESIDENT-BASIC.
+            var husband = (await PopulationAs(ExchangeClients.CivilAffairs).GetResidentAsync(new GetResidentRequest { CitizenId = marriage.HusbandCitizenId })).Resident;
             var records = (await CivilAffairs.GetMarriageRecordsAsync(new GetMarriageRecordsRequest { CitizenId = marriage.WifeCitizenId })).Records;
 
             Assert.Equal(Gender.Male, husband.Gender);
             Assert.Contains(records, r => r.SpouseName == husband.Name);
         }
     }
+
+    private PopulationService.PopulationServiceClient PopulationAs(string clientId) => new(fixture.Cluster.GatewayCallsAs(clientId));
 
     private static async Task AssertNotFound(Task call, string identifier)
     {

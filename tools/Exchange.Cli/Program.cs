@@ -3,11 +3,13 @@ using Exchange.Cli;
 using Exchange.Cli.Commands;
 
 var root = new RootCommand("exchange: call department services through the Exchange gateway and manage the catalog");
-root.Options.Add(GlobalOptions.Gateway);
-root.Options.Add(GlobalOptions.Catalog);
+foreach (var option in GlobalOptions.All)
+    root.Options.Add(option);
 foreach (var command in DepartmentCommands.Create())
     root.Subcommands.Add(command);
 root.Subcommands.Add(CatalogCommands.Create());
+root.Subcommands.Add(AccessCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(HealthCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Exchange.Client;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -14,13 +15,22 @@ internal static class RpcCall
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public static Task<int> ViaGatewayAsync<TReply>(ParseResult parse, Func<GrpcChannel, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
-        where TReply : IMessage =>
-        RunAsync(parse.GetValue(GlobalOptions.Gateway)!, call, cancellationToken);
+    /// <summary>A data request through the gateway, as a department (token, case number and purpose).</summary>
+    public static Task<int> ViaGatewayAsync<TReply>(ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
+        where TReply : IMessage
+    {
+        var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
+        var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
+        return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken);
+    }
 
-    public static Task<int> ViaCatalogAsync<TReply>(ParseResult parse, Func<GrpcChannel, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
-        where TReply : IMessage =>
-        RunAsync(parse.GetValue(GlobalOptions.Catalog)!, call, cancellationToken);
+    /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
+    public static Task<int> ViaCatalogAsync<TReply>(ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, string? defaultClient = null)
+        where TReply : IMessage
+    {
+        var tokens = defaultClient is null ? null : CliIdentity.TokensFor(parse, defaultClient, ExchangeScopes.Catalog);
+        return RunAsync(parse.GetValue(GlobalOptions.Catalog)!, tokens, [], call, cancellationToken);
+    }
 
     public static void Print(IMessage message)
     {
@@ -28,13 +38,20 @@ internal static class RpcCall
         Console.WriteLine(JsonSerializer.Serialize(json.RootElement, Pretty));
     }
 
-    private static async Task<int> RunAsync<TReply>(Uri address, Func<GrpcChannel, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync<TReply>(
+        Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
         where TReply : IMessage
     {
-        using var channel = GrpcChannel.ForAddress(address);
+        var options = new GrpcChannelOptions();
+        if (tokens is not null)
+        {
+            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(tokens));
+            options.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+        using var channel = GrpcChannel.ForAddress(address, options);
         try
         {
-            var reply = await call(channel, new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: cancellationToken));
+            var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
             Print(reply);
             return 0;
         }
@@ -42,7 +59,12 @@ internal static class RpcCall
         {
             Console.Error.WriteLine($"error: {StatusName(ex.StatusCode)}: {ex.Status.Detail}");
             if (ex.StatusCode == StatusCode.Unavailable)
-                Console.Error.WriteLine($"Is Exchange running at {address}? Start it with ./scripts/run.sh");
+                Console.Error.WriteLine($"Is Exchange running at {address}? Start it with scripts/run.sh");
+            return 1;
+        }
+        catch (ExchangeTokenException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
     }

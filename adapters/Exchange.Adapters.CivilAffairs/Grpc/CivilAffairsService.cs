@@ -1,5 +1,6 @@
 using Exchange.Adapters.CivilAffairs.Store;
 using Exchange.Adapters.Shared;
+using Exchange.Adapters.Shared.Gateway;
 using Exchange.Identifiers;
 using Exchange.Protos.CivilAffairs.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -13,9 +14,13 @@ namespace Exchange.Adapters.CivilAffairs.Grpc;
 
 internal sealed class CivilAffairsService(CivilAffairsStore store) : Protos.CivilAffairs.V1.CivilAffairsService.CivilAffairsServiceBase
 {
+    private static readonly ResponseDataItems<GetMarriageRecordsResponse> MarriageItems = new(GetMarriageRecordsResponse.RecordsFieldNumber);
+    private static readonly ResponseDataItems<GetSocialOrganizationResponse> OrganizationItems = new(GetSocialOrganizationResponse.SocialOrganizationFieldNumber);
+
     public override async Task<GetMarriageRecordsResponse> GetMarriageRecords(GetMarriageRecordsRequest request, ServerCallContext context)
     {
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
+        var answer = context.PrepareAnswer(MarriageItems, request.ReadMask);
         var registrations = await store.Marriages.AsNoTracking()
             .Where(m => m.HusbandCitizenId == citizenId || m.WifeCitizenId == citizenId)
             .OrderBy(m => m.RegisteredDate).ThenBy(m => m.Kind).ThenBy(m => m.CertificateNumber)
@@ -40,16 +45,17 @@ internal sealed class CivilAffairsService(CivilAffairsStore store) : Protos.Civi
                 SpouseMaskedCitizenId = CitizenId.Mask(isHusband ? registration.WifeCitizenId : registration.HusbandCitizenId),
             });
         }
-        return response;
+        return answer.Complete(citizenId, response);
     }
 
     public override async Task<GetSocialOrganizationResponse> GetSocialOrganization(GetSocialOrganizationRequest request, ServerCallContext context)
     {
         var creditCode = IdentifierGuard.CreditCode("credit_code", request.CreditCode);
+        var answer = context.PrepareAnswer(OrganizationItems, request.ReadMask);
         var organization = await store.SocialOrganizations.AsNoTracking()
                                .SingleOrDefaultAsync(o => o.CreditCode == creditCode, context.CancellationToken)
                            ?? throw new NotFoundException($"No social organization with credit code {creditCode} is registered");
-        return new GetSocialOrganizationResponse { SocialOrganization = ToContract(organization) };
+        return answer.Complete(creditCode, new GetSocialOrganizationResponse { SocialOrganization = ToContract(organization) });
     }
 
     private static SocialOrganization ToContract(RegisteredSocialOrganization organization) => new()

@@ -1,5 +1,6 @@
 using Exchange.Adapters.MarketRegulation.Store;
 using Exchange.Adapters.Shared;
+using Exchange.Adapters.Shared.Gateway;
 using Exchange.Protos.MarketRegulation.V1;
 using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
@@ -12,29 +13,36 @@ namespace Exchange.Adapters.MarketRegulation.Grpc;
 
 internal sealed class EnterpriseService(EnterpriseStore store) : Protos.MarketRegulation.V1.EnterpriseService.EnterpriseServiceBase
 {
+    private static readonly ResponseDataItems<GetEnterpriseResponse> EnterpriseItems = new(GetEnterpriseResponse.EnterpriseFieldNumber);
+    private static readonly ResponseDataItems<VerifyEnterpriseResponse> VerificationItems = new();
+    private static readonly ResponseDataItems<GetCreditStatusResponse> CreditStatusItems = new();
+
     public override async Task<GetEnterpriseResponse> GetEnterprise(GetEnterpriseRequest request, ServerCallContext context)
     {
         var creditCode = IdentifierGuard.CreditCode("credit_code", request.CreditCode);
+        var answer = context.PrepareAnswer(EnterpriseItems, request.ReadMask);
         var enterprise = await store.Enterprises.AsNoTracking()
                              .SingleOrDefaultAsync(e => e.CreditCode == creditCode, context.CancellationToken)
                          ?? throw NotRegistered(creditCode);
-        return new GetEnterpriseResponse { Enterprise = ToContract(enterprise) };
+        return answer.Complete(creditCode, new GetEnterpriseResponse { Enterprise = ToContract(enterprise) });
     }
 
     public override async Task<VerifyEnterpriseResponse> VerifyEnterprise(VerifyEnterpriseRequest request, ServerCallContext context)
     {
         var creditCode = IdentifierGuard.CreditCode("credit_code", request.CreditCode);
         var name = FieldGuard.Required("name", request.Name);
+        var answer = context.PrepareAnswer(VerificationItems);
         var registeredName = await store.Enterprises.AsNoTracking()
             .Where(e => e.CreditCode == creditCode)
             .Select(e => e.Name)
             .SingleOrDefaultAsync(context.CancellationToken);
-        return new VerifyEnterpriseResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) };
+        return answer.Complete(creditCode, new VerifyEnterpriseResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) });
     }
 
     public override async Task<GetCreditStatusResponse> GetCreditStatus(GetCreditStatusRequest request, ServerCallContext context)
     {
         var creditCode = IdentifierGuard.CreditCode("credit_code", request.CreditCode);
+        var answer = context.PrepareAnswer(CreditStatusItems, request.ReadMask);
         if (!await store.Enterprises.AsNoTracking().AnyAsync(e => e.CreditCode == creditCode, context.CancellationToken))
             throw NotRegistered(creditCode);
 
@@ -54,7 +62,7 @@ internal sealed class EnterpriseService(EnterpriseStore store) : Protos.MarketRe
             };
             (listing.List == CreditList.SeriousViolations ? response.SeriousViolations : response.AbnormalOperations).Add(entry);
         }
-        return response;
+        return answer.Complete(creditCode, response);
     }
 
     private static NotFoundException NotRegistered(string creditCode) =>

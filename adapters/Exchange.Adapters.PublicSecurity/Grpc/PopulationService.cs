@@ -1,5 +1,6 @@
 using Exchange.Adapters.PublicSecurity.Store;
 using Exchange.Adapters.Shared;
+using Exchange.Adapters.Shared.Gateway;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
@@ -10,24 +11,29 @@ namespace Exchange.Adapters.PublicSecurity.Grpc;
 
 internal sealed class PopulationService(PopulationStore store) : Protos.PublicSecurity.V1.PopulationService.PopulationServiceBase
 {
+    private static readonly ResponseDataItems<GetResidentResponse> ResidentItems = new(GetResidentResponse.ResidentFieldNumber);
+    private static readonly ResponseDataItems<VerifyIdentityResponse> VerificationItems = new();
+
     public override async Task<GetResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
     {
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
+        var answer = context.PrepareAnswer(ResidentItems, request.ReadMask);
         var resident = await store.Residents.AsNoTracking()
                            .SingleOrDefaultAsync(r => r.CitizenId == citizenId, context.CancellationToken)
                        ?? throw new NotFoundException($"No resident with citizen id {citizenId} is registered");
-        return new GetResidentResponse { Resident = ToContract(resident) };
+        return answer.Complete(citizenId, new GetResidentResponse { Resident = ToContract(resident) });
     }
 
     public override async Task<VerifyIdentityResponse> VerifyIdentity(VerifyIdentityRequest request, ServerCallContext context)
     {
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
         var name = FieldGuard.Required("name", request.Name);
+        var answer = context.PrepareAnswer(VerificationItems);
         var registeredName = await store.Residents.AsNoTracking()
             .Where(r => r.CitizenId == citizenId)
             .Select(r => r.Name)
             .SingleOrDefaultAsync(context.CancellationToken);
-        return new VerifyIdentityResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) };
+        return answer.Complete(citizenId, new VerifyIdentityResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) });
     }
 
     private static Resident ToContract(RegisteredResident resident) => new()

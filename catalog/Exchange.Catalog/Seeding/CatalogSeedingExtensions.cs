@@ -11,14 +11,16 @@ public static class CatalogSeedingExtensions
                 "Every Catalog:Seed:Endpoints:<DEPARTMENT-CODE> must be an absolute http or https URI.")
             .ValidateOnStart();
         builder.Services.AddScoped<CatalogSeeder>();
+        builder.Services.AddScoped<GrantSeeder>();
         return builder;
     }
 
-    /// <summary>Seeds an empty store before the service takes calls.</summary>
+    /// <summary>Seeds an empty store (departments and resources, then the demo access applications) before the service takes calls.</summary>
     public static async Task SeedCatalogAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<GrantSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 
     private static bool IsHttpUri(string value) =>

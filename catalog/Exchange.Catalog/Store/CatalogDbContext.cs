@@ -8,6 +8,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<ResourceEntry> ResourceEntries => Set<ResourceEntry>();
     public DbSet<ResourceVersion> ResourceVersions => Set<ResourceVersion>();
     public DbSet<CatalogChange> Changes => Set<CatalogChange>();
+    public DbSet<AccessApplicationRecord> AccessApplications => Set<AccessApplicationRecord>();
+    public DbSet<GrantChangeRecord> GrantChanges => Set<GrantChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -35,6 +37,22 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         model.Entity<CatalogChange>(change =>
         {
             change.ToTable("changes");
+            change.HasKey(c => c.Revision);
+            change.Property(c => c.Revision).ValueGeneratedOnAdd();
+        });
+
+        model.Entity<AccessApplicationRecord>(application =>
+        {
+            application.ToTable("access_applications");
+            application.HasKey(a => a.Id);
+            application.HasIndex(a => a.State);
+            application.HasIndex(a => a.ConsumerDepartmentCode);
+            application.HasIndex(a => a.ProviderDepartmentCode);
+        });
+
+        model.Entity<GrantChangeRecord>(change =>
+        {
+            change.ToTable("grant_changes");
             change.HasKey(c => c.Revision);
             change.Property(c => c.Revision).ValueGeneratedOnAdd();
         });

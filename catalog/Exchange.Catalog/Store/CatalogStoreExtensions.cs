@@ -13,19 +13,33 @@ public static class CatalogStoreExtensions
             throw new InvalidOperationException("ConnectionStrings:Catalog is not set; it names the catalog's SQLite database.");
 
         CreateDataDirectory(connectionString);
-        builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContext<CatalogDbContext>(options => options.UseSqlite(connectionString).UseOpenIddict());
         builder.Services.AddHealthChecks().AddCheck<CatalogStoreHealthCheck>("catalog-store");
         return builder;
     }
 
-    /// <summary>Creates the schema of a new store before the service takes calls. Migrations replace this once a schema ships.</summary>
+    /// <summary>
+    /// Creates the schema of a new store before the service takes calls, and the tables a newer version added
+    /// to an older store (new tables only, never new columns). Migrations replace this once a schema ships.
+    /// </summary>
     public static async Task InitializeCatalogStoreAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await db.Database.EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
+        if (!await db.Database.EnsureCreatedAsync(app.Lifetime.ApplicationStopping))
+            await CreateMissingTablesAsync(db, app.Lifetime.ApplicationStopping);
         // WAL lets readers (lists, the watch snapshot) run while a publish writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", app.Lifetime.ApplicationStopping);
+    }
+
+    private static async Task CreateMissingTablesAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var script = db.Database.GenerateCreateScript()
+            .Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
+            .Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", StringComparison.Ordinal)
+            .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal);
+        foreach (var statement in script.Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
     private static void CreateDataDirectory(string connectionString)

@@ -1,92 +1,11 @@
-using System.Collections.Immutable;
-using System.Threading.Channels;
 using Exchange.Protos.Catalog.V1;
-using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Catalog.Watch;
 
-/// <summary>
-/// Fans committed catalog changes out to every watcher in this process. Publishing never waits for a
-/// watcher: each has a bounded buffer, and one that overflows is cut off instead of slowing the rest.
-/// </summary>
-public sealed class ResourceChangeFeed
+/// <summary>Published and deprecated resources, as the watch stream of CatalogService reports them.</summary>
+public sealed class ResourceChangeFeed(IOptions<WatchOptions> options, IHostApplicationLifetime lifetime, ILogger<ResourceChangeFeed> logger)
+    : ChangeFeed<ResourceChange>(options, lifetime, logger)
 {
-    private readonly int _capacity;
-    private readonly ILogger<ResourceChangeFeed> _logger;
-    private readonly Lock _lock = new();
-    private ImmutableList<ResourceChangeSubscription> _subscriptions = [];
-    private bool _closed;
-
-    public ResourceChangeFeed(IOptions<WatchOptions> options, IHostApplicationLifetime lifetime, ILogger<ResourceChangeFeed> logger)
-    {
-        _capacity = options.Value.SubscriberBufferCapacity;
-        _logger = logger;
-        // Open watch streams would otherwise hold a graceful shutdown until its timeout.
-        lifetime.ApplicationStopping.Register(Close);
-    }
-
-    public int SubscriberCount => _subscriptions.Count;
-
-    /// <summary>Starts buffering every change published from now on; dispose to stop.</summary>
-    public ResourceChangeSubscription Subscribe()
-    {
-        var channel = Channel.CreateBounded<ResourceChange>(new BoundedChannelOptions(_capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        var subscription = new ResourceChangeSubscription(channel, this);
-        lock (_lock)
-        {
-            if (_closed)
-                channel.Writer.TryComplete(Unavailable());
-            else
-                _subscriptions = _subscriptions.Add(subscription);
-        }
-        return subscription;
-    }
-
-    /// <summary>Hands a committed change to every watcher. Callers publish in revision order.</summary>
-    public void Publish(ResourceChange change)
-    {
-        foreach (var subscription in _subscriptions)
-        {
-            if (subscription.Writer.TryWrite(change))
-                continue;
-            if (!Remove(subscription))
-                continue;
-            _logger.LogWarning("Dropped a watcher that fell {Capacity} changes behind at revision {Revision}; it will have to reconnect",
-                _capacity, change.Revision);
-            subscription.Writer.TryComplete(new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"This watcher fell more than {_capacity} changes behind and was dropped; reconnect for a fresh snapshot.")));
-        }
-    }
-
-    internal bool Remove(ResourceChangeSubscription subscription)
-    {
-        lock (_lock)
-        {
-            var before = _subscriptions;
-            _subscriptions = _subscriptions.Remove(subscription);
-            return !ReferenceEquals(before, _subscriptions);
-        }
-    }
-
-    private void Close()
-    {
-        ImmutableList<ResourceChangeSubscription> open;
-        lock (_lock)
-        {
-            _closed = true;
-            open = _subscriptions;
-            _subscriptions = [];
-        }
-        foreach (var subscription in open)
-            subscription.Writer.TryComplete(Unavailable());
-    }
-
-    private static RpcException Unavailable() =>
-        new(new Status(StatusCode.Unavailable, "The catalog is shutting down; reconnect to another instance or later."));
+    protected override long RevisionOf(ResourceChange change) => change.Revision;
 }

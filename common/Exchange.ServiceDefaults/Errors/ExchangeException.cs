@@ -27,8 +27,8 @@ public sealed class PreconditionFailedException(string message, IReadOnlyList<st
     public IReadOnlyList<string> Violations { get; } = violations;
 }
 
-/// <summary>UNAUTHENTICATED: the caller presented no valid credentials; the message says what is wrong with them.</summary>
+/// <summary>UNAUTHENTICATED: the call carries no valid bearer token (missing, expired, forged or for another audience).</summary>
 public sealed class UnauthenticatedException(string message) : ExchangeException(message);
 
-/// <summary>PERMISSION_DENIED: the caller is known but may not do this; the message names what it lacks.</summary>
+/// <summary>PERMISSION_DENIED: the caller is known but may not do this; the message names what is needed.</summary>
 public sealed class PermissionDeniedException(string message) : ExchangeException(message);

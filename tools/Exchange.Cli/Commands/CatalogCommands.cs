@@ -28,14 +28,16 @@ internal static class CatalogCommands
 
         var publish = new Command("publish", "Publish the draft of a resource as its next version") { code };
         publish.SetAction((parse, ct) => RpcCall.ViaCatalogAsync(parse,
-            (channel, options) => Client(channel).PublishResourceAsync(new PublishResourceRequest { Code = parse.GetValue(code) }, options).ResponseAsync, ct));
+            (channel, options) => Client(channel).PublishResourceAsync(new PublishResourceRequest { Code = parse.GetValue(code) }, options).ResponseAsync, ct,
+            CliIdentity.DefaultAdminClient));
 
         var deprecate = new Command("deprecate", "Deprecate the published version of a resource; it stops routing") { code };
         deprecate.SetAction((parse, ct) => RpcCall.ViaCatalogAsync(parse,
-            (channel, options) => Client(channel).DeprecateResourceAsync(new DeprecateResourceRequest { Code = parse.GetValue(code) }, options).ResponseAsync, ct));
+            (channel, options) => Client(channel).DeprecateResourceAsync(new DeprecateResourceRequest { Code = parse.GetValue(code) }, options).ResponseAsync, ct,
+            CliIdentity.DefaultAdminClient));
 
         return new Command("catalog", "Read and change the resource catalog") { departments, resources, get, publish, deprecate };
     }
 
-    private static CatalogService.CatalogServiceClient Client(Grpc.Net.Client.GrpcChannel channel) => new(channel);
+    private static CatalogService.CatalogServiceClient Client(Grpc.Core.CallInvoker invoker) => new(invoker);
 }

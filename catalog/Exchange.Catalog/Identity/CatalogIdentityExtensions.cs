@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace Exchange.Catalog.Identity;
+
+public static class CatalogIdentityExtensions
+{
+    private static readonly Uri DefaultIssuer = new("http://127.0.0.1:7002/");
+
+    /// <summary>
+    /// Turns the catalog into the OAuth2 token server of Exchange (OpenIddict, client credentials, signed JWT
+    /// access tokens from a rotating key ring) and makes its own gRPC API accept those tokens (JwtBearer,
+    /// audience exchange-catalog, keys straight from the ring).
+    /// </summary>
+    public static WebApplicationBuilder AddCatalogIdentity(this WebApplicationBuilder builder)
+    {
+        var webUrl = builder.Configuration["Kestrel:Endpoints:Web:Url"];
+        builder.Services.AddOptions<CatalogIdentityOptions>()
+            .BindConfiguration(CatalogIdentityOptions.Section)
+            .PostConfigure(options => options.Issuer ??= Uri.TryCreate(webUrl, UriKind.Absolute, out var web) ? web : DefaultIssuer)
+            .ValidateDataAnnotations()
+            .Validate(options => options.Issuer is { IsAbsoluteUri: true } issuer && (issuer.Scheme == Uri.UriSchemeHttp || issuer.Scheme == Uri.UriSchemeHttps),
+                "Identity:Issuer must be an absolute http or https URI.")
+            .Validate(options => options.AccessTokenLifetime > TimeSpan.Zero, "Identity:AccessTokenLifetime must be positive.")
+            .Validate(options => options.SigningKeyRotation > TimeSpan.Zero, "Identity:SigningKeyRotation must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddHostedService<SigningKeyRotation>();
+        builder.Services.AddScoped<ClientRegistration>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PublishSigningKeys>();
+        builder.Services.AddOptions<OpenIddictServerOptions>()
+            .Configure<IOptions<CatalogIdentityOptions>>((server, identity) =>
+            {
+                server.Issuer = identity.Value.Issuer;
+                server.AccessTokenLifetime = identity.Value.AccessTokenLifetime;
+            });
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<Store.CatalogDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes(ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog);
+                server.RegisterAudiences(ExchangeClaims.Audiences.Gateway, ExchangeClaims.Audiences.Catalog);
+                server.DisableAccessTokenEncryption();
+                // Access tokens are short-lived self-contained JWTs; storing each one would only grow the database.
+                server.DisableTokenStorage();
+                // Nothing the catalog issues is encrypted, but OpenIddict insists on having a key for it.
+                server.AddEphemeralEncryptionKey();
+                server.AddEventHandler(SignWithNewestKey.Descriptor);
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing, IOptions<CatalogIdentityOptions>>((bearer, ring, identity) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = identity.Value.Issuer!.AbsoluteUri,
+                    ValidAudience = ExchangeClaims.Audiences.Catalog,
+                    IssuerSigningKeyResolver = (_, _, _, _) => ring.ValidationKeys,
+                    ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+                    NameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject,
+                    RoleClaimType = ExchangeClaims.Role,
+                    // The catalog checks tokens it issued itself, on the same clock: no skew to allow for.
+                    ClockSkew = TimeSpan.Zero,
+                };
+            });
+        return builder;
+    }
+
+    /// <summary>The token endpoint (discovery and JWKS are served by OpenIddict itself) and bearer authentication.</summary>
+    public static WebApplication MapCatalogIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.MapPost(TokenEndpoint.Path, TokenEndpoint.IssueAsync);
+        return app;
+    }
+
+    /// <summary>Creates or updates the seeded clients before the service takes calls.</summary>
+    public static async Task RegisterClientsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ClientRegistration>().RegisterSeededClientsAsync(app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Exchange.Catalog.Identity;
+
+/// <summary>What the catalog's access tokens say about their client, and the scopes and audiences they carry.</summary>
+public static class ExchangeClaims
+{
+    public const string Department = "department";
+    public const string Role = "role";
+
+    public static class Roles
+    {
+        public const string Department = "department";
+        public const string Gateway = "gateway";
+        public const string CatalogAdmin = "catalog-admin";
+    }
+
+    public static class Scopes
+    {
+        public const string Gateway = "exchange.gateway";
+        public const string Catalog = "exchange.catalog";
+    }
+
+    public static class Audiences
+    {
+        public const string Gateway = "exchange-gateway";
+        public const string Catalog = "exchange-catalog";
+    }
+
+    /// <summary>The audience a token for <paramref name="scope"/> is addressed to.</summary>
+    public static string? AudienceOf(string scope) => scope switch
+    {
+        Scopes.Gateway => Audiences.Gateway,
+        Scopes.Catalog => Audiences.Catalog,
+        _ => null,
+    };
+}

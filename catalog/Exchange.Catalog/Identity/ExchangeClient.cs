@@ -1,0 +1,19 @@
+namespace Exchange.Catalog.Identity;
+
+/// <summary>A client of the token server: who it is, the role and department its tokens name, and the scopes it may ask for.</summary>
+public sealed record ExchangeClient(string ClientId, string DisplayName, string Role, string? DepartmentCode, IReadOnlyList<string> Scopes)
+{
+    /// <summary>The clients every catalog has; each is created on start when its secret is configured.</summary>
+    public static IReadOnlyList<ExchangeClient> Seeded { get; } =
+    [
+        Department("public-security", "公安厅", "PUBLIC-SECURITY"),
+        Department("market-regulation", "市场监督管理局", "MARKET-REGULATION"),
+        Department("civil-affairs", "民政厅", "CIVIL-AFFAIRS"),
+        new("exchange-gateway", "数据共享交换网关", ExchangeClaims.Roles.Gateway, null, [ExchangeClaims.Scopes.Catalog]),
+        // The gateway scope lets administrators read the gateway's audit log (the admin UI's audit pages).
+        new("catalog-admin", "资源目录管理", ExchangeClaims.Roles.CatalogAdmin, null, [ExchangeClaims.Scopes.Catalog, ExchangeClaims.Scopes.Gateway]),
+    ];
+
+    private static ExchangeClient Department(string clientId, string name, string departmentCode) =>
+        new(clientId, name, ExchangeClaims.Roles.Department, departmentCode, [ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog]);
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Exchange.Catalog.Identity;
+
+/// <summary>
+/// Issues client-credentials access tokens. OpenIddict has already authenticated the client and checked its
+/// grant type and scope permissions when this runs; here the token gets its claims and audiences.
+/// </summary>
+public static class TokenEndpoint
+{
+    public const string Path = "/connect/token";
+
+    public static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications)
+    {
+        var request = http.GetOpenIddictServerRequest()
+                      ?? throw new InvalidOperationException("The OpenIddict request is missing; is the token endpoint passthrough on?");
+        if (!request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(request.ClientId))
+            return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
+
+        var application = await applications.FindByClientIdAsync(request.ClientId, http.RequestAborted);
+        if (application is null)
+            return Refuse(Errors.InvalidClient, "The client is not registered.");
+        var properties = await applications.GetPropertiesAsync(application, http.RequestAborted);
+        var role = properties.TryGetValue(ExchangeClaims.Role, out var roleValue) ? roleValue.GetString() : null;
+        if (string.IsNullOrEmpty(role))
+            return Refuse(Errors.UnauthorizedClient, "The client has no role.");
+
+        var scopes = request.GetScopes();
+        if (scopes.IsEmpty)
+        {
+            // No scope asked for: every scope the client may have, so a bare request still yields a usable token.
+            var permissions = await applications.GetPermissionsAsync(application, http.RequestAborted);
+            scopes = [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                .Select(p => p[Permissions.Prefixes.Scope.Length..])];
+        }
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
+        identity.SetClaim(Claims.Subject, request.ClientId);
+        identity.SetClaim(ExchangeClaims.Role, role);
+        if (properties.TryGetValue(ExchangeClaims.Department, out var department) && department.GetString() is { Length: > 0 } code)
+            identity.SetClaim(ExchangeClaims.Department, code);
+        identity.SetScopes(scopes);
+        identity.SetAudiences(scopes.Select(ExchangeClaims.AudienceOf).OfType<string>().Distinct());
+        identity.SetDestinations(static _ => [Destinations.AccessToken]);
+
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

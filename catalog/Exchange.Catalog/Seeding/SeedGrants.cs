@@ -1,0 +1,38 @@
+using Exchange.Protos.Catalog.V1;
+
+namespace Exchange.Catalog.Seeding;
+
+/// <summary>
+/// The access applications of the demo: two approved grants so conditional resources answer at once, and one
+/// pending application to approve in the admin UI.
+/// </summary>
+public static class SeedGrants
+{
+    public sealed record Demo(string ConsumerClientId, AccessApplication Application, bool Approve);
+
+    public static IReadOnlyList<Demo> Applications(DateTimeOffset now) =>
+    [
+        new("civil-affairs", Application(SeedCatalog.CivilAffairs, "PS-RESIDENT-BASIC", ["name", "gender", "birth_date", "status"],
+            "办理婚姻登记核实当事人身份", "《婚姻登记条例》第七条", now), Approve: true),
+        new("market-regulation", Application(SeedCatalog.MarketRegulation, "PS-RESIDENT-BASIC", ["citizen_id", "name", "status"],
+            "办理市场主体登记核实法定代表人身份", "《中华人民共和国市场主体登记管理条例》第十二条", now), Approve: true),
+        new("public-security", Application(SeedCatalog.PublicSecurity, "CA-MARRIAGE-RECORDS", ["citizen_id", "kind", "registered_date", "registration_office"],
+            "办理户口登记项目变更核实婚姻状况", "《中华人民共和国户口登记条例》第十七条", now), Approve: false),
+    ];
+
+    private static AccessApplication Application(
+        string consumer, string resource, string[] items, string purpose, string legalBasis, DateTimeOffset now)
+    {
+        var application = new AccessApplication
+        {
+            ConsumerDepartmentCode = consumer,
+            ResourceCode = resource,
+            Purpose = purpose,
+            LegalBasis = legalBasis,
+            ValidFrom = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now),
+            ValidUntil = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddYears(1)),
+        };
+        application.DataItems.Add(items);
+        return application;
+    }
+}
