@@ -28,7 +28,7 @@ internal sealed partial class BearerTokenValidator
     private readonly TimeProvider _time;
     private readonly ILogger<BearerTokenValidator> _logger;
     private readonly string _metadataAddress;
-    private readonly HttpDocumentRetriever _documents;
+    private readonly IDocumentRetriever _documents;
     private DateTimeOffset _lastKeyRefresh = DateTimeOffset.MinValue;
     private volatile NewerKeys? _newerKeys;
 
@@ -38,7 +38,9 @@ internal sealed partial class BearerTokenValidator
         _time = time;
         _logger = logger;
         _metadataAddress = new Uri(_options.Authority, ".well-known/openid-configuration").ToString();
-        _documents = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BearerTokenValidator))) { RequireHttps = false };
+        _documents = new PersistedDocumentRetriever(
+            new HttpDocumentRetriever(httpClients.CreateClient(nameof(BearerTokenValidator))) { RequireHttps = false },
+            _options.KeysPath, logger);
         _configuration = new ConfigurationManager<OpenIdConnectConfiguration>(_metadataAddress, new OpenIdConnectConfigurationRetriever(), _documents)
         {
             AutomaticRefreshInterval = _options.KeysRefreshInterval,

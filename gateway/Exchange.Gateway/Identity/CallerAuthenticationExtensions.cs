@@ -15,6 +15,7 @@ public static class CallerAuthenticationExtensions
             .Validate(o => o.Authority.IsAbsoluteUri && (o.Authority.Scheme == Uri.UriSchemeHttp || o.Authority.Scheme == Uri.UriSchemeHttps),
                 "Identity:Authority must be the catalog's absolute http or https issuer address, for example http://127.0.0.1:7002/.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Identity:Audience must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeysPath), "Identity:KeysPath must name a file.")
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Identity:ClockSkew must be between 0 and 5 minutes.")
             .Validate(o => o.KeysRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:KeysRefreshInterval must be at least one second.")
             .Validate(o => o.UnknownKeyRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:UnknownKeyRefreshInterval must be at least one second.")

@@ -29,5 +29,8 @@ public sealed class IdentityOptions
     /// </summary>
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Last copy of the catalog's discovery document and public signing keys, used while the catalog is unreachable.</summary>
+    public string KeysPath { get; set; } = ".data/gateway/identity-keys.json";
+
     public Uri TokenEndpoint => new(Authority, "connect/token");
 }
