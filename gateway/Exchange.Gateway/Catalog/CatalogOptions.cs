@@ -11,6 +11,15 @@ public sealed class CatalogOptions
     /// <summary>File holding the last applied catalog, so a restart routes even while the catalog is down.</summary>
     public string SnapshotPath { get; set; } = ".data/gateway/catalog-snapshot.pb";
 
+    /// <summary>File holding the last grant snapshot, so a restart authorises calls while the catalog is down.</summary>
+    public string GrantSnapshotPath { get; set; } = ".data/gateway/grant-snapshot.pb";
+
+    /// <summary>The gateway's own OAuth2 client at the catalog, for the grant watch (role gateway).</summary>
+    public string ClientId { get; set; } = "exchange-gateway";
+
+    /// <summary>Secret of <see cref="ClientId"/>. Without it the gateway cannot learn grants and denies every conditional resource.</summary>
+    public string? ClientSecret { get; set; }
+
     /// <summary>Wait before the first reconnection attempt; doubles on every failure up to <see cref="MaxReconnectDelay"/>.</summary>
     public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -13,13 +13,15 @@ public static class CatalogWatchExtensions
             .Validate(o => o.Address.IsAbsoluteUri && (o.Address.Scheme == Uri.UriSchemeHttp || o.Address.Scheme == Uri.UriSchemeHttps),
                 "Catalog:Address must be an absolute http or https address, for example http://127.0.0.1:7001.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.SnapshotPath), "Catalog:SnapshotPath must name a file.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.GrantSnapshotPath), "Catalog:GrantSnapshotPath must name a file.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ClientId), "Catalog:ClientId must name the gateway's client at the catalog.")
             .Validate(o => o.InitialReconnectDelay > TimeSpan.Zero, "Catalog:InitialReconnectDelay must be positive.")
             .Validate(o => o.MaxReconnectDelay >= o.InitialReconnectDelay,
                 "Catalog:MaxReconnectDelay must not be shorter than Catalog:InitialReconnectDelay.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<CatalogState>();
-        builder.Services.AddSingleton<CatalogSnapshotStore>();
+        builder.Services.AddSingleton<CatalogChannel>();
         builder.Services.AddHostedService<CatalogWatcher>();
         builder.Services.AddHealthChecks().AddCheck<CatalogReadinessCheck>("catalog");
         return builder;

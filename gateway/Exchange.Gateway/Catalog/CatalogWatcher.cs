@@ -1,6 +1,5 @@
 using Exchange.Protos.Catalog.V1;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Catalog;
@@ -10,34 +9,20 @@ namespace Exchange.Gateway.Catalog;
 /// <see cref="CatalogState"/>, saving each result to disk. When the stream fails it reconnects with capped
 /// exponential backoff and keeps routing on the last known catalog meanwhile.
 /// </summary>
-internal sealed partial class CatalogWatcher : BackgroundService
+internal sealed partial class CatalogWatcher : CatalogStreamWatcher
 {
     private readonly CatalogState _state;
-    private readonly CatalogSnapshotStore _store;
-    private readonly CatalogOptions _options;
+    private readonly SnapshotFile<ResourceSnapshot> _store;
     private readonly ILogger<CatalogWatcher> _logger;
-    private readonly GrpcChannel _channel;
     private readonly CatalogService.CatalogServiceClient _client;
 
-    public CatalogWatcher(CatalogState state, CatalogSnapshotStore store, IOptions<CatalogOptions> options, ILogger<CatalogWatcher> logger)
+    public CatalogWatcher(CatalogState state, CatalogChannel channel, IOptions<CatalogOptions> options, ILogger<CatalogWatcher> logger)
+        : base(options.Value)
     {
         _state = state;
-        _store = store;
-        _options = options.Value;
         _logger = logger;
-        _channel = GrpcChannel.ForAddress(_options.Address, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                // A catalog host that vanishes without closing the connection would otherwise leave the
-                // stream silently open and the routes stale.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(15),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-            },
-        });
-        _client = new CatalogService.CatalogServiceClient(_channel);
+        _store = new SnapshotFile<ResourceSnapshot>(Options.SnapshotPath, ResourceSnapshot.Parser, logger);
+        _client = new CatalogService.CatalogServiceClient(channel.Channel);
     }
 
     /// <summary>Loads the saved snapshot before the server starts, so the first request already routes.</summary>
@@ -46,7 +31,7 @@ internal sealed partial class CatalogWatcher : BackgroundService
         var saved = _store.Load();
         if (saved is null)
         {
-            LogNoSavedSnapshot(_store.FilePath, _options.Address);
+            LogNoSavedSnapshot(_store.FilePath, Options.Address);
         }
         else
         {
@@ -57,56 +42,21 @@ internal sealed partial class CatalogWatcher : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        var reportedUnreachable = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await WatchAsync(stoppingToken);
-                throw new RpcException(new Status(StatusCode.Unavailable, "the catalog ended the watch stream"));
-            }
-            catch (Exception) when (stoppingToken.IsCancellationRequested)
-            {
-                // Shutting down: the cancelled stream surfaces as RpcException(Cancelled) as well as OperationCanceledException.
-                return;
-            }
-            catch (Exception ex)
-            {
-                var wasConnected = _state.IsConnected;
-                _state.SetConnected(false);
-                if (wasConnected)
-                    failures = 0;
-                if (wasConnected || !reportedUnreachable)
-                {
-                    // A transport failure is expected while the catalog is down; anything else deserves its stack trace.
-                    var unexpected = ex is RpcException or IOException or HttpRequestException ? null : ex;
-                    if (_state.Current is { } last)
-                        LogCatalogUnreachable(unexpected, _options.Address, Reason(ex), last.Revision, _options.MaxReconnectDelay);
-                    else
-                        LogCatalogUnreachableWithoutCatalog(unexpected, _options.Address, Reason(ex), _options.MaxReconnectDelay);
-                    reportedUnreachable = true;
-                }
-                else
-                {
-                    LogStillUnreachable(_options.Address, Reason(ex));
-                }
-            }
+    protected override bool IsConnected => _state.IsConnected;
 
-            try
-            {
-                await Task.Delay(ReconnectDelay(failures++), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override void MarkDisconnected() => _state.SetConnected(false);
+
+    protected override void ReportUnreachable(Exception? unexpected, string reason)
+    {
+        if (_state.Current is { } last)
+            LogCatalogUnreachable(unexpected, Options.Address, reason, last.Revision, Options.MaxReconnectDelay);
+        else
+            LogCatalogUnreachableWithoutCatalog(unexpected, Options.Address, reason, Options.MaxReconnectDelay);
     }
 
-    private async Task WatchAsync(CancellationToken stoppingToken)
+    protected override void ReportStillUnreachable(string reason) => LogStillUnreachable(Options.Address, reason);
+
+    protected override async Task WatchAsync(CancellationToken stoppingToken)
     {
         using var call = _client.WatchResources(new WatchResourcesRequest(), cancellationToken: stoppingToken);
         await foreach (var message in call.ResponseStream.ReadAllAsync(stoppingToken))
@@ -138,7 +88,7 @@ internal sealed partial class CatalogWatcher : BackgroundService
             _state.Replace(current, CatalogSource.Catalog);
         }
         _state.SetConnected(true);
-        LogWatching(_options.Address, catalog.Revision, catalog.ResourcesByCode.Count);
+        LogWatching(Options.Address, catalog.Revision, catalog.ResourcesByCode.Count);
     }
 
     private async Task ApplyChangeAsync(ResourceChange change, CancellationToken cancellationToken)
@@ -163,29 +113,6 @@ internal sealed partial class CatalogWatcher : BackgroundService
             // Routing goes on from memory; only a restart during a catalog outage would miss this revision.
             LogSaveFailed(ex, catalog.Revision, _store.FilePath);
         }
-    }
-
-    private TimeSpan ReconnectDelay(int failures)
-    {
-        var initial = _options.InitialReconnectDelay.TotalMilliseconds;
-        var capped = Math.Min(_options.MaxReconnectDelay.TotalMilliseconds, initial * Math.Pow(2, Math.Min(failures, 30)));
-        // Jitter keeps a fleet of gateways from reconnecting to a restarted catalog in lockstep.
-        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
-
-    private static string Reason(Exception exception)
-    {
-        var cause = exception is RpcException rpc ? rpc.Status.DebugException : exception.InnerException;
-        while (cause?.InnerException is not null)
-            cause = cause.InnerException;
-        var summary = exception is RpcException status ? $"{status.StatusCode}: {status.Status.Detail}" : exception.Message;
-        return cause is null || summary.Contains(cause.Message, StringComparison.Ordinal) ? summary : $"{summary} {cause.Message}";
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _channel.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No saved catalog snapshot at {Path}; nothing routes until the catalog at {Address} answers")]

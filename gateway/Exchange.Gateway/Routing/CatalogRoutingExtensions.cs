@@ -22,20 +22,30 @@ public static class CatalogRoutingExtensions
     }
 
     /// <summary>
-    /// Maps the proxy and the NOT_FOUND fallback for everything unrouted. <paramref name="callPipeline"/> adds
-    /// the steps that run after the published method is resolved and before the call is forwarded (grants,
-    /// context signing, audit); they can read <see cref="IPublishedMethodFeature"/>.
+    /// Maps the proxy and the NOT_FOUND fallback for everything unrouted. <paramref name="admission"/> adds the
+    /// steps every call goes through first, routed or not (audit, authentication). <paramref name="callPipeline"/>
+    /// adds the steps that run after the published method is resolved and before the call is forwarded (case
+    /// metadata, grants, rate limits, context signing); they can read <see cref="IPublishedMethodFeature"/>.
     /// </summary>
-    public static WebApplication MapCatalogRouting(this WebApplication app, Action<IReverseProxyApplicationBuilder>? callPipeline = null)
+    public static WebApplication MapCatalogRouting(
+        this WebApplication app,
+        Action<IReverseProxyApplicationBuilder>? callPipeline = null,
+        Action<IApplicationBuilder>? admission = null)
     {
         app.MapReverseProxy(proxy =>
         {
+            admission?.Invoke(proxy);
             proxy.UseMiddleware<PublishedMethodMiddleware>();
             callPipeline?.Invoke(proxy);
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
-        app.MapFallback("{**path}", app.Services.GetRequiredService<UnroutedRequest>().HandleAsync);
+
+        // Calls to methods nobody publishes are admitted (and audited) the same way before they hear NOT_FOUND.
+        var unrouted = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+        admission?.Invoke(unrouted);
+        unrouted.Run(app.Services.GetRequiredService<UnroutedRequest>().HandleAsync);
+        app.MapFallback("{**path}", unrouted.Build());
         return app;
     }
 }

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Exchange.ExchangeContext;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace Exchange.Gateway.Routing;
@@ -11,16 +15,31 @@ namespace Exchange.Gateway.Routing;
 /// </summary>
 internal static class GrpcStatusResponse
 {
-    public static Task WriteAsync(HttpContext context, StatusCode code, string message)
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message, IMessage? detail = null)
     {
         var response = context.Response;
+        // The request id is the consumer's handle on the audit record, whatever the answer.
+        var requestId = response.Headers[ExchangeMetadata.RequestId];
         response.Clear();
+        if (requestId.Count > 0)
+            response.Headers[ExchangeMetadata.RequestId] = requestId;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
         response.Headers["grpc-message"] = PercentEncode(message);
+        if (detail is not null)
+        {
+            var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
+            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+        }
         return Task.CompletedTask;
     }
+
+    /// <summary>A google.rpc.BadRequest naming the request field (here: metadata) at fault.</summary>
+    public static BadRequest BadRequest(string field, string description) => new()
+    {
+        FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } },
+    };
 
     /// <summary>The grpc-message encoding: UTF-8, with every byte outside printable ASCII and '%' as %XX.</summary>
     internal static string PercentEncode(string message)

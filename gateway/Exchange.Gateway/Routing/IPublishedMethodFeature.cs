@@ -17,6 +17,12 @@ public interface IPublishedMethodFeature
     /// <summary>The published resource version that serves the method. Must not be mutated.</summary>
     Resource Resource { get; }
 
+    /// <summary>Names of every data item of <see cref="Resource"/>, in catalog order.</summary>
+    IReadOnlyList<string> DataItems { get; }
+
+    /// <summary>The request path, <c>/{service}/{method}</c>.</summary>
+    string Path { get; }
+
     /// <summary>The provider endpoint the call is forwarded to.</summary>
     string Endpoint { get; }
 }

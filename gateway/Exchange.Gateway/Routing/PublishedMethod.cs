@@ -13,7 +13,16 @@ internal sealed class PublishedMethod(string grpcService, string grpcMethod, Res
     public string GrpcMethod { get; } = grpcMethod;
     public Resource Resource { get; } = resource;
     public string Endpoint { get; } = endpoint;
+    public IReadOnlyList<string> DataItems { get; } = ItemNames(resource);
 
     /// <summary>The request path of the method, <c>/{service}/{method}</c>.</summary>
     public string Path { get; } = $"/{grpcService}/{grpcMethod}";
+
+    private static string[] ItemNames(Resource resource)
+    {
+        var names = new string[resource.DataItems.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = resource.DataItems[i].Name;
+        return names;
+    }
 }

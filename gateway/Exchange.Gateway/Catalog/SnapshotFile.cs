@@ -1,30 +1,28 @@
-using Exchange.Protos.Catalog.V1;
 using Google.Protobuf;
-using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Catalog;
 
 /// <summary>
-/// Keeps the last applied catalog on disk as <see cref="ResourceSnapshot"/> bytes, so a restarted gateway
-/// routes on it while the catalog is unreachable.
+/// The last state received from the catalog (routes, grants), kept on disk as protobuf bytes so a restarted
+/// gateway serves on it while the catalog is unreachable.
 /// </summary>
-public sealed class CatalogSnapshotStore(IOptions<CatalogOptions> options, ILogger<CatalogSnapshotStore> logger)
+public sealed class SnapshotFile<T>(string path, MessageParser<T> parser, ILogger logger) where T : IMessage<T>
 {
-    public string FilePath { get; } = Path.GetFullPath(options.Value.SnapshotPath);
+    public string FilePath { get; } = Path.GetFullPath(path);
 
     /// <summary>The saved snapshot, or null when there is none or it cannot be read.</summary>
-    public ResourceSnapshot? Load()
+    public T? Load()
     {
         if (!File.Exists(FilePath))
-            return null;
+            return default;
         try
         {
-            return ResourceSnapshot.Parser.ParseFrom(File.ReadAllBytes(FilePath));
+            return parser.ParseFrom(File.ReadAllBytes(FilePath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidProtocolBufferException)
         {
-            logger.LogWarning(ex, "Ignoring unreadable catalog snapshot {Path}", FilePath);
-            return null;
+            logger.LogWarning(ex, "Ignoring unreadable snapshot {Path}", FilePath);
+            return default;
         }
     }
 
@@ -32,7 +30,7 @@ public sealed class CatalogSnapshotStore(IOptions<CatalogOptions> options, ILogg
     /// Writes the snapshot to a temporary file and renames it over the old one, so a crash mid-write never
     /// leaves a torn snapshot behind.
     /// </summary>
-    public async Task SaveAsync(ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task SaveAsync(T snapshot, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(FilePath)!;
         Directory.CreateDirectory(directory);

@@ -1,0 +1,20 @@
+namespace Exchange.Gateway.Audit;
+
+/// <summary>
+/// What is recorded about one call, before the writer gives it a place in the chain (sequence and hashes).
+/// Time is Unix microseconds, so the stored record and its hash agree to the digit.
+/// </summary>
+public sealed record AuditEntry(
+    long TimeMicros,
+    string RequestId,
+    string Consumer,
+    string Provider,
+    string Resource,
+    string Method,
+    string HolderId,
+    IReadOnlyList<string> DataItems,
+    string CaseNumber,
+    string Purpose,
+    string Status,
+    string StatusMessage,
+    long LatencyMicros);

@@ -1,0 +1,45 @@
+namespace Exchange.Gateway.Audit;
+
+/// <summary>
+/// <c>dotnet Exchange.Gateway.dll verify-audit [--ConnectionStrings:Audit=...]</c>: walks the audit chain offline,
+/// prints the result, and exits 0 when it is intact, 1 when it is broken or cannot be read.
+/// </summary>
+public static class VerifyAuditCommand
+{
+    public const string Name = "verify-audit";
+
+    public static int Run(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        var store = new AuditStore(configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString);
+        if (!store.Exists)
+        {
+            Console.Error.WriteLine($"No audit log at {store.DataSource}.");
+            return 1;
+        }
+
+        AuditVerification result;
+        try
+        {
+            using var connection = store.OpenForReading();
+            result = AuditChainVerifier.Verify(connection);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            Console.Error.WriteLine($"Cannot read the audit log at {store.DataSource}: {ex.Message}");
+            return 1;
+        }
+
+        if (result.IsIntact)
+        {
+            Console.WriteLine($"Audit chain intact: {result.RecordsChecked} records checked in {store.DataSource}.");
+            return 0;
+        }
+        Console.WriteLine($"Audit chain BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records before it are intact; {store.DataSource}).");
+        return 1;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Exchange.Gateway.Calls;
+using Exchange.Gateway.Routing;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Exchange.Gateway.RateLimits;
+
+/// <summary>RESOURCE_EXHAUSTED with <c>retry-after</c> (seconds) once a consumer exceeds its rate.</summary>
+internal sealed class ConsumerRateLimitMiddleware(RequestDelegate next, ConsumerRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var consumer = context.Features.GetRequiredFeature<ExchangeCall>().Caller!.Department!;
+        if (limiter.TryAcquire(consumer, out var retryAfter))
+        {
+            await next(context);
+            return;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var (perSecond, burst) = limiter.LimitsOf(consumer);
+        await GrpcStatusResponse.WriteAsync(context, StatusCode.ResourceExhausted,
+            $"{consumer} exceeded its rate limit of {perSecond} calls per second (burst {burst}); retry after {seconds} s.");
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+    }
+}
