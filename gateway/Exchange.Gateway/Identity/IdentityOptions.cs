@@ -12,10 +12,10 @@ public sealed class IdentityOptions
     public string Audience { get; set; } = "exchange-gateway";
 
     /// <summary>
-    /// Audiences the gateway's own audit API also accepts besides <see cref="Audience"/>: catalog administrators
-    /// only get catalog tokens, and the admin UI browses the audit log with them.
+    /// Audiences the gateway's own audit API also accepts besides <see cref="Audience"/>. Empty by default: the
+    /// catalog-admin client asks for the gateway scope to read the audit log.
     /// </summary>
-    public string[] AuditAudiences { get; set; } = ["exchange-catalog"];
+    public string[] AuditAudiences { get; set; } = [];
 
     /// <summary>Tolerance for clock differences between the catalog and the gateway when checking token lifetimes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
