@@ -1,4 +1,5 @@
 using Exchange.Catalog.Access;
+using Exchange.Catalog.Admin;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
 using Exchange.Catalog.Identity;
@@ -14,9 +15,11 @@ builder.AddResourceCatalog();
 builder.AddAccessApplications();
 builder.AddCatalogIdentity();
 builder.AddCatalogSeeding();
+builder.AddAdminUi();
 
 var app = builder.Build();
 app.MapCatalogIdentity();
+app.MapAdminUi();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapGrpcService<AccessGrpcService>();
 app.MapDefaultEndpoints();

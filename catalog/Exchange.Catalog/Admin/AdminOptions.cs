@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Exchange.Catalog.Admin;
+
+/// <summary>Settings of the admin web UI, section Admin.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>The gateway whose audit log (exchange.audit.v1.AuditService) the audit page reads.</summary>
+    [Required]
+    public Uri GatewayAddress { get; set; } = new("http://127.0.0.1:7000");
+
+    /// <summary>The OAuth2 client the audit page authenticates to the gateway as; its secret is Identity:Clients:&lt;id&gt;:Secret.</summary>
+    [Required]
+    public string AuditClientId { get; set; } = "catalog-admin";
+
+    /// <summary>Consecutive wrong passwords after which an account is locked.</summary>
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a sign-in lasts without activity.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Times on the pages are shown in this zone (IANA id).</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// The accounts, by user name (Admin:Accounts:&lt;name&gt;:Password, :Role, :Department). The only source of
+    /// accounts: each start creates or updates them, and removes stored accounts no longer configured.
+    /// </summary>
+    public Dictionary<string, AdminAccountSettings> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class AdminAccountSettings
+{
+    /// <summary>Never committed; an account without one is not created.</summary>
+    public string? Password { get; set; }
+
+    /// <summary><c>catalog-admin</c> or <c>department-reviewer</c>.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>The department a reviewer reviews applications for; required for reviewers, not allowed for admins.</summary>
+    public string? Department { get; set; }
+}

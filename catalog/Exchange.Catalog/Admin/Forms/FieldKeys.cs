@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Exchange.Catalog.Admin.Forms;
+
+/// <summary>Maps the catalog domain's field paths (resource.data_items[2].type) to the form's model state keys (Form.DataItems[5].Type).</summary>
+public static partial class FieldKeys
+{
+    public static string OfResourceField(string prefix, string field, IReadOnlyList<int> rowOfItem)
+    {
+        if (DataItemField().Match(field) is { Success: true } item)
+        {
+            var index = int.Parse(item.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var row = index < rowOfItem.Count ? rowOfItem[index] : index;
+            return $"{prefix}.DataItems[{row}].{Pascal(item.Groups[2].Value)}";
+        }
+        var name = field.StartsWith("resource.", StringComparison.Ordinal) ? field["resource.".Length..] : field;
+        return $"{prefix}.{Pascal(name)}";
+    }
+
+    private static string Pascal(string snake) =>
+        string.Concat(snake.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    [GeneratedRegex(@"^resource\.data_items\[(\d+)\]\.([a-z_]+)$")]
+    private static partial Regex DataItemField();
+}

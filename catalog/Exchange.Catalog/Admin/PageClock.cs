@@ -1,0 +1,29 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Catalog.Admin;
+
+/// <summary>Shows instants in the configured zone (Beijing time by default).</summary>
+public sealed class PageClock
+{
+    private readonly TimeZoneInfo _zone;
+
+    public PageClock(IOptions<AdminOptions> options)
+    {
+        _zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("UTC+08", TimeSpan.FromHours(8), "UTC+08:00", "UTC+08:00");
+    }
+
+    public string Format(DateTimeOffset? instant) =>
+        instant is { } value ? TimeZoneInfo.ConvertTime(value, _zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
+    public string Format(Timestamp? timestamp) => Format(timestamp?.ToDateTimeOffset());
+
+    /// <summary>A local date and time typed into a form, as an instant.</summary>
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, _zone.GetUtcOffset(unspecified));
+    }
+}

@@ -1,0 +1,85 @@
+using Exchange.Catalog.Access;
+using Exchange.Catalog.Admin.Forms;
+using Exchange.Protos.Catalog.V1;
+using Exchange.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exchange.Catalog.Admin.Pages.Applications;
+
+/// <summary>One access application, and the decisions its provider's reviewer or an administrator can make on it.</summary>
+public sealed class DetailModel(AccessApplications applications) : PageModel
+{
+    [FromRoute]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The note of an approval (optional) or the reason of a rejection or revocation (required).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public AccessApplication Application { get; private set; } = new();
+
+    public bool MayDecide => User.MayDecideFor(Application.ProviderDepartmentCode);
+
+    public string? Error { get; private set; }
+
+    /// <summary>The form whose reason field has the error, so the page shows it next to that field.</summary>
+    public string? FailedForm { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
+        DecideAsync("approve", "已批准", (actor, id, reason) => applications.ApproveAsync(actor, id, reason, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
+        DecideAsync("reject", "已驳回", (actor, id, reason) => applications.RejectAsync(actor, id, reason, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
+        DecideAsync("revoke", "已撤销", (actor, id, reason) => applications.RevokeAsync(actor, id, reason, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(
+        string form, string done, Func<Domain.CatalogActor, string, string, Task<AccessApplication>> decide, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var decided = await decide(User.ToCatalogActor(), Id, Reason ?? string.Empty);
+            TempData["Notice"] = $"{done}：{decided.ConsumerDepartmentCode} 对 {decided.ResourceCode} 的申请。网关将在数秒内按此执行。";
+            return RedirectToPage(new { id = Id });
+        }
+        catch (InvalidFieldException invalid)
+        {
+            FailedForm = form;
+            ModelState.AddModelError(nameof(Reason), DomainMessages.Reason(invalid.Reason));
+        }
+        catch (PermissionDeniedException)
+        {
+            Error = "只有该资源提供部门的审核员或目录管理员可以审核此申请。";
+        }
+        catch (PreconditionFailedException)
+        {
+            Error = "该申请的状态已不允许此操作（可能已被他人处理，或申请的有效期已过），请查看最新状态。";
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Application = await applications.GetAsync(User.ToCatalogActor(), Id, cancellationToken);
+            return null;
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (PermissionDeniedException)
+        {
+            return Forbid();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Exchange.Catalog.Access;
+using Exchange.Protos.Catalog.V1;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exchange.Catalog.Admin.Pages.Applications;
+
+/// <summary>Access applications: all for an administrator, those for the department's resources for a reviewer.</summary>
+public sealed class IndexModel(AccessApplications applications) : PageModel
+{
+    public static readonly IReadOnlyList<(string Value, AccessApplicationState State)> Filters =
+    [
+        ("pending", AccessApplicationState.Pending),
+        ("approved", AccessApplicationState.Approved),
+        ("rejected", AccessApplicationState.Rejected),
+        ("revoked", AccessApplicationState.Revoked),
+        ("all", AccessApplicationState.Unspecified),
+    ];
+
+    [FromQuery(Name = "state")]
+    public string? StateFilter { get; set; }
+
+    public IReadOnlyList<AccessApplication> Applications { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        StateFilter = Filters.Any(f => f.Value == StateFilter) ? StateFilter : "pending";
+        var request = new ListAccessApplicationsRequest { State = Filters.First(f => f.Value == StateFilter).State };
+        if (User.DepartmentCode() is { } department)
+            request.ProviderDepartmentCode = department;
+        var found = await applications.ListAsync(User.ToCatalogActor(), request, cancellationToken);
+        Applications = found.Reverse().ToList();
+    }
+}

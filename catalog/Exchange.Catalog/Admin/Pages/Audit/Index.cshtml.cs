@@ -1,0 +1,104 @@
+using Exchange.Catalog.Admin.Audit;
+using Exchange.Catalog.Domain;
+using Exchange.Client;
+using Exchange.Protos.Audit.V1;
+using Exchange.Protos.Catalog.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using GrpcCode = Grpc.Core.StatusCode;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exchange.Catalog.Admin.Pages.Audit;
+
+/// <summary>The gateway's audit log (电子监察), newest first, with filters and a check of its hash chain.</summary>
+public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departments, PageClock clock) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Consumer { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Resource { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Holder { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? Until { get; set; }
+    [BindProperty(SupportsGet = true)] public long Before { get; set; }
+
+    public IReadOnlyList<AuditRecord> Records { get; private set; } = [];
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
+    public VerifyAuditChainResponse? Verification { get; private set; }
+    public string? Error { get; private set; }
+    public Uri GatewayAddress => log.GatewayAddress;
+
+    /// <summary>The sequence to continue from for the next (older) page, or 0 when this is the last.</summary>
+    public long NextBefore => Records.Count == PageSize ? Records[^1].Sequence : 0;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Departments = await departments.ListAsync(cancellationToken);
+        if (From is { } from && Until is { } until && until < from)
+            ModelState.AddModelError(nameof(Until), "结束时间不能早于开始时间。");
+        if (!ModelState.IsValid)
+            return;
+        await CallGatewayAsync(async () => Records = await log.QueryAsync(Query(), cancellationToken));
+    }
+
+    public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        Departments = await departments.ListAsync(cancellationToken);
+        await CallGatewayAsync(async () =>
+        {
+            Verification = await log.VerifyAsync(cancellationToken);
+            Records = await log.QueryAsync(Query(), cancellationToken);
+        });
+    }
+
+    public string Time(Timestamp? time) => clock.Format(time);
+
+    private QueryAuditRecordsRequest Query()
+    {
+        var request = new QueryAuditRecordsRequest
+        {
+            ConsumerDepartmentCode = Consumer?.Trim() ?? string.Empty,
+            ProviderDepartmentCode = Provider?.Trim() ?? string.Empty,
+            ResourceCode = Resource?.Trim().ToUpperInvariant() ?? string.Empty,
+            HolderId = Holder?.Trim().ToUpperInvariant() ?? string.Empty,
+            PageSize = PageSize,
+            BeforeSequence = Math.Max(Before, 0),
+        };
+        if (From is { } from)
+            request.StartTime = Timestamp.FromDateTimeOffset(clock.FromLocal(from));
+        if (Until is { } until)
+            request.EndTime = Timestamp.FromDateTimeOffset(clock.FromLocal(until));
+        return request;
+    }
+
+    private async Task CallGatewayAsync(Func<Task> call)
+    {
+        if (log.Unavailable is { } unavailable)
+        {
+            Error = unavailable;
+            return;
+        }
+        try
+        {
+            await call();
+        }
+        catch (RpcException ex) when (ex.StatusCode is GrpcCode.Unavailable or GrpcCode.DeadlineExceeded)
+        {
+            Error = $"无法连接网关 {log.GatewayAddress}（{ex.StatusCode}），请确认网关正在运行。";
+        }
+        catch (RpcException ex) when (ex.StatusCode is GrpcCode.Unauthenticated or GrpcCode.PermissionDenied)
+        {
+            Error = $"网关拒绝了目录管理客户端的凭据（{ex.StatusCode}）：{ex.Status.Detail}";
+        }
+        catch (RpcException ex)
+        {
+            Error = $"网关返回错误（{ex.StatusCode}）：{ex.Status.Detail}";
+        }
+        catch (ExchangeTokenException ex)
+        {
+            Error = $"无法获取访问网关的令牌：{ex.Message}";
+        }
+    }
+}
