@@ -70,7 +70,7 @@ public static partial class DomainMessages
     [GeneratedRegex(@"^data item name (\S+) appears (\d+) times$")]
     private static partial Regex DuplicateItem();
 
-    [GeneratedRegex(@"^grpc_service (\S+) is not a fully qualified service name")]
+    [GeneratedRegex(@"^grpc_service (.+) is not a fully qualified service name")]
     private static partial Regex BadService();
 
     [GeneratedRegex(@"^grpc method '(.*)' is not a method name")]

@@ -79,7 +79,7 @@ public sealed class DetailModel(AccessApplications applications) : PageModel
         }
         catch (PermissionDeniedException)
         {
-            return Forbid();
+            return Forbid(AdminPolicies.CookieScheme);
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class DetailModel(CatalogDbContext db, ResourceCatalog catalog, De
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
         if (!User.IsCatalogAdmin())
-            return Forbid();
+            return Forbid(AdminPolicies.CookieScheme);
         try
         {
             var published = await catalog.PublishAsync(Code, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class DetailModel(CatalogDbContext db, ResourceCatalog catalog, De
     public async Task<IActionResult> OnPostDeprecateAsync(CancellationToken cancellationToken)
     {
         if (!User.IsCatalogAdmin())
-            return Forbid();
+            return Forbid(AdminPolicies.CookieScheme);
         try
         {
             var deprecated = await catalog.DeprecateAsync(Code, cancellationToken);

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Exchange.Catalog.BrowserTests;
+
+/// <summary>What the tests do on the admin pages, the way a person would.</summary>
+public static class AdminPages
+{
+    /// <summary>A browser tab signed in as <paramref name="account"/>.</summary>
+    public static async Task<IPage> SignedInAsync(AdminUiFixture fixture, string account)
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, fixture, account, fixture.PasswordOf(account));
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(account);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, AdminUiFixture fixture, string account, string password)
+    {
+        await page.GotoAsync(Url(fixture, "signin"));
+        await page.FillAsync("#UserName", account);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    public static string Url(AdminUiFixture fixture, string path) => new Uri(fixture.AdminAddress, path).ToString();
+
+    /// <summary>The message shown next to a form field.</summary>
+    public static ILocator FieldError(IPage page, string field) => page.Locator($"span[data-valmsg-for='{field}']");
+}
