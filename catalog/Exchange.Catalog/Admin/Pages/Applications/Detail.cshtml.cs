@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Catalog.Admin.Pages.Applications;
 
 /// <summary>One access application, and the decisions its provider's reviewer or an administrator can make on it.</summary>
-public sealed class DetailModel(AccessApplications applications) : PageModel
+public sealed class DetailModel(AccessApplications applications, Domain.DepartmentRegistry departments) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -66,8 +66,14 @@ public sealed class DetailModel(AccessApplications applications) : PageModel
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The department's name with its code, or the code of one not registered.</summary>
+    public string Department(string code) => DepartmentNames.TryGetValue(code, out var name) ? $"{name}（{code}）" : code;
+
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
+        DepartmentNames = (await departments.ListAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
         try
         {
             Application = await applications.GetAsync(User.ToCatalogActor(), Id, cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Catalog.Admin.Pages.Applications;
 
 /// <summary>Access applications: all for an administrator, those for the department's resources for a reviewer.</summary>
-public sealed class IndexModel(AccessApplications applications) : PageModel
+public sealed class IndexModel(AccessApplications applications, Domain.DepartmentRegistry departments) : PageModel
 {
     public static readonly IReadOnlyList<(string Value, AccessApplicationState State)> Filters =
     [
@@ -22,8 +22,14 @@ public sealed class IndexModel(AccessApplications applications) : PageModel
 
     public IReadOnlyList<AccessApplication> Applications { get; private set; } = [];
 
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The department's name with its code, or the code of one not registered.</summary>
+    public string Department(string code) => DepartmentNames.TryGetValue(code, out var name) ? $"{name}（{code}）" : code;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        DepartmentNames = (await departments.ListAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
         StateFilter = Filters.Any(f => f.Value == StateFilter) ? StateFilter : "pending";
         var request = new ListAccessApplicationsRequest { State = Filters.First(f => f.Value == StateFilter).State };
         if (User.DepartmentCode() is { } department)
