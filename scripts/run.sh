@@ -101,6 +101,7 @@ Try it from another terminal (the CLI calls through the gateway):
   scripts/exchange marriages 330106198812153739 --client civil-affairs
   scripts/exchange audit query --holder 330106198812153739 --client public-security
   scripts/exchange enterprise 91330106MALC7YCP9L
+  scripts/exchange credit-status 91310115DJ82CHG7TJ --client market-regulation
   scripts/exchange catalog resources
   scripts/exchange --help
 

@@ -18,7 +18,9 @@ public sealed class AccessApplicationTests(CatalogProcess catalog) : IClassFixtu
     [Fact]
     public async Task First_start_files_the_demo_applications()
     {
-        var all = (await Admin.ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct)).Applications;
+        // Other tests of this class file more applications on the same catalog; the demo ones come first.
+        var all = (await Admin.ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct)).Applications
+            .OrderBy(a => a.CreateTime.ToDateTimeOffset()).Take(3).ToList();
 
         var marriage = Assert.Single(all, a => a.ConsumerDepartmentCode == "CIVIL-AFFAIRS" && a.ResourceCode == "PS-RESIDENT-BASIC");
         Assert.Equal(AccessApplicationState.Approved, marriage.State);
