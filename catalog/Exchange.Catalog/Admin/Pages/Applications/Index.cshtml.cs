@@ -24,8 +24,8 @@ public sealed class IndexModel(AccessApplications applications, Domain.Departmen
 
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>The department's name with its code, or the code of one not registered.</summary>
-    public string Department(string code) => DepartmentNames.TryGetValue(code, out var name) ? $"{name}（{code}）" : code;
+    /// <summary>The department's name, or the code of one not registered.</summary>
+    public string DepartmentName(string code) => DepartmentNames.GetValueOrDefault(code, code);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
