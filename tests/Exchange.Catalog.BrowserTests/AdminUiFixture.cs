@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Exchange.Catalog.BrowserTests;
 
 /// <summary>
-/// One Exchange with admin accounts configured, a second gateway whose audit log the admin UI reads (the UI needs
-/// the gateway's address at start, before the cluster's own gateway has a port), and headless Chromium.
+/// One Exchange with admin accounts configured, and headless Chromium.
 /// </summary>
 public sealed class AdminUiFixture : IAsyncLifetime
 {
@@ -18,15 +17,13 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
     private readonly Dictionary<string, string> _passwords = new[] { Admin, CivilAffairsReviewer, PublicSecurityReviewer, LockedOutAdmin }
         .ToDictionary(name => name, _ => RandomNumberGenerator.GetHexString(16, lowercase: true));
-    private readonly int _auditGatewayPort = LoopbackPort.Next();
     private readonly BrowserFixture _browser = new();
     private ExchangeCluster? _cluster;
-    private ServiceProcess? _auditGateway;
 
     public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     /// <summary>The gateway the audit page reads; calls meant to show up on that page go through it.</summary>
-    public ServiceProcess AuditGateway => _auditGateway ?? throw new InvalidOperationException("The audit gateway has not started.");
+    public ServiceProcess AuditGateway => Cluster.Gateway;
 
     public Uri AdminAddress => new(Cluster.Catalog.WebAddress!, "admin/");
 
@@ -38,7 +35,6 @@ public sealed class AdminUiFixture : IAsyncLifetime
     {
         var catalogSettings = new Dictionary<string, string>
         {
-            ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_auditGatewayPort}",
             ["Admin:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"Admin:Accounts:{Admin}:Role"] = "catalog-admin",
             [$"Admin:Accounts:{LockedOutAdmin}:Role"] = "catalog-admin",
@@ -52,15 +48,12 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
         var cancellationToken = TestContext.Current.CancellationToken;
         _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { CatalogSettings = catalogSettings }, cancellationToken);
-        _auditGateway = await ServiceProcess.StartAsync(ExchangeService.Gateway, _cluster.GatewaySettings(), _auditGatewayPort, cancellationToken);
         await _browser.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
-        if (_auditGateway is not null)
-            await _auditGateway.DisposeAsync();
         if (_cluster is not null)
             await _cluster.DisposeAsync();
     }

@@ -18,6 +18,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly ExchangeClusterOptions _options;
 
+    // Chosen up front because the catalog's admin UI needs the gateway's address before the gateway starts.
+    private readonly int _gatewayPort = LoopbackPort.Next();
+
     private ExchangeCluster(ExchangeClusterOptions options)
     {
         _options = options;
@@ -118,6 +121,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public async Task<ServiceProcess> StartGatewayAsync(CancellationToken cancellationToken = default) =>
         Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, GatewaySettings(), cancellationToken: cancellationToken));
 
+    private async Task<ServiceProcess> StartFirstGatewayAsync(CancellationToken cancellationToken) =>
+        Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, GatewaySettings(), _gatewayPort, cancellationToken));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in _channels)
@@ -151,6 +157,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
             ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
+            ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
         };
         foreach (var (clientId, secret) in _secrets)
             catalogSettings[$"Identity:Clients:{clientId}:Secret"] = secret;
@@ -158,7 +165,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             catalogSettings[key] = value;
         Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, cancellationToken: cancellationToken, webPort: catalogWebPort));
 
-        Gateway = await StartGatewayAsync(cancellationToken);
+        Gateway = await StartFirstGatewayAsync(cancellationToken);
     }
 
     private ServiceProcess Track(ServiceProcess service)
