@@ -9,7 +9,11 @@ public sealed class LicenceSignatureTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "licence-keys-" + Guid.NewGuid().ToString("N"));
     private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
 
     internal static Licence Draft(string holderName = "张三") => new()
     {
@@ -168,5 +172,32 @@ public sealed class LicenceSignatureTests : IDisposable
         Assert.Single(reopened.Keys);
         Assert.NotEqual(first, rotated.Current.KeyId);
         Assert.Equal([first, rotated.Current.KeyId], rotated.Keys.Select(k => k.KeyId));
+    }
+    [Fact]
+    public void The_canonical_encoding_is_the_documented_sorted_escaped_text()
+    {
+        var licence = Draft();
+        licence.SigningKeyId = "PUBLIC-SECURITY-20260101T000000000Z";
+        licence.SignatureAlgorithm = SignatureAlgorithm.EcdsaP256Sha256;
+        licence.Status = LicenceStatus.Revoked;
+        licence.RevocationReason = "not signed";
+
+        var text = System.Text.Encoding.UTF8.GetString(LicenceCanonicalEncoding.Encode(licence));
+
+        Assert.Equal(
+            "data_items.address=浙江省杭州市西湖区\\n文三路 1 号\n" +
+            "data_items.gender=男\n" +
+            "data_items.name=张三\n" +
+            "expiry_date=2040-05-01\n" +
+            "holder_id=330106198812153739\n" +
+            "holder_name=张三\n" +
+            "issue_date=2020-05-01\n" +
+            "issuer_credit_code=111100000000130017\n" +
+            "issuer_department_code=PUBLIC-SECURITY\n" +
+            $"licence_number={licence.LicenceNumber}\n" +
+            "signature_algorithm=SIGNATURE_ALGORITHM_ECDSA_P256_SHA256\n" +
+            "signing_key_id=PUBLIC-SECURITY-20260101T000000000Z\n" +
+            "type_code=RIDC\n",
+            text);
     }
 }
