@@ -15,7 +15,7 @@ builder.AddLicenceIssuance<CivilAffairsLicenceIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<CivilAffairsService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new CivilAffairsStoreSeed());
-await app.MapLicenceIssuerAsync();
 await app.RunAsync();

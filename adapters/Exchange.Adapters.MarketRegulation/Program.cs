@@ -15,7 +15,7 @@ builder.AddLicenceIssuance<BusinessLicenceIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<EnterpriseService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new EnterpriseStoreSeed());
-await app.MapLicenceIssuerAsync();
 await app.RunAsync();

@@ -15,7 +15,7 @@ builder.AddLicenceIssuance<IdentityCardIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<PopulationService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new PopulationStoreSeed());
-await app.MapLicenceIssuerAsync();
 await app.RunAsync();

@@ -11,7 +11,7 @@ namespace Exchange.Adapters.Shared.Grpc;
 /// The department's licences over gRPC. Like the department services it runs only behind the exchange-context
 /// check and answers only the data items granted in the context (Licence or IssuerKey fields).
 /// </summary>
-internal sealed class LicenceIssuerService(LicenceRegister register, IssuerKeyRing keys)
+internal sealed class LicenceIssuerService(LicenceRegister register, IssuerKeyRing keys, LicenceSeeding seeding)
     : Protos.Licence.V1.LicenceIssuerService.LicenceIssuerServiceBase
 {
     private static readonly ResponseDataItems<ListLicencesResponse> ListItems = new(ListLicencesResponse.LicencesFieldNumber);
@@ -23,6 +23,7 @@ internal sealed class LicenceIssuerService(LicenceRegister register, IssuerKeyRi
     {
         var holderId = HolderId(request.HolderId);
         var answer = context.PrepareAnswer(ListItems);
+        await seeding.Ready.WaitAsync(context.CancellationToken);
         var response = new ListLicencesResponse();
         response.Licences.AddRange(await register.ListAsync(holderId, context.CancellationToken));
         return answer.Complete(holderId, response);
@@ -32,6 +33,7 @@ internal sealed class LicenceIssuerService(LicenceRegister register, IssuerKeyRi
     {
         var number = Number(request.LicenceNumber);
         var answer = context.PrepareAnswer(GetItems);
+        await seeding.Ready.WaitAsync(context.CancellationToken);
         var licence = await register.GetAsync(number, context.CancellationToken);
         return answer.Complete(licence.HolderId, new GetLicenceResponse { Licence = licence });
     }
@@ -41,6 +43,7 @@ internal sealed class LicenceIssuerService(LicenceRegister register, IssuerKeyRi
         var number = Number(request.LicenceNumber);
         var reason = FieldGuard.Required("reason", request.Reason);
         var answer = context.PrepareAnswer(RevokeItems);
+        await seeding.Ready.WaitAsync(context.CancellationToken);
         var licence = await register.RevokeAsync(number, reason, context.CancellationToken);
         return answer.Complete(licence.HolderId, new RevokeLicenceResponse { Licence = licence });
     }

@@ -44,16 +44,18 @@ public static class LicenceIssuanceExtensions
         AdapterStoreExtensions.CreateDatabaseFolder(connectionString);
         builder.Services.AddDbContextPool<LicenceStore>(options => options.UseSqlite(connectionString).AddInterceptors(new DurableWrites()));
         builder.Services.AddScoped<LicenceRegister>();
+        builder.Services.AddSingleton<LicenceSeeding>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LicenceSeeding>());
         return builder;
     }
 
-    /// <summary>Issues the licences to the seeded holders when the licence store is empty (unless <c>AdapterStore:SeedOnStart</c> is false) and serves them.</summary>
-    public static async Task MapLicenceIssuerAsync(this WebApplication app)
+    /// <summary>
+    /// Serves <c>LicenceIssuerService</c>. An empty licence store is filled in the background after start-up (unless
+    /// <c>AdapterStore:SeedOnStart</c> is false); licence calls arriving meanwhile wait for it.
+    /// </summary>
+    public static WebApplication MapLicenceIssuer(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<LicenceOptions>>().Value;
-        var seed = new LicenceStoreSeed(
-            app.Services.GetRequiredService<ILicenceIssuance>(), app.Services.GetRequiredService<IssuerKeyRing>(), options.IssuerCreditCode);
-        await app.SeedAdapterStoreAsync(seed);
         app.MapGrpcService<LicenceIssuerService>();
+        return app;
     }
 }
