@@ -2,6 +2,8 @@ using Exchange.Adapters.CivilAffairs.Grpc;
 using Exchange.Adapters.CivilAffairs.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Licences;
+using Exchange.Adapters.CivilAffairs.Licences;
 using Exchange.ServiceDefaults;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
@@ -9,9 +11,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
 builder.AddAdapterStore<CivilAffairsStore>("CivilAffairs");
+builder.AddLicenceIssuance<CivilAffairsLicenceIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<CivilAffairsService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new CivilAffairsStoreSeed());
 await app.RunAsync();

@@ -2,6 +2,8 @@ using Exchange.Adapters.MarketRegulation.Grpc;
 using Exchange.Adapters.MarketRegulation.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Licences;
+using Exchange.Adapters.MarketRegulation.Licences;
 using Exchange.ServiceDefaults;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
@@ -9,9 +11,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
 builder.AddAdapterStore<EnterpriseStore>("MarketRegulation");
+builder.AddLicenceIssuance<BusinessLicenceIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<EnterpriseService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new EnterpriseStoreSeed());
 await app.RunAsync();

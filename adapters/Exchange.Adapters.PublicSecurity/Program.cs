@@ -2,6 +2,8 @@ using Exchange.Adapters.PublicSecurity.Grpc;
 using Exchange.Adapters.PublicSecurity.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Licences;
+using Exchange.Adapters.PublicSecurity.Licences;
 using Exchange.ServiceDefaults;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
@@ -9,9 +11,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
 builder.AddAdapterStore<PopulationStore>("PublicSecurity");
+builder.AddLicenceIssuance<IdentityCardIssuance>();
 
 var app = builder.Build();
 app.MapGrpcService<PopulationService>();
+app.MapLicenceIssuer();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new PopulationStoreSeed());
 await app.RunAsync();

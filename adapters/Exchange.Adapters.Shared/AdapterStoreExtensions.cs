@@ -51,7 +51,7 @@ public static class AdapterStoreExtensions
             .SeedAsync(seed, SyntheticPopulationOptions.Default, app.Lifetime.ApplicationStopping);
     }
 
-    private static void CreateDatabaseFolder(string connectionString)
+    internal static void CreateDatabaseFolder(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
