@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Exchange.Client;
 using Exchange.Protos.Catalog.V1;
 using Exchange.Testing;
@@ -22,15 +21,14 @@ public sealed class CatalogProcess : IAsyncLifetime
         ["CIVIL-AFFAIRS"] = "http://127.0.0.1:17013",
     };
 
-    private readonly Dictionary<string, string> _secrets =
-        ExchangeClients.All.ToDictionary(id => id, _ => RandomNumberGenerator.GetHexString(32, lowercase: true));
-    private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
-    private readonly Dictionary<string, (GrpcChannel Channel, CallInvoker Invoker)> _channels = [];
+    private readonly TestClients _clients;
     private ServiceProcess? _service;
+
+    public CatalogProcess() => _clients = new TestClients(() => TokenEndpoint);
 
     public ServiceProcess Service => _service ?? throw new InvalidOperationException("The catalog has not started.");
 
-    public HttpClient Http { get; } = new();
+    public HttpClient Http => _clients.Http;
 
     /// <summary>The OAuth2 side (HTTP/1.1): issuer, discovery, JWKS and token endpoint.</summary>
     public Uri WebAddress => Service.WebAddress!;
@@ -54,46 +52,13 @@ public sealed class CatalogProcess : IAsyncLifetime
 
     public ValueTask InitializeAsync() => new(StartProcessAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken));
 
-    public string SecretOf(string clientId) => _secrets[clientId];
+    public string SecretOf(string clientId) => _clients.SecretOf(clientId);
 
     /// <summary>One token provider per client and scope, as a department system keeps one (Duende.IdentityModel underneath).</summary>
-    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Catalog)
-    {
-        lock (_tokens)
-        {
-            if (!_tokens.TryGetValue((clientId, scope), out var provider))
-            {
-                provider = new ExchangeTokenProvider(Http, new ExchangeClientOptions
-                {
-                    TokenEndpoint = TokenEndpoint,
-                    ClientId = clientId,
-                    ClientSecret = _secrets[clientId],
-                    Scope = scope,
-                });
-                _tokens[(clientId, scope)] = provider;
-            }
-            return provider;
-        }
-    }
+    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Catalog) => _clients.Tokens(clientId, scope);
 
     /// <summary>Calls to the catalog's API with the client's current token for scope exchange.catalog.</summary>
-    public CallInvoker CallsAs(string clientId)
-    {
-        lock (_channels)
-        {
-            if (!_channels.TryGetValue(clientId, out var open))
-            {
-                var channel = GrpcChannel.ForAddress(Service.Address, new GrpcChannelOptions
-                {
-                    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(Tokens(clientId))),
-                    UnsafeUseInsecureChannelCallCredentials = true,
-                });
-                open = (channel, channel.CreateCallInvoker());
-                _channels[clientId] = open;
-            }
-            return open.Invoker;
-        }
-    }
+    public CallInvoker CallsAs(string clientId) => _clients.CallsAs(Service.Address, clientId, ExchangeScopes.Catalog);
 
     /// <summary>Calls carrying exactly this authorization header value (a forged, expired or foreign token).</summary>
     public CallInvoker CallsWithAuthorization(string authorization) =>
@@ -105,21 +70,16 @@ public sealed class CatalogProcess : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        lock (_channels)
-        {
-            foreach (var (channel, _) in _channels.Values)
-                channel.Dispose();
-        }
+        _clients.Dispose();
         if (_service is not null)
             await _service.DisposeAsync();
-        Http.Dispose();
     }
 
     private async Task StartProcessAsync(IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken)
     {
         var settings = SeedEndpoints.ToDictionary(e => $"Catalog:Seed:Endpoints:{e.Key}", e => e.Value);
-        foreach (var (clientId, secret) in _secrets)
-            settings[$"Identity:Clients:{clientId}:Secret"] = secret;
+        foreach (var (key, value) in _clients.CatalogSettings())
+            settings[key] = value;
         foreach (var (key, value) in extra)
             settings[key] = value;
         _service = await ServiceProcess.StartAsync(ExchangeService.Catalog, settings, cancellationToken: cancellationToken);

@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using Exchange.Client;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 
 namespace Exchange.Testing;
 
@@ -13,9 +11,7 @@ namespace Exchange.Testing;
 public sealed class ExchangeCluster : IAsyncDisposable
 {
     private readonly List<ServiceProcess> _started = [];
-    private readonly Dictionary<string, string> _secrets = ExchangeClients.All.ToDictionary(id => id, _ => RandomNumberGenerator.GetHexString(32, lowercase: true));
-    private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
-    private readonly HttpClient _http = new();
+    private readonly TestClients _clients;
     private readonly ExchangeClusterOptions _options;
 
     // Chosen up front because the catalog's admin UI needs the gateway's address before the gateway starts.
@@ -24,6 +20,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
     private ExchangeCluster(ExchangeClusterOptions options)
     {
         _options = options;
+        _clients = new TestClients(() => TokenEndpoint);
         KeyDirectory = RepositoryLayout.NewTemporaryDirectory("keys");
     }
 
@@ -65,7 +62,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
         {
             ["Catalog:Address"] = Catalog.Address.ToString(),
             ["Catalog:ClientId"] = ExchangeClients.Gateway,
-            ["Catalog:ClientSecret"] = _secrets[ExchangeClients.Gateway],
+            ["Catalog:ClientSecret"] = _clients.SecretOf(ExchangeClients.Gateway),
             ["Identity:Authority"] = Catalog.WebAddress!.ToString(),
             ["ExchangeContext:SigningKeyPath"] = Path.Combine(KeyDirectory, "exchange-context.pem"),
             ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
@@ -75,47 +72,18 @@ public sealed class ExchangeCluster : IAsyncDisposable
         return settings;
     }
 
-    public string SecretOf(string clientId) => _secrets[clientId];
+    public string SecretOf(string clientId) => _clients.SecretOf(clientId);
 
     /// <summary>One token provider per client and scope for the cluster's life, as a department system keeps one.</summary>
-    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Gateway)
-    {
-        lock (_tokens)
-        {
-            if (!_tokens.TryGetValue((clientId, scope), out var provider))
-            {
-                provider = new ExchangeTokenProvider(_http, new ExchangeClientOptions
-                {
-                    TokenEndpoint = TokenEndpoint,
-                    ClientId = clientId,
-                    ClientSecret = _secrets[clientId],
-                    Scope = scope,
-                });
-                _tokens[(clientId, scope)] = provider;
-            }
-            return provider;
-        }
-    }
+    public ExchangeTokenProvider Tokens(string clientId, string scope = ExchangeScopes.Gateway) => _clients.Tokens(clientId, scope);
 
     /// <summary>Calls through the gateway as a department system: its token, and a case number and purpose on every call.</summary>
     public CallInvoker GatewayCallsAs(string clientId, string caseNumber = "TEST-2026-000001", string purpose = "自动化测试核验") =>
-        Authenticated(Gateway, Tokens(clientId, ExchangeScopes.Gateway)).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
+        _clients.CallsAs(Gateway.Address, clientId, ExchangeScopes.Gateway).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
 
     /// <summary>Calls to the catalog's API with a client's token (scope exchange.catalog).</summary>
-    public CallInvoker CatalogCallsAs(string clientId) => Authenticated(Catalog, Tokens(clientId, ExchangeScopes.Catalog));
+    public CallInvoker CatalogCallsAs(string clientId) => _clients.CallsAs(Catalog.Address, clientId, ExchangeScopes.Catalog);
 
-    private CallInvoker Authenticated(ServiceProcess service, ExchangeTokenProvider tokens)
-    {
-        var channel = GrpcChannel.ForAddress(service.Address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(tokens)),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
-        _channels.Add(channel);
-        return channel.CreateCallInvoker();
-    }
-
-    private readonly List<GrpcChannel> _channels = [];
 
     /// <summary>Starts another gateway instance on the same catalog; the cluster stops it on dispose.</summary>
     public async Task<ServiceProcess> StartGatewayAsync(CancellationToken cancellationToken = default) =>
@@ -126,12 +94,10 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var channel in _channels)
-            channel.Dispose();
+        _clients.Dispose();
         foreach (var service in Enumerable.Reverse(_started))
             await service.DisposeAsync();
         _started.Clear();
-        _http.Dispose();
         try
         {
             Directory.Delete(KeyDirectory, recursive: true);
@@ -159,8 +125,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
             ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
         };
-        foreach (var (clientId, secret) in _secrets)
-            catalogSettings[$"Identity:Clients:{clientId}:Secret"] = secret;
+        foreach (var (key, value) in _clients.CatalogSettings())
+            catalogSettings[key] = value;
         foreach (var (key, value) in _options.CatalogSettings)
             catalogSettings[key] = value;
         Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, cancellationToken: cancellationToken, webPort: catalogWebPort));
