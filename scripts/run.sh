@@ -3,6 +3,7 @@
 # and the gateway, on fixed loopback ports. Stores live in .data/ (delete it to start afresh).
 # Ctrl-C stops everything.
 #   scripts/run.sh [--no-build]
+#   GATEWAY_INSTANCES=2 scripts/run.sh   two gateway instances behind the front balancer on 7000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -59,7 +60,30 @@ catalog_env+=(
   "Admin__Accounts__reviewer-civil-affairs__Password=$(cat "$credentials/reviewer-civil-affairs.password")"
   "Admin__Accounts__reviewer-civil-affairs__Role=department-reviewer"
   "Admin__Accounts__reviewer-civil-affairs__Department=CIVIL-AFFAIRS"
+  # The gateway the audit page reads, and every gateway instance the statistics page merges.
+  "Admin__GatewayAddress=http://127.0.0.1:7000"
+  "Admin__Gateways__0=http://127.0.0.1:7000"
 )
+
+# Counter clerk of the civil affairs marriage registry, for the gateway's licence verification page (/clerk).
+clerk_password_file="$credentials/clerk-ca.password"
+if [ ! -s "$clerk_password_file" ]; then
+  (umask 077 && head -c 9 /dev/urandom | base64 | tr -d '/+=\n' > "$clerk_password_file")
+fi
+
+# The gateways' licence cache: EXCHANGE_REDIS names a Redis to use; otherwise a local redis-server is started.
+redis="${EXCHANGE_REDIS:-}"
+if [ -z "$redis" ]; then
+  if command -v redis-server >/dev/null; then
+    redis=127.0.0.1:7379
+    redis-server --port 7379 --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning \
+      >"$logs/redis.log" 2>&1 &
+    pids+=($!)
+    printf '  %-18s %s  (log: .data/logs/redis.log)\n' redis "$redis"
+  else
+    echo "warning: redis-server is not installed (apt-get install redis-server); the gateway caches licences in its own memory"
+  fi
+fi
 
 start() { # name folder project url [NAME=value environment...]
   local name=$1 folder=$2 project=$3 url=$4
@@ -72,19 +96,55 @@ start() { # name folder project url [NAME=value environment...]
 }
 
 echo "Starting services (first start seeds the demo data, which takes a few seconds)..."
-start public-security   adapters Exchange.Adapters.PublicSecurity   http://127.0.0.1:7011
-start market-regulation adapters Exchange.Adapters.MarketRegulation http://127.0.0.1:7012
-start civil-affairs     adapters Exchange.Adapters.CivilAffairs     http://127.0.0.1:7013
+# Each adapter registers its licence issuer keys in the catalog as its own department's client.
+issuer_env() { echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$credentials/$1.secret")"; }
+# shellcheck disable=SC2046
+start public-security   adapters Exchange.Adapters.PublicSecurity   http://127.0.0.1:7011 $(issuer_env public-security)
+# shellcheck disable=SC2046
+start market-regulation adapters Exchange.Adapters.MarketRegulation http://127.0.0.1:7012 $(issuer_env market-regulation)
+# shellcheck disable=SC2046
+start civil-affairs     adapters Exchange.Adapters.CivilAffairs     http://127.0.0.1:7013 $(issuer_env civil-affairs)
 start catalog           catalog  Exchange.Catalog                   "http://127.0.0.1:7001 (web, OAuth2: http://127.0.0.1:7002)" "${catalog_env[@]}"
-start gateway           gateway  Exchange.Gateway                   http://127.0.0.1:7000 \
+gateway_env=(
   "Catalog__ClientSecret=$(cat "$credentials/exchange-gateway.secret")"
+  "Redis__Configuration=$redis"
+  "Clerk__Accounts__clerk-ca__Password=$(cat "$clerk_password_file")"
+  "Clerk__Accounts__clerk-ca__Department=CIVIL-AFFAIRS"
+  "Clerk__Accounts__clerk-ca__DisplayName=婚姻登记处窗口"
+)
+# GATEWAY_INSTANCES=2 (or more) runs that many gateways behind the front balancer on 7000: instance N on gRPC 710N and
+# clerk page 720N, each with its own audit log and snapshots in .data/gateway-N/, sharing the catalog, Redis and signing key.
+gateway_instances=${GATEWAY_INSTANCES:-1}
+clerk_page=http://127.0.0.1:7003/clerk
+[ "$gateway_instances" -eq 1 ] 2>/dev/null || clerk_page="http://127.0.0.1:7201/clerk (one per instance: 720N)"
+[[ "$gateway_instances" =~ ^[1-9]$ ]] || { echo "error: GATEWAY_INSTANCES must be 1 to 9" >&2; exit 1; }
+health_addresses=(http://127.0.0.1:7011 http://127.0.0.1:7012 http://127.0.0.1:7013 http://127.0.0.1:7001 http://127.0.0.1:7000)
+if [ "$gateway_instances" -eq 1 ]; then
+  start gateway         gateway  Exchange.Gateway                   "http://127.0.0.1:7000 (clerk page: http://127.0.0.1:7003/clerk)" "${gateway_env[@]}"
+else
+  balancer_env=()
+  for i in $(seq 1 "$gateway_instances"); do
+    instance_data=.data/gateway-$i
+    start "gateway-$i"    gateway  Exchange.Gateway                   "http://127.0.0.1:710$i (clerk page: http://127.0.0.1:720$i/clerk)" "${gateway_env[@]}" \
+      "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:710$i" "Kestrel__Endpoints__Web__Url=http://127.0.0.1:720$i" \
+      "ConnectionStrings__Audit=Data Source=$instance_data/audit.db" \
+      "Catalog__SnapshotPath=$instance_data/catalog-snapshot.pb" "Catalog__GrantSnapshotPath=$instance_data/grant-snapshot.pb" \
+      "Identity__KeysPath=$instance_data/identity-keys.json" "Licences__IssuerKeySnapshotPath=$instance_data/issuer-keys.pb"
+    balancer_env+=("ReverseProxy__Clusters__gateways__Destinations__gateway-${i}__Address=http://127.0.0.1:710$i")
+    health_addresses+=("http://127.0.0.1:710$i")
+    # The first instance creates the shared exchange-context signing key; the others must find it, not race it.
+    if [ "$i" -eq 1 ]; then $cli health --wait 120 http://127.0.0.1:7101 >/dev/null; fi
+  done
+  start gateway-balancer gateway Exchange.Gateway.Balancer          "http://127.0.0.1:7000 (round-robin over $gateway_instances gateways)" "${balancer_env[@]}"
+fi
 
 echo "Waiting until every service reports SERVING..."
-if ! $cli health --wait 120 http://127.0.0.1:7011 http://127.0.0.1:7012 http://127.0.0.1:7013 http://127.0.0.1:7001 http://127.0.0.1:7000; then
+if ! $cli health --wait 120 "${health_addresses[@]}"; then
   echo "error: not every service became healthy; see the logs in .data/logs/" >&2
   exit 1
 fi
 
+licence_cache=${redis:-"in the gateway's memory (no Redis)"}
 cat <<INFO
 
 Exchange is running.
@@ -92,6 +152,9 @@ Exchange is running.
   catalog                                 http://127.0.0.1:7001   gRPC; web and OAuth2 token endpoint http://127.0.0.1:7002
   admin web UI                            http://127.0.0.1:7002/admin
       sign in as admin / $(cat "$credentials/admin.password"), or reviewer-civil-affairs / $(cat "$credentials/reviewer-civil-affairs.password")
+  e-licence clerk page                    $clerk_page
+      sign in as clerk-ca / $(cat "$clerk_password_file") (civil affairs marriage registry counter)
+  licence cache                           $licence_cache
   client secrets of the demo departments  .data/credentials/ (scripts/exchange finds them)
   adapters                                http://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
 

@@ -2,6 +2,7 @@ using Exchange.Adapters.CivilAffairs.Grpc;
 using Exchange.Adapters.CivilAffairs.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Health;
 using Exchange.Adapters.Shared.Licences;
 using Exchange.Adapters.CivilAffairs.Licences;
 using Exchange.ServiceDefaults;
@@ -10,8 +11,9 @@ using Exchange.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
-builder.AddAdapterStore<CivilAffairsStore>("CivilAffairs");
+builder.AddAdapterStore<CivilAffairsStore, SqliteCivilAffairsStore, PostgreSqlCivilAffairsStore>("CivilAffairs");
 builder.AddLicenceIssuance<CivilAffairsLicenceIssuance>();
+builder.AddAdapterHealth<CivilAffairsStore>();
 
 var app = builder.Build();
 app.MapGrpcService<CivilAffairsService>();

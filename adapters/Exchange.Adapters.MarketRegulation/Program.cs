@@ -2,6 +2,7 @@ using Exchange.Adapters.MarketRegulation.Grpc;
 using Exchange.Adapters.MarketRegulation.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Health;
 using Exchange.Adapters.Shared.Licences;
 using Exchange.Adapters.MarketRegulation.Licences;
 using Exchange.ServiceDefaults;
@@ -10,8 +11,9 @@ using Exchange.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
-builder.AddAdapterStore<EnterpriseStore>("MarketRegulation");
+builder.AddAdapterStore<EnterpriseStore, SqliteEnterpriseStore, PostgreSqlEnterpriseStore>("MarketRegulation");
 builder.AddLicenceIssuance<BusinessLicenceIssuance>();
+builder.AddAdapterHealth<EnterpriseStore>();
 
 var app = builder.Build();
 app.MapGrpcService<EnterpriseService>();

@@ -2,6 +2,7 @@ using Exchange.Adapters.PublicSecurity.Grpc;
 using Exchange.Adapters.PublicSecurity.Store;
 using Exchange.Adapters.Shared;
 using Exchange.Adapters.Shared.Gateway;
+using Exchange.Adapters.Shared.Health;
 using Exchange.Adapters.Shared.Licences;
 using Exchange.Adapters.PublicSecurity.Licences;
 using Exchange.ServiceDefaults;
@@ -10,8 +11,9 @@ using Exchange.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
-builder.AddAdapterStore<PopulationStore>("PublicSecurity");
+builder.AddAdapterStore<PopulationStore, SqlitePopulationStore, PostgreSqlPopulationStore>("PublicSecurity");
 builder.AddLicenceIssuance<IdentityCardIssuance>();
+builder.AddAdapterHealth<PopulationStore>();
 
 var app = builder.Build();
 app.MapGrpcService<PopulationService>();

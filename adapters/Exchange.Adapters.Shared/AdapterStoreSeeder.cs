@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Exchange.Storage;
 using Exchange.SyntheticData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,11 +13,11 @@ namespace Exchange.Adapters.Shared;
 public sealed class AdapterStoreSeeder<TContext>(TContext store, AdapterStoreOptions options, ILogger logger)
     where TContext : DbContext
 {
-    /// <summary>Creates the schema if needed and seeds an empty store; returns the number of rows inserted (0 if it had data).</summary>
+    /// <summary>Migrates the schema and seeds an empty store; returns the number of rows inserted (0 if it had data).</summary>
     public async Task<int> SeedAsync(IAdapterStoreSeed<TContext> seed, SyntheticPopulationOptions population, CancellationToken cancellationToken)
     {
         var storeName = typeof(TContext).Name;
-        await store.Database.EnsureCreatedAsync(cancellationToken);
+        await store.MigrateStoreAsync(logger, cancellationToken);
         if (await seed.HasDataAsync(store, cancellationToken))
         {
             logger.LogInformation("{Store} already holds data; not seeding", storeName);

@@ -3,6 +3,7 @@ using Exchange.Catalog.Admin;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
 using Exchange.Catalog.Identity;
+using Exchange.Catalog.Licences;
 using Exchange.Catalog.Seeding;
 using Exchange.Catalog.Store;
 using Exchange.ServiceDefaults;
@@ -14,6 +15,7 @@ builder.AddCatalogStore();
 builder.AddResourceCatalog();
 builder.AddAccessApplications();
 builder.AddCatalogIdentity();
+builder.AddLicenceSupport();
 builder.AddCatalogSeeding();
 builder.AddAdminUi();
 
@@ -22,6 +24,7 @@ app.MapCatalogIdentity();
 app.MapAdminUi();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapGrpcService<AccessGrpcService>();
+app.MapLicenceSupport();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();

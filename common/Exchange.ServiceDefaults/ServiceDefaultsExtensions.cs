@@ -1,4 +1,7 @@
 using Exchange.ServiceDefaults.Errors;
+using Exchange.ServiceDefaults.Grpc;
+using Exchange.ServiceDefaults.Health;
+using Exchange.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,7 +16,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Turns on what every Exchange service shares: single-line structured console logs, HTTP/2 (h2c)
-    /// on every endpoint unless configured otherwise, gRPC with error mapping, health checks and reflection.
+    /// on every endpoint unless configured otherwise, gRPC with error mapping, health checks and reflection, and
+    /// OpenTelemetry traces and metrics (<see cref="TelemetryExtensions.AddTelemetry"/>, section <c>Telemetry</c>).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
@@ -39,16 +43,24 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcHealthChecks();
         // The process answering at all is the liveness signal; services add checks of their real dependencies.
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        builder.AddTelemetry();
         return builder;
     }
 
-    /// <summary>Maps the gRPC health protocol, server reflection and the HTTP liveness and readiness probes.</summary>
+    /// <summary>
+    /// Maps the gRPC health protocol, server reflection and the HTTP liveness and readiness probes, and answers gRPC
+    /// requests whose message cannot be read with INVALID_ARGUMENT (<see cref="RequestMessageValidation"/>), and the
+    /// Prometheus scrape endpoint (<c>/metrics</c> unless configured otherwise).
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<RequestMessageValidation>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready");
+        // Liveness is the process alone (tag "live"): a failed dependency must take an instance out of service, not restart it.
+        app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live"), ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new() { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapTelemetryEndpoints();
         return app;
     }
 }

@@ -1,11 +1,14 @@
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Catalog;
+using Exchange.Gateway.Clerk;
 using Exchange.Gateway.Context;
 using Exchange.Gateway.Grants;
 using Exchange.Gateway.Identity;
+using Exchange.Gateway.Licences;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Routing;
+using Exchange.Gateway.Telemetry;
 using Exchange.ServiceDefaults;
 
 if (args is [VerifyAuditCommand.Name, ..])
@@ -14,19 +17,25 @@ if (args is [VerifyAuditCommand.Name, ..])
 // appsettings.json ships next to the assembly; the working directory is where the stores go (.data/).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
+builder.Services.AddSingleton<GatewayMetrics>();
 builder.AddCatalogWatch();
 builder.AddCatalogRouting();
+builder.AddRequestLimits();
 builder.AddCallAudit();
 builder.AddCallerAuthentication();
 builder.AddGrantAuthorization();
 builder.AddConsumerRateLimits();
 builder.AddExchangeContextSigning();
+builder.AddLicenceService();
+builder.AddClerkPage();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditService();
+app.MapLicenceService();
+app.MapClerkPage();
 app.MapCatalogRouting(
     admission: caller => caller.UseCallAudit().UseCallerAuthentication(),
-    callPipeline: call => call.UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext());
+    callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext());
 app.Run();
 return 0;

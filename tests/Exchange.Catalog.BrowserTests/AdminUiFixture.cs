@@ -22,6 +22,9 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
     public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
+    /// <summary>A second gateway instance of the statistics page that never answers (nothing listens on its port).</summary>
+    public Uri DownGateway { get; } = new($"http://127.0.0.1:{LoopbackPort.Next()}");
+
     /// <summary>The gateway the audit page reads; calls meant to show up on that page go through it.</summary>
     public ServiceProcess AuditGateway => Cluster.Gateway;
 
@@ -42,6 +45,7 @@ public sealed class AdminUiFixture : IAsyncLifetime
             [$"Admin:Accounts:{CivilAffairsReviewer}:Department"] = "CIVIL-AFFAIRS",
             [$"Admin:Accounts:{PublicSecurityReviewer}:Role"] = "department-reviewer",
             [$"Admin:Accounts:{PublicSecurityReviewer}:Department"] = "PUBLIC-SECURITY",
+            ["Admin:Gateways:1"] = DownGateway.ToString(),
         };
         foreach (var (account, password) in _passwords)
             catalogSettings[$"Admin:Accounts:{account}:Password"] = password;

@@ -1,12 +1,14 @@
 using Exchange.Client;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Grpc.Net.Client.Configuration;
 
 namespace Exchange.Testing;
 
 /// <summary>
 /// A whole Exchange on loopback: three department adapters, the catalog seeded to point at them, and a gateway
-/// routing from that catalog. Each part is a real process with its own store in a temporary directory.
+/// routing from that catalog. Each part is a real process with its own store in a temporary directory. With
+/// <see cref="ExchangeClusterOptions.GatewayInstances"/> above one, several gateways behind the front balancer.
 /// </summary>
 public sealed class ExchangeCluster : IAsyncDisposable
 {
@@ -14,8 +16,13 @@ public sealed class ExchangeCluster : IAsyncDisposable
     private readonly TestClients _clients;
     private readonly ExchangeClusterOptions _options;
 
-    // Chosen up front because the catalog's admin UI needs the gateway's address before the gateway starts.
+    // Chosen up front because the catalog's admin UI needs the gateway's address before the gateway starts, and the
+    // adapters the catalog's, to register their issuer keys there.
     private readonly int _gatewayPort = LoopbackPort.Next();
+    private readonly int _catalogPort = LoopbackPort.Next();
+    private readonly int _catalogWebPort = LoopbackPort.Next();
+
+    private const string LicenceIssuerService = "exchange.licence.v1.LicenceIssuerService";
 
     private ExchangeCluster(ExchangeClusterOptions options)
     {
@@ -35,7 +42,19 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public ServiceProcess MarketRegulation { get; private set; } = null!;
     public ServiceProcess CivilAffairs { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
+    /// <summary>The first gateway instance.</summary>
     public ServiceProcess Gateway { get; private set; } = null!;
+
+    /// <summary>Every gateway instance the cluster started, <see cref="Gateway"/> first.</summary>
+    public IReadOnlyList<ServiceProcess> Gateways => _gateways;
+
+    /// <summary>The front balancer over <see cref="Gateways"/>; null with one gateway instance.</summary>
+    public ServiceProcess? Front { get; private set; }
+
+    private readonly List<ServiceProcess> _gateways = [];
+
+    /// <summary>The gateways' shared licence cache; null when started without Redis.</summary>
+    public RedisServer? Redis { get; private set; }
 
     public static async Task<ExchangeCluster> StartAsync(CancellationToken cancellationToken = default) =>
         await StartAsync(new ExchangeClusterOptions(), cancellationToken);
@@ -66,7 +85,11 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Identity:Authority"] = Catalog.WebAddress!.ToString(),
             ["ExchangeContext:SigningKeyPath"] = Path.Combine(KeyDirectory, "exchange-context.pem"),
             ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
+            // A test machine running several clusters at once can be slow; a stopped issuer still fails at once.
+            ["Licences:IssuerTimeout"] = "00:00:10",
         };
+        if (Redis is not null)
+            settings["Redis:Configuration"] = Redis.Configuration;
         foreach (var (key, value) in _options.GatewaySettings)
             settings[key] = value;
         return settings;
@@ -79,15 +102,45 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     /// <summary>Calls through the gateway as a department system: its token, and a case number and purpose on every call.</summary>
     public CallInvoker GatewayCallsAs(string clientId, string caseNumber = "TEST-2026-000001", string purpose = "自动化测试核验") =>
-        _clients.CallsAs(Gateway.Address, clientId, ExchangeScopes.Gateway).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
+        GatewayCallsAs(Gateway, clientId, caseNumber, purpose);
+
+    /// <summary>The same, through another gateway instance of the cluster.</summary>
+    public CallInvoker GatewayCallsAs(ServiceProcess gateway, string clientId, string caseNumber = "TEST-2026-000001", string purpose = "自动化测试核验") =>
+        _clients.CallsAs(gateway.Address, clientId, ExchangeScopes.Gateway).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
+
+    /// <summary>The same, on a channel with <paramref name="serviceConfig"/> (for example a retry policy), as a department system may configure it.</summary>
+    public CallInvoker GatewayCallsAs(ServiceProcess gateway, string clientId, ServiceConfig serviceConfig, string caseNumber = "TEST-2026-000001", string purpose = "自动化测试核验") =>
+        _clients.CallsAs(gateway.Address, clientId, ExchangeScopes.Gateway, serviceConfig).Intercept(new CaseMetadataInterceptor(caseNumber, purpose));
 
     /// <summary>Calls to the catalog's API with a client's token (scope exchange.catalog).</summary>
     public CallInvoker CatalogCallsAs(string clientId) => _clients.CallsAs(Catalog.Address, clientId, ExchangeScopes.Catalog);
 
 
     /// <summary>Starts another gateway instance on the same catalog; the cluster stops it on dispose.</summary>
-    public async Task<ServiceProcess> StartGatewayAsync(CancellationToken cancellationToken = default) =>
-        Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, GatewaySettings(), cancellationToken: cancellationToken));
+    public Task<ServiceProcess> StartGatewayAsync(CancellationToken cancellationToken = default) => StartGatewayAsync(null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="overrides"/> on top of <see cref="GatewaySettings"/>.</summary>
+    public async Task<ServiceProcess> StartGatewayAsync(IReadOnlyDictionary<string, string>? overrides, CancellationToken cancellationToken = default)
+    {
+        var settings = GatewaySettings();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        return Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, settings, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Starts the front balancer (gateway/Exchange.Gateway.Balancer) over <paramref name="gateways"/>; it reports SERVING
+    /// once a gateway behind it does. The cluster stops it on dispose.
+    /// </summary>
+    public async Task<ServiceProcess> StartBalancerAsync(IReadOnlyList<ServiceProcess> gateways, CancellationToken cancellationToken = default)
+    {
+        var settings = new Dictionary<string, string>();
+        for (var i = 0; i < gateways.Count; i++)
+            settings[$"ReverseProxy:Clusters:gateways:Destinations:gateway-{i + 1}:Address"] = ServiceProcess.Origin(gateways[i].Address);
+        foreach (var (key, value) in _options.BalancerSettings)
+            settings[key] = value;
+        return Track(await ServiceProcess.StartAsync(ExchangeService.GatewayBalancer, settings, cancellationToken: cancellationToken));
+    }
 
     private async Task<ServiceProcess> StartFirstGatewayAsync(CancellationToken cancellationToken) =>
         Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, GatewaySettings(), _gatewayPort, cancellationToken));
@@ -98,6 +151,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         foreach (var service in Enumerable.Reverse(_started))
             await service.DisposeAsync();
         _started.Clear();
+        if (Redis is not null)
+            await Redis.DisposeAsync();
         try
         {
             Directory.Delete(KeyDirectory, recursive: true);
@@ -109,14 +164,15 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        var adapterSettings = new Dictionary<string, string> { ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory };
+        if (_options.WithRedis)
+            Redis = await RedisServer.StartAsync(cancellationToken);
         var adapters = await Task.WhenAll(
-            ServiceProcess.StartAsync(ExchangeService.PublicSecurity, adapterSettings, cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.MarketRegulation, adapterSettings, cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.CivilAffairs, adapterSettings, cancellationToken: cancellationToken));
+            ServiceProcess.StartAsync(ExchangeService.PublicSecurity, AdapterSettings(ExchangeClients.PublicSecurity, await StoreSettingsAsync("PublicSecurity", "Licences")), cancellationToken: cancellationToken),
+            ServiceProcess.StartAsync(ExchangeService.MarketRegulation, AdapterSettings(ExchangeClients.MarketRegulation, await StoreSettingsAsync("MarketRegulation", "Licences")), cancellationToken: cancellationToken),
+            ServiceProcess.StartAsync(ExchangeService.CivilAffairs, AdapterSettings(ExchangeClients.CivilAffairs, await StoreSettingsAsync("CivilAffairs", "Licences")), cancellationToken: cancellationToken));
         (PublicSecurity, MarketRegulation, CivilAffairs) = (Track(adapters[0]), Track(adapters[1]), Track(adapters[2]));
 
-        var catalogWebPort = LoopbackPort.Next();
+        var catalogWebPort = _catalogWebPort;
         var catalogSettings = new Dictionary<string, string>
         {
             ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = ServiceProcess.Origin(PublicSecurity.Address),
@@ -124,19 +180,83 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
             ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
             ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
+            ["Admin:Gateways:0"] = $"http://127.0.0.1:{_gatewayPort}",
         };
-        foreach (var (key, value) in _clients.CatalogSettings())
+        foreach (var (key, value) in _clients.CatalogSettings().Concat(await StoreSettingsAsync("Catalog", "CatalogAdmin")))
             catalogSettings[key] = value;
         foreach (var (key, value) in _options.CatalogSettings)
             catalogSettings[key] = value;
-        Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, cancellationToken: cancellationToken, webPort: catalogWebPort));
+        Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, _catalogPort, cancellationToken, catalogWebPort));
+        await IssuerKeysRegisteredAsync(cancellationToken);
+        // Adapters serve department data at once but issue their seeded licences in the background; a test's first
+        // licence lookup must not race that (the gateway would report the issuer as not answering).
+        await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
 
         Gateway = await StartFirstGatewayAsync(cancellationToken);
+        _gateways.Add(Gateway);
+        if (_options.GatewayInstances > 1)
+        {
+            _gateways.AddRange(await Task.WhenAll(Enumerable.Range(1, _options.GatewayInstances - 1).Select(_ => StartGatewayAsync(cancellationToken))));
+            Front = await StartBalancerAsync(_gateways, cancellationToken);
+        }
+    }
+
+    /// <summary>An adapter's settings: trust this cluster's gateway, and register its issuer keys in this cluster's catalog as its department.</summary>
+    private Dictionary<string, string> AdapterSettings(string departmentClient, Dictionary<string, string> storeSettings)
+    {
+        var settings = new Dictionary<string, string>(storeSettings)
+        {
+            ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
+            ["Catalog:Address"] = $"http://127.0.0.1:{_catalogPort}",
+            ["Catalog:TokenEndpoint"] = $"http://127.0.0.1:{_catalogWebPort}/connect/token",
+            ["Catalog:ClientId"] = departmentClient,
+            ["Catalog:ClientSecret"] = _clients.SecretOf(departmentClient),
+        };
+        foreach (var (key, value) in _options.AdapterSettings)
+            settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>ConnectionStrings:&lt;name&gt; of a new database each, when the cluster keeps its stores on PostgreSQL; none (SQLite defaults) otherwise.</summary>
+    private async Task<Dictionary<string, string>> StoreSettingsAsync(params string[] names)
+    {
+        var settings = new Dictionary<string, string>();
+        if (_options.Postgres is { } postgres)
+        {
+            foreach (var name in names)
+                settings[$"ConnectionStrings:{name}"] = await postgres.CreateDatabaseAsync(name);
+        }
+        return settings;
+    }
+
+    /// <summary>
+    /// Waits until every adapter has registered its issuer keys, so a test's first verification does not race the
+    /// registration (the gateway would find the keys on its next refresh, but a test should not depend on when).
+    /// </summary>
+    private async Task IssuerKeysRegisteredAsync(CancellationToken cancellationToken)
+    {
+        var catalog = new Protos.Catalog.V1.IssuerKeyService.IssuerKeyServiceClient(Catalog.Channel);
+        string[] issuers = ["PUBLIC-SECURITY", "MARKET-REGULATION", "CIVIL-AFFAIRS"];
+        var registered = Array.Empty<string>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!timeout.IsCancellationRequested)
+        {
+            var keys = await catalog.ListIssuerKeysAsync(new Protos.Catalog.V1.ListIssuerKeysRequest(), cancellationToken: cancellationToken);
+            registered = [.. keys.Keys.Select(k => k.IssuerDepartmentCode).Distinct()];
+            if (issuers.All(registered.Contains))
+                return;
+            await Task.Delay(100, cancellationToken);
+        }
+        throw new InvalidOperationException(
+            $"Within 60 s only [{string.Join(", ", registered)}] registered issuer keys in the catalog; adapter logs:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, new[] { PublicSecurity, MarketRegulation, CivilAffairs }.Select(a => $"--- {a.Service}{Environment.NewLine}{a.RecentLog}")));
     }
 
     private ServiceProcess Track(ServiceProcess service)
     {
-        _started.Add(service);
+        lock (_started)
+            _started.Add(service);
         return service;
     }
 }

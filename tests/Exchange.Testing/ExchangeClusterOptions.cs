@@ -6,4 +6,22 @@ public sealed record ExchangeClusterOptions
     public IReadOnlyDictionary<string, string> CatalogSettings { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra settings for each of the three adapters.</summary>
+    public IReadOnlyDictionary<string, string> AdapterSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// How many gateway instances to start, each with its own audit store and snapshots, on the same catalog, signing
+    /// key and Redis. With more than one the cluster also starts the front balancer over them (<see cref="ExchangeCluster.Front"/>).
+    /// </summary>
+    public int GatewayInstances { get; init; } = 1;
+
+    /// <summary>Extra settings of the front balancer (section <c>ReverseProxy</c>), when there is one.</summary>
+    public IReadOnlyDictionary<string, string> BalancerSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether the cluster starts a Redis for the gateways' licence cache (as scripts/run.sh does); true by default.</summary>
+    public bool WithRedis { get; init; } = true;
+
+    /// <summary>When set, the catalog and the adapters keep their stores in databases of their own on this PostgreSQL server, not in SQLite files.</summary>
+    public PostgresServer? Postgres { get; init; }
 }

@@ -4,6 +4,8 @@ namespace Exchange.Testing;
 public enum ExchangeService
 {
     Gateway,
+    /// <summary>The YARP front of several gateway instances on one machine (gateway/Exchange.Gateway.Balancer).</summary>
+    GatewayBalancer,
     Catalog,
     PublicSecurity,
     MarketRegulation,
@@ -15,16 +17,17 @@ public static class ExchangeServiceExtensions
     public static string ProjectName(this ExchangeService service) => service switch
     {
         ExchangeService.Gateway => "Exchange.Gateway",
+        ExchangeService.GatewayBalancer => "Exchange.Gateway.Balancer",
         ExchangeService.Catalog => "Exchange.Catalog",
         _ => $"Exchange.Adapters.{service}",
     };
 
-    /// <summary>Services with a second, HTTP/1.1 endpoint for browsers and OAuth2 (Kestrel endpoint "Web").</summary>
-    public static bool HasWebEndpoint(this ExchangeService service) => service == ExchangeService.Catalog;
+    /// <summary>Services with a second, HTTP/1.1 endpoint for browsers (catalog admin and OAuth2, gateway clerk page; Kestrel endpoint "Web").</summary>
+    public static bool HasWebEndpoint(this ExchangeService service) => service is ExchangeService.Catalog or ExchangeService.Gateway;
 
     public static string Folder(this ExchangeService service) => service switch
     {
-        ExchangeService.Gateway => "gateway",
+        ExchangeService.Gateway or ExchangeService.GatewayBalancer => "gateway",
         ExchangeService.Catalog => "catalog",
         _ => "adapters",
     };

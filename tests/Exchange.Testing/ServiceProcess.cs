@@ -82,7 +82,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the process again on the same port, with the same settings and working directory (so the same store).</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the process again (same port, working directory and settings), with <paramref name="overrides"/> on top.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? overrides = null)
     {
         if (IsRunning)
             throw new InvalidOperationException($"{Service} is already running.");
@@ -99,7 +100,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Origin(Address)}");
         if (WebAddress is not null)
             start.ArgumentList.Add($"--Kestrel:Endpoints:Web:Url={Origin(WebAddress)}");
-        foreach (var (key, value) in _settings)
+        // The last value of a key on the command line wins, so overrides go after the settings.
+        foreach (var (key, value) in _settings.Concat(overrides ?? new Dictionary<string, string>()))
             start.ArgumentList.Add($"--{key}={value}");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -165,7 +167,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static string Origin(Uri address) => address.GetLeftPart(UriPartial.Authority);
 
-    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until the process reports SERVING for <paramref name="service"/> (the overall status when empty).</summary>
+    public async Task WaitUntilServingAsync(CancellationToken cancellationToken, string service = "")
     {
         var health = new Health.HealthClient(Channel);
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -176,7 +179,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{Service} exited during start-up (code {_process?.ExitCode}).{Environment.NewLine}{RecentLog}");
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+                var reply = await health.CheckAsync(new HealthCheckRequest { Service = service }, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                     return;
             }
@@ -185,7 +188,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 // Not listening yet, or still starting.
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{Service} did not report SERVING within {StartTimeout.TotalSeconds} s.{Environment.NewLine}{RecentLog}");
+                throw new TimeoutException($"{Service} did not report SERVING{(service.Length > 0 ? " for " + service : "")} within {StartTimeout.TotalSeconds} s.{Environment.NewLine}{RecentLog}");
             await Task.Delay(100, cancellationToken);
         }
     }

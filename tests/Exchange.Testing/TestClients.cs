@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Exchange.Client;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 
 namespace Exchange.Testing;
 
@@ -14,7 +15,7 @@ public sealed class TestClients(Func<Uri> tokenEndpoint) : IDisposable
     private readonly Dictionary<string, string> _secrets =
         ExchangeClients.All.ToDictionary(id => id, _ => RandomNumberGenerator.GetHexString(32, lowercase: true));
     private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
-    private readonly Dictionary<(Uri, string, string), GrpcChannel> _channels = [];
+    private readonly Dictionary<(Uri, string, string, ServiceConfig?), GrpcChannel> _channels = [];
 
     public HttpClient Http { get; } = new();
 
@@ -43,19 +44,20 @@ public sealed class TestClients(Func<Uri> tokenEndpoint) : IDisposable
         }
     }
 
-    /// <summary>Calls to a service carrying the client's current token for the scope.</summary>
-    public CallInvoker CallsAs(Uri service, string clientId, string scope)
+    /// <summary>Calls to a service carrying the client's current token for the scope; with <paramref name="serviceConfig"/>, a channel of its own using it (retries).</summary>
+    public CallInvoker CallsAs(Uri service, string clientId, string scope, ServiceConfig? serviceConfig = null)
     {
         lock (_channels)
         {
-            if (!_channels.TryGetValue((service, clientId, scope), out var channel))
+            if (!_channels.TryGetValue((service, clientId, scope, serviceConfig), out var channel))
             {
                 channel = GrpcChannel.ForAddress(service, new GrpcChannelOptions
                 {
                     Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(Tokens(clientId, scope))),
                     UnsafeUseInsecureChannelCallCredentials = true,
+                    ServiceConfig = serviceConfig,
                 });
-                _channels[(service, clientId, scope)] = channel;
+                _channels[(service, clientId, scope, serviceConfig)] = channel;
             }
             return channel.CreateCallInvoker();
         }

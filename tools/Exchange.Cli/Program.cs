@@ -10,6 +10,7 @@ foreach (var command in DepartmentCommands.Create())
 root.Subcommands.Add(CatalogCommands.Create());
 root.Subcommands.Add(AccessCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(LicenceCommands.Create());
 root.Subcommands.Add(HealthCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

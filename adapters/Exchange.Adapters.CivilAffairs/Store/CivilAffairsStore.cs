@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Adapters.CivilAffairs.Store;
 
-public sealed class CivilAffairsStore(DbContextOptions<CivilAffairsStore> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqliteCivilAffairsStore"/> or <see cref="PostgreSqlCivilAffairsStore"/>, each with its provider's migrations.</remarks>
+public abstract class CivilAffairsStore(DbContextOptions options) : DbContext(options)
 {
     public DbSet<RegisteredMarriage> Marriages => Set<RegisteredMarriage>();
 

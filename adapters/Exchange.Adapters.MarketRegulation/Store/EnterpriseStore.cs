@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Adapters.MarketRegulation.Store;
 
-public sealed class EnterpriseStore(DbContextOptions<EnterpriseStore> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqliteEnterpriseStore"/> or <see cref="PostgreSqlEnterpriseStore"/>, each with its provider's migrations.</remarks>
+public abstract class EnterpriseStore(DbContextOptions options) : DbContext(options)
 {
     public DbSet<RegisteredEnterprise> Enterprises => Set<RegisteredEnterprise>();
 

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Adapters.PublicSecurity.Store;
 
-public sealed class PopulationStore(DbContextOptions<PopulationStore> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqlitePopulationStore"/> or <see cref="PostgreSqlPopulationStore"/>, each with its provider's migrations.</remarks>
+public abstract class PopulationStore(DbContextOptions options) : DbContext(options)
 {
     public DbSet<RegisteredResident> Residents => Set<RegisteredResident>();
 

@@ -1,6 +1,8 @@
 using Exchange.Adapters.Shared.Gateway;
 using Exchange.Adapters.Shared.Grpc;
 using Exchange.Licences;
+using Exchange.Storage;
+using Grpc.AspNetCore.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +18,7 @@ public static class LicenceIssuanceExtensions
     /// <summary>
     /// Lets the adapter issue its department's e-licences: the licence store (<c>ConnectionStrings:Licences</c>, by default
     /// <c>.data/licences/&lt;department&gt;.db</c>), the issuer key ring (<c>Licences:KeyDirectory</c>, <c>Licences:KeyRotation</c>)
-    /// and <c>LicenceIssuerService</c>. Call after <c>AddExchangeContextVerification</c>, whose department it issues for.
+    /// <c>LicenceIssuerService</c>, and the registration of the issuer's public keys in the catalog (<c>Catalog:*</c>). Call after <c>AddExchangeContextVerification</c>, whose department it issues for.
     /// </summary>
     public static WebApplicationBuilder AddLicenceIssuance<TIssuance>(this WebApplicationBuilder builder)
         where TIssuance : class, ILicenceIssuance
@@ -41,11 +43,26 @@ public static class LicenceIssuanceExtensions
         var department = builder.Configuration[$"{ExchangeContextOptions.Section}:{nameof(ExchangeContextOptions.Department)}"] ?? "adapter";
         var connectionString = builder.Configuration.GetConnectionString("Licences")
                                ?? $"Data Source=.data/licences/{department.ToLowerInvariant()}.db";
-        AdapterStoreExtensions.CreateDatabaseFolder(connectionString);
-        builder.Services.AddDbContextPool<LicenceStore>(options => options.UseSqlite(connectionString).AddInterceptors(new DurableWrites()));
+        builder.Services.AddStore<LicenceStore, SqliteLicenceStore, PostgreSqlLicenceStore>(
+            StoreConnection.Parse(connectionString, "Licences"),
+            // PostgreSQL commits durably by default (synchronous_commit=on); SQLite in WAL mode needs to be told.
+            (provider, options) =>
+            {
+                if (provider == StoreProvider.Sqlite)
+                    options.AddInterceptors(new DurableWrites());
+            },
+            pooled: true);
         builder.Services.AddScoped<LicenceRegister>();
         builder.Services.AddSingleton<LicenceSeeding>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LicenceSeeding>());
+        builder.Services.AddHealthChecks().AddCheck<LicenceSeedingHealthCheck>("licences", tags: [LicenceSeedingHealthCheck.Tag]);
+        builder.Services.Configure<GrpcHealthChecksOptions>(health =>
+        {
+            health.Services.Map(string.Empty, result => !result.Tags.Contains(LicenceSeedingHealthCheck.Tag));
+            health.Services.Map(LicenceSeedingHealthCheck.GrpcServiceName, result => result.Tags.Contains(LicenceSeedingHealthCheck.Tag));
+        });
+        builder.Services.AddOptions<IssuerKeyRegistrationOptions>().Bind(builder.Configuration.GetSection(IssuerKeyRegistrationOptions.Section));
+        builder.Services.AddHostedService<IssuerKeyRegistration>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Exchange.Licences;
+using Exchange.Storage;
 using Exchange.SyntheticData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,7 @@ internal sealed class LicenceSeeding(
             }
             else
             {
-                await store.Database.EnsureCreatedAsync(stoppingToken);
+                await store.MigrateStoreAsync(logger, stoppingToken);
             }
             _ready.TrySetResult();
         }

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Exchange.Adapters.Shared.Licences;
 
 /// <summary>The licences this adapter issued, in their own SQLite file (synchronous=FULL, so a revocation is on disk when it commits).</summary>
-public sealed class LicenceStore(DbContextOptions<LicenceStore> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqliteLicenceStore"/> or <see cref="PostgreSqlLicenceStore"/>, each with its provider's migrations.</remarks>
+public abstract class LicenceStore(DbContextOptions options) : DbContext(options)
 {
     public DbSet<IssuedLicence> Licences => Set<IssuedLicence>();
 

@@ -11,7 +11,13 @@ public sealed class AdminOptions
     [Required]
     public Uri GatewayAddress { get; set; } = new("http://127.0.0.1:7000");
 
-    /// <summary>The OAuth2 client the audit page authenticates to the gateway as; its secret is Identity:Clients:&lt;id&gt;:Secret.</summary>
+    /// <summary>
+    /// Every gateway instance whose call statistics the statistics page merges (Admin:Gateways:0, :1, …); when none is
+    /// configured, <see cref="GatewayAddress"/> alone.
+    /// </summary>
+    public List<Uri> Gateways { get; set; } = [];
+
+    /// <summary>The OAuth2 client the audit and statistics pages authenticate to the gateways as; its secret is Identity:Clients:&lt;id&gt;:Secret.</summary>
     [Required]
     public string AuditClientId { get; set; } = "catalog-admin";
 

@@ -1,11 +1,13 @@
-using Exchange.Catalog.Admin.Accounts;
-using Exchange.Catalog.Admin.Audit;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Exchange.Catalog.Admin.Accounts;
+using Exchange.Catalog.Admin.Audit;
+using Exchange.Catalog.Admin.Gateways;
+using Exchange.Catalog.Admin.Statistics;
+using Exchange.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,7 @@ public static class AdminUiExtensions
     /// <summary>
     /// The admin web UI (Razor Pages under /admin on the Web endpoint): local accounts from configuration in their
     /// own SQLite file (ConnectionStrings:CatalogAdmin), cookie sign-in with lock-out, antiforgery on every form,
-    /// and a reader of the gateway's audit log.
+    /// a reader of the gateway's audit log, and the call statistics of every gateway instance.
     /// </summary>
     public static WebApplicationBuilder AddAdminUi(this WebApplicationBuilder builder)
     {
@@ -29,16 +31,19 @@ public static class AdminUiExtensions
             .ValidateDataAnnotations()
             .Validate(options => options.LockoutDuration > TimeSpan.Zero, "Admin:LockoutDuration must be positive.")
             .Validate(options => options.SessionLifetime > TimeSpan.Zero, "Admin:SessionLifetime must be positive.")
+            .Validate(options => options.Gateways.All(g => g.IsAbsoluteUri), "Admin:Gateways must be absolute URLs.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AccountSettingsValidation>();
 
         var connectionString = builder.Configuration.GetConnectionString("CatalogAdmin") ?? DefaultConnectionString;
-        CreateDataDirectory(connectionString);
-        builder.Services.AddDbContext<AdminAccountsDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddStore<AdminAccountsDbContext, SqliteAdminAccountsDbContext, PostgreSqlAdminAccountsDbContext>(
+            StoreConnection.Parse(connectionString, "CatalogAdmin"));
         builder.Services.AddSingleton<IPasswordHasher<AdminAccount>, PasswordHasher<AdminAccount>>();
         builder.Services.AddScoped<AdminSignIn>();
         builder.Services.AddHostedService<AdminAccountSeeding>();
+        builder.Services.AddSingleton<GatewayChannels>();
         builder.Services.AddSingleton<GatewayAuditLog>();
+        builder.Services.AddGatewayStatistics();
         builder.Services.AddSingleton<PageClock>();
 
         builder.Services.AddAuthentication()
@@ -78,6 +83,7 @@ public static class AdminUiExtensions
                 pages.Conventions.AuthorizeFolder("/", AdminPolicies.Staff);
                 pages.Conventions.AuthorizePage("/Resources/Edit", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AuthorizeFolder("/Audit", AdminPolicies.CatalogAdmin);
+                pages.Conventions.AuthorizeFolder("/Statistics", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Denied");
                 pages.Conventions.AddPageRoute("/Resources/Edit", "admin/drafts/new");
@@ -122,15 +128,5 @@ public static class AdminUiExtensions
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AdminPolicies.CookieScheme);
         }
-    }
-
-    private static void CreateDataDirectory(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-            return;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
     }
 }

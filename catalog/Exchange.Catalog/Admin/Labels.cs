@@ -32,6 +32,8 @@ public static class Labels
         DataType.Date => "日期",
         DataType.Enum => "枚举",
         DataType.List => "列表",
+        DataType.Map => "键值表",
+        DataType.Bytes => "二进制",
         _ => "未选择",
     };
 
@@ -59,6 +61,15 @@ public static class Labels
         AccessApplicationState.Rejected => "已驳回",
         AccessApplicationState.Revoked => "已撤销",
         _ => "全部",
+    };
+
+    /// <summary>A bucket width, for example 1 小时.</summary>
+    public static string Of(TimeSpan value) => value switch
+    {
+        _ when value >= TimeSpan.FromDays(1) && value.Ticks % TimeSpan.TicksPerDay == 0 => $"{value.TotalDays:0} 天",
+        _ when value >= TimeSpan.FromHours(1) && value.Ticks % TimeSpan.TicksPerHour == 0 => $"{value.TotalHours:0} 小时",
+        _ when value >= TimeSpan.FromMinutes(1) && value.Ticks % TimeSpan.TicksPerMinute == 0 => $"{value.TotalMinutes:0} 分钟",
+        _ => $"{value.TotalSeconds:0} 秒",
     };
 
     /// <summary>A CSS class for a state badge.</summary>

@@ -18,6 +18,13 @@ public sealed class PageClock
     public string Format(DateTimeOffset? instant) =>
         instant is { } value ? TimeZoneInfo.ConvertTime(value, _zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>An instant in the configured zone with a custom pattern, for example <c>HH:mm</c>.</summary>
+    public string Format(DateTimeOffset instant, string pattern) =>
+        TimeZoneInfo.ConvertTime(instant, _zone).ToString(pattern, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The instant's offset from UTC in the configured zone.</summary>
+    public TimeSpan OffsetAt(DateTimeOffset instant) => _zone.GetUtcOffset(instant);
+
     public string Format(Timestamp? timestamp) => Format(timestamp?.ToDateTimeOffset());
 
     /// <summary>A local date and time typed into a form, as an instant.</summary>

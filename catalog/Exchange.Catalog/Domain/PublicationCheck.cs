@@ -53,6 +53,13 @@ public static partial class PublicationCheck
             problems.Add($"endpoint '{draft.Endpoint}' is not an absolute http or https URI");
 
         var others = otherPublished.ToList();
+        if (IsLicenceIssuer(draft))
+        {
+            LicenceIssuerProblems(draft, others, problems);
+            return problems;
+        }
+        if (draft.LicenceTypeCodes.Count > 0)
+            problems.Add($"licence_type_codes are only for e-licence resources served by {LicenceIssuerService}");
         foreach (var other in others)
         {
             foreach (var method in draft.GrpcMethods.Intersect(other.GrpcMethods, StringComparer.Ordinal))
@@ -69,6 +76,27 @@ public static partial class PublicationCheck
         return problems;
     }
 
+    /// <summary>
+    /// Every issuing department serves the same service, from its own endpoint, so issuers do not conflict by method
+    /// or endpoint; they conflict when two claim one licence type, because the gateway picks the issuer by type.
+    /// </summary>
+    private static void LicenceIssuerProblems(ResourceEntry draft, List<ResourceVersion> otherIssuers, List<string> problems)
+    {
+        if (draft.LicenceTypeCodes.Count == 0)
+            problems.Add("licence_type_codes is empty; an e-licence resource names the licence types its provider issues");
+        foreach (var type in draft.LicenceTypeCodes.Where(type => !LicenceTypeCode().IsMatch(type)))
+            problems.Add($"licence type code '{type}' is not four upper-case letters or digits like RIDC");
+        foreach (var other in otherIssuers)
+        {
+            foreach (var type in draft.LicenceTypeCodes.Intersect(other.LicenceTypeCodes, StringComparer.Ordinal))
+                problems.Add($"licence type {type} is already issued by published resource {other.Code}");
+        }
+    }
+
+    public const string LicenceIssuerService = "exchange.licence.v1.LicenceIssuerService";
+
+    private static bool IsLicenceIssuer(ResourceDefinition draft) => string.Equals(draft.GrpcService, LicenceIssuerService, StringComparison.Ordinal);
+
     private static Uri? ParseEndpoint(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
@@ -80,4 +108,7 @@ public static partial class PublicationCheck
 
     [GeneratedRegex("^[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex MethodName();
+
+    [GeneratedRegex("^[A-Z0-9]{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LicenceTypeCode();
 }

@@ -56,6 +56,7 @@ public static class ResourceMapping
         target.GrpcService = source.GrpcService.Trim();
         target.GrpcMethods = source.GrpcMethods.Select(method => method.Trim()).ToList();
         target.Endpoint = source.Endpoint.Trim();
+        target.LicenceTypeCodes = source.LicenceTypeCodes.Select(type => type.Trim()).ToList();
     }
 
     public static void CopyFrom(this ResourceDefinition target, ResourceDefinition source)
@@ -76,6 +77,7 @@ public static class ResourceMapping
         target.GrpcService = source.GrpcService;
         target.GrpcMethods = [.. source.GrpcMethods];
         target.Endpoint = source.Endpoint;
+        target.LicenceTypeCodes = [.. source.LicenceTypeCodes];
     }
 
     private static Resource Fields(ResourceDefinition definition)
@@ -100,6 +102,7 @@ public static class ResourceMapping
             Sensitivity = item.Sensitivity,
         }));
         resource.GrpcMethods.Add(definition.GrpcMethods);
+        resource.LicenceTypeCodes.Add(definition.LicenceTypeCodes);
         return resource;
     }
 }

@@ -12,15 +12,17 @@ public static class CatalogSeedingExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<GrantSeeder>();
+        builder.Services.AddScoped<ServiceItemSeeder>();
         return builder;
     }
 
-    /// <summary>Seeds an empty store (departments and resources, then the demo access applications) before the service takes calls.</summary>
+    /// <summary>Seeds an empty store (departments and resources, then the demo access applications; service items whenever there are none) before the service takes calls.</summary>
     public static async Task SeedCatalogAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<GrantSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<ServiceItemSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 
     private static bool IsHttpUri(string value) =>

@@ -15,6 +15,8 @@ public static class SeedCatalog
     private const string PopulationService = "exchange.publicsecurity.v1.PopulationService";
     private const string EnterpriseService = "exchange.marketregulation.v1.EnterpriseService";
     private const string CivilAffairsService = "exchange.civilaffairs.v1.CivilAffairsService";
+    private const string LicenceIssuerService = Domain.PublicationCheck.LicenceIssuerService;
+    private static readonly string[] LicenceIssuerMethods = ["ListLicences", "GetLicence", "RevokeLicence", "ListIssuerKeys"];
 
     public static IReadOnlyList<Department> Departments() =>
     [
@@ -104,7 +106,45 @@ public static class SeedCatalog
                 Item("business_scope", "业务范围", DataType.String, Sensitivity.Public),
                 Item("status", "登记状态", DataType.Enum, Sensitivity.Public),
             ]),
+        ElicenceResource("PS-ELICENCE", "居民身份证电子证照",
+            "公安机关签发的居民身份证电子证照，供窗口核验申请人身份，免于提交身份证复印件。",
+            PublicSecurity, endpoints.PublicSecurity, ["RIDC"]),
+        ElicenceResource("MR-ELICENCE", "营业执照电子证照",
+            "市场监督管理部门签发的营业执照电子证照，按统一社会信用代码查询与核验，免于提交营业执照复印件。",
+            MarketRegulation, endpoints.MarketRegulation, ["BLIC"]),
+        ElicenceResource("CA-ELICENCE", "婚姻登记与社会组织登记电子证照",
+            "民政部门签发的结婚证和社会团体法人登记证书电子证照，免于提交纸质证书及复印件。",
+            CivilAffairs, endpoints.CivilAffairs, ["MARC", "SORC"]),
     ];
+
+    /// <summary>
+    /// An issuer's e-licences. Shared unconditionally: verifying a licence the applicant presents is what every counter
+    /// needs, and each use is recorded for the holder. The data items are the fields of <c>exchange.licence.v1.Licence</c>.
+    /// </summary>
+    private static Resource ElicenceResource(string code, string name, string description, string provider, string endpoint, string[] licenceTypes)
+    {
+        var resource = Resource(code, name, description, provider, endpoint, LicenceIssuerService, LicenceIssuerMethods,
+            ShareType.Unconditional, string.Empty, UpdateFrequency.RealTime,
+            [
+                Item("licence_number", "证照编号", DataType.String, Sensitivity.Public),
+                Item("type_code", "证照类型代码", DataType.String, Sensitivity.Public),
+                Item("holder_id", "持证主体代码", DataType.String, Sensitivity.Sensitive),
+                Item("holder_name", "持证主体名称", DataType.String, Sensitivity.Sensitive),
+                Item("issuer_department_code", "签发部门", DataType.String, Sensitivity.Public),
+                Item("issuer_credit_code", "签发机构统一社会信用代码", DataType.String, Sensitivity.Public),
+                Item("issue_date", "签发日期", DataType.Date, Sensitivity.Public),
+                Item("expiry_date", "有效期至", DataType.Date, Sensitivity.Public),
+                Item("data_items", "照面信息", DataType.Map, Sensitivity.Sensitive),
+                Item("status", "证照状态", DataType.Enum, Sensitivity.Public),
+                Item("revocation_reason", "注销原因", DataType.String, Sensitivity.Public),
+                Item("revoked_at", "注销时间", DataType.String, Sensitivity.Public),
+                Item("signing_key_id", "签名密钥标识", DataType.String, Sensitivity.Public),
+                Item("signature_algorithm", "签名算法", DataType.Enum, Sensitivity.Public),
+                Item("signature", "签发机构数字签名", DataType.Bytes, Sensitivity.Public),
+            ]);
+        resource.LicenceTypeCodes.Add(licenceTypes);
+        return resource;
+    }
 
     private static Resource Resource(
         string code, string name, string description, string provider, string endpoint, string grpcService, string[] methods,

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Catalog.Store;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqliteCatalogDbContext"/> or <see cref="PostgreSqlCatalogDbContext"/>, each with its provider's migrations.</remarks>
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
     public DbSet<ResourceEntry> ResourceEntries => Set<ResourceEntry>();
@@ -10,6 +11,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<CatalogChange> Changes => Set<CatalogChange>();
     public DbSet<AccessApplicationRecord> AccessApplications => Set<AccessApplicationRecord>();
     public DbSet<GrantChangeRecord> GrantChanges => Set<GrantChangeRecord>();
+    public DbSet<IssuerKeyRecord> IssuerKeys => Set<IssuerKeyRecord>();
+    public DbSet<ServiceItemRecord> ServiceItems => Set<ServiceItemRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -55,6 +58,21 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             change.ToTable("grant_changes");
             change.HasKey(c => c.Revision);
             change.Property(c => c.Revision).ValueGeneratedOnAdd();
+        });
+
+        model.Entity<IssuerKeyRecord>(key =>
+        {
+            key.ToTable("issuer_keys");
+            key.HasKey(k => k.KeyId);
+            key.HasIndex(k => k.DepartmentCode);
+        });
+
+        model.Entity<ServiceItemRecord>(item =>
+        {
+            item.ToTable("service_items");
+            item.HasKey(i => i.Code);
+            item.OwnsMany(i => i.Roles, roles => roles.ToJson());
+            item.OwnsMany(i => i.Materials, materials => materials.ToJson());
         });
     }
 }

@@ -19,4 +19,5 @@ public abstract class ResourceDefinition
     public string GrpcService { get; set; } = string.Empty;
     public List<string> GrpcMethods { get; set; } = [];
     public string Endpoint { get; set; } = string.Empty;
+    public List<string> LicenceTypeCodes { get; set; } = [];
 }

@@ -32,3 +32,6 @@ public sealed class UnauthenticatedException(string message) : ExchangeException
 
 /// <summary>PERMISSION_DENIED: the caller is known but may not do this; the message names what is needed.</summary>
 public sealed class PermissionDeniedException(string message) : ExchangeException(message);
+
+/// <summary>A service the answer depends on is down or too slow (UNAVAILABLE); the caller may retry.</summary>
+public sealed class UnavailableException(string message) : ExchangeException(message);

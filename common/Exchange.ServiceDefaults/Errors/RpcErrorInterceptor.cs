@@ -56,6 +56,8 @@ internal sealed class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) :
                 return Status(Code.Unauthenticated, unauthenticated.Message);
             case PermissionDeniedException denied:
                 return Status(Code.PermissionDenied, denied.Message);
+            case UnavailableException unavailable:
+                return Status(Code.Unavailable, unavailable.Message);
             case PreconditionFailedException failed:
                 var detail = new PreconditionFailure();
                 foreach (var violation in failed.Violations)

@@ -17,4 +17,11 @@ public sealed record AuditEntry(
     string Purpose,
     string Status,
     string StatusMessage,
-    long LatencyMicros);
+    long LatencyMicros)
+{
+    /// <summary>Licences the call used, stored beside the record (not chained); empty for data calls.</summary>
+    public IReadOnlyList<Licences.LicenceUse> LicenceUses { get; init; } = [];
+
+    /// <summary>The material check the call made, stored beside the record (not chained).</summary>
+    public Licences.MaterialTally? Materials { get; init; }
+}

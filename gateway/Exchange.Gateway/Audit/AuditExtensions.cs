@@ -22,6 +22,7 @@ public static class AuditExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<IOptions<AuditOptions>>().Value.ConnectionString));
         builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddSingleton<CallStatisticsReader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddSingleton<ITransformProvider, ProviderReportTransform>();
         return builder;
@@ -30,7 +31,7 @@ public static class AuditExtensions
     /// <summary>Records the call, whatever its outcome, durably before its response completes.</summary>
     public static IApplicationBuilder UseCallAudit(this IApplicationBuilder app) => app.UseMiddleware<CallAuditMiddleware>();
 
-    /// <summary>Serves exchange.audit.v1.AuditService (query and chain verification) from the gateway itself.</summary>
+    /// <summary>Serves exchange.audit.v1.AuditService (query, call statistics and chain verification) from the gateway itself.</summary>
     public static WebApplication MapAuditService(this WebApplication app)
     {
         app.MapGrpcService<AuditGrpcService>();

@@ -48,6 +48,7 @@ public sealed class AuditStore(string connectionString)
         var connection = Open(SqliteOpenMode.ReadWriteCreate);
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, Schema);
+        Execute(connection, Licences.LicenceUsageTables.Schema);
         return connection;
     }
 
@@ -72,7 +73,7 @@ public sealed class AuditStore(string connectionString)
         return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
     }
 
-    /// <summary>A prepared insert for one transaction; set values with <see cref="Insert"/>.</summary>
+    /// <summary>A prepared insert, reusable across transactions; set its transaction, then values with <see cref="Insert"/>.</summary>
     public static SqliteCommand PrepareInsert(SqliteConnection connection)
     {
         var command = connection.CreateCommand();

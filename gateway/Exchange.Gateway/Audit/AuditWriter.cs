@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Exchange.Gateway.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -15,14 +17,17 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     private readonly AuditStore _store;
     private readonly int _maxBatch;
     private readonly ILogger<AuditWriter> _logger;
+    private readonly GatewayMetrics _metrics;
     private readonly AuditChain _chain = new();
     private SqliteConnection? _connection;
+    private SqliteCommand? _insert;
     private Thread? _thread;
     private long _sequence;
     private string _hash = AuditChain.GenesisHash;
 
-    public AuditWriter(AuditStore store, IOptions<AuditOptions> options, ILogger<AuditWriter> logger)
+    public AuditWriter(AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, ILogger<AuditWriter> logger)
     {
+        _metrics = metrics;
         _store = store;
         _maxBatch = options.Value.MaxBatchSize;
         _logger = logger;
@@ -41,6 +46,8 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     {
         _connection = _store.OpenForWriting();
         (_sequence, _hash) = AuditStore.ReadHead(_connection);
+        // Prepared once: the writer is the connection's only user, batch after batch.
+        _insert = AuditStore.PrepareInsert(_connection);
         LogResumed(_store.DataSource, _sequence);
         _thread = new Thread(Run) { IsBackground = true, Name = "audit-writer" };
         _thread.Start();
@@ -67,7 +74,10 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
             {
                 Commit(batch);
                 foreach (var pending in batch)
+                {
+                    _metrics.AuditRecordDurable(Stopwatch.GetElapsedTime(pending.HandedIn));
                     pending.Committed.TrySetResult();
+                }
             }
             catch (Exception ex)
             {
@@ -86,13 +96,15 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         var sequence = _sequence;
         var hash = _hash;
         using var transaction = connection.BeginTransaction();
-        using var insert = AuditStore.PrepareInsert(connection);
+        var insert = _insert!;
         insert.Transaction = transaction;
         foreach (var pending in batch)
         {
             sequence++;
             var next = _chain.Hash(hash, sequence, pending.Entry);
             AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next));
+            if (pending.Entry.LicenceUses.Count > 0 || pending.Entry.Materials is not null)
+                Licences.LicenceUsageTables.Insert(connection, transaction, sequence, pending.Entry);
             hash = next;
         }
         transaction.Commit();
@@ -100,11 +112,17 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         (_sequence, _hash) = (sequence, hash);
     }
 
-    public void Dispose() => _connection?.Dispose();
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _connection?.Dispose();
+    }
 
     private sealed class PendingEntry(AuditEntry entry)
     {
         public AuditEntry Entry { get; } = entry;
+
+        public long HandedIn { get; } = Stopwatch.GetTimestamp();
 
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Exchange.ExchangeContext;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
+using Exchange.Gateway.Telemetry;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -15,7 +16,7 @@ namespace Exchange.Gateway.Audit;
 /// it in the audit chain and waits until the record is durable before the response completes. A call whose
 /// record cannot be stored is aborted rather than answered.
 /// </summary>
-internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWriter writer, TimeProvider time, ILogger<CallAuditMiddleware> logger)
+internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWriter writer, GatewayMetrics metrics, TimeProvider time, ILogger<CallAuditMiddleware> logger)
 {
     private const int MaxRecordedPathLength = 200;
 
@@ -58,7 +59,12 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
             Purpose: call.Purpose,
             Status: status,
             StatusMessage: message,
-            LatencyMicros: (long)latency.TotalMicroseconds);
+            LatencyMicros: (long)latency.TotalMicroseconds)
+        {
+            LicenceUses = status == "OK" ? call.LicenceUses : [],
+            Materials = status == "OK" ? call.Materials : null,
+        };
+        metrics.CallEnded(entry.Consumer, entry.Provider, entry.Resource, status, latency);
         try
         {
             await writer.AppendAsync(entry);

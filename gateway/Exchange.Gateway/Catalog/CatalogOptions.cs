@@ -24,6 +24,13 @@ public sealed class CatalogOptions
     public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// How long the gateway may route on a catalog it cannot confirm as current (catalog unreachable) before it reports
+    /// itself not ready. Until then it is degraded and keeps serving; past it, published changes it has missed (a
+    /// deprecated resource, a moved endpoint) weigh more than answering on an old catalog.
+    /// </summary>
+    public TimeSpan MaxSnapshotAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// Longest wait between reconnection attempts. Short by default: changes published while the catalog was
     /// unreachable reach the gateway only on reconnection, and publications should route within seconds.
     /// </summary>

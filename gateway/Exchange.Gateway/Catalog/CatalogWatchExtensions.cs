@@ -18,6 +18,7 @@ public static class CatalogWatchExtensions
             .Validate(o => o.InitialReconnectDelay > TimeSpan.Zero, "Catalog:InitialReconnectDelay must be positive.")
             .Validate(o => o.MaxReconnectDelay >= o.InitialReconnectDelay,
                 "Catalog:MaxReconnectDelay must not be shorter than Catalog:InitialReconnectDelay.")
+            .Validate(o => o.MaxSnapshotAge > TimeSpan.Zero, "Catalog:MaxSnapshotAge must be positive.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<CatalogState>();

@@ -36,7 +36,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         else
         {
             var catalog = PublishedCatalog.FromSnapshot(saved);
-            _state.Replace(catalog, CatalogSource.Disk);
+            _state.Replace(catalog, CatalogSource.Disk, _store.LastConfirmed ?? DateTimeOffset.UtcNow);
             LogLoadedSavedSnapshot(catalog.Revision, catalog.ResourcesByCode.Count, _store.FilePath);
         }
         return base.StartAsync(cancellationToken);
@@ -44,7 +44,19 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
 
     protected override bool IsConnected => _state.IsConnected;
 
-    protected override void MarkDisconnected() => _state.SetConnected(false);
+    protected override void MarkDisconnected()
+    {
+        if (_state.IsConnected)
+            _store.MarkCurrent();
+        _state.SetConnected(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_state.IsConnected)
+            _store.MarkCurrent();
+        await base.StopAsync(cancellationToken);
+    }
 
     protected override void ReportUnreachable(Exception? unexpected, string reason)
     {
@@ -80,12 +92,12 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         // A reconnect usually brings back the catalog we already route on; rebuilding routes for it is wasted work.
         if (current is null || current.Revision != snapshot.Revision || !current.ToSnapshot().Equals(catalog.ToSnapshot()))
         {
-            _state.Replace(catalog, CatalogSource.Catalog);
+            _state.Replace(catalog, CatalogSource.Catalog, DateTimeOffset.UtcNow);
             await SaveAsync(catalog, cancellationToken);
         }
         else
         {
-            _state.Replace(current, CatalogSource.Catalog);
+            _state.Replace(current, CatalogSource.Catalog, DateTimeOffset.UtcNow);
         }
         _state.SetConnected(true);
         LogWatching(Options.Address, catalog.Revision, catalog.ResourcesByCode.Count);
@@ -97,7 +109,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         var next = current.Apply(change);
         if (ReferenceEquals(next, current))
             return;
-        _state.Replace(next, CatalogSource.Catalog);
+        _state.Replace(next, CatalogSource.Catalog, DateTimeOffset.UtcNow);
         LogChangeApplied(next.Revision, change.Type, change.Resource.Code, change.Resource.Version, change.Resource.GrpcService);
         await SaveAsync(next, cancellationToken);
     }

@@ -26,6 +26,26 @@ public sealed class SnapshotFile<T>(string path, MessageParser<T> parser, ILogge
         }
     }
 
+    /// <summary>When the snapshot was last written or confirmed current (<see cref="MarkCurrent"/>); null without one.</summary>
+    public DateTimeOffset? LastConfirmed => File.Exists(FilePath) ? new DateTimeOffset(File.GetLastWriteTimeUtc(FilePath), TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// Records that the saved snapshot was still current now (its modification time), so a gateway restarted
+    /// during a catalog outage knows how old the catalog it routes on really is, not only when it last changed.
+    /// </summary>
+    public void MarkCurrent()
+    {
+        try
+        {
+            if (File.Exists(FilePath))
+                File.SetLastWriteTimeUtc(FilePath, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not mark snapshot {Path} as current", FilePath);
+        }
+    }
+
     /// <summary>
     /// Writes the snapshot to a temporary file and renames it over the old one, so a crash mid-write never
     /// leaves a torn snapshot behind.

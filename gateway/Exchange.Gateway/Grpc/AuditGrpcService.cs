@@ -11,10 +11,12 @@ namespace Exchange.Gateway.Grpc;
 /// The gateway's audit log (电子监察), served by the gateway itself. Catalog administrators see every record; a
 /// department sees the records where it is consumer or provider.
 /// </summary>
-internal sealed class AuditGrpcService(AuditStore store, BearerTokenValidator tokens) : AuditService.AuditServiceBase
+internal sealed class AuditGrpcService(AuditStore store, CallStatisticsReader statistics, BearerTokenValidator tokens) : AuditService.AuditServiceBase
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
+    private const int MaxBuckets = 1000;
+    private static readonly TimeSpan MaxStatisticsRange = TimeSpan.FromDays(31);
 
     public override async Task<QueryAuditRecordsResponse> QueryAuditRecords(QueryAuditRecordsRequest request, ServerCallContext context)
     {
@@ -28,16 +30,9 @@ internal sealed class AuditGrpcService(AuditStore store, BearerTokenValidator to
         if (from is not null && until is not null && until < from)
             throw new InvalidFieldException("end_time", "must not be before start_time");
 
-        string? visibleTo = null;
-        if (!caller.IsCatalogAdmin)
-        {
-            visibleTo = caller.Department
-                ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators read the audit log.");
-        }
-
         var records = store.Query(new AuditQuery(
             request.ConsumerDepartmentCode, request.ProviderDepartmentCode, request.ResourceCode, request.HolderId,
-            from, until, request.BeforeSequence, request.PageSize == 0 ? DefaultPageSize : request.PageSize, visibleTo));
+            from, until, request.BeforeSequence, request.PageSize == 0 ? DefaultPageSize : request.PageSize, VisibleTo(caller)));
         var response = new QueryAuditRecordsResponse();
         foreach (var record in records)
             response.Records.Add(ToMessage(record));
@@ -60,6 +55,72 @@ internal sealed class AuditGrpcService(AuditStore store, BearerTokenValidator to
         };
     }
 
+    public override async Task<GetCallStatisticsResponse> GetCallStatistics(GetCallStatisticsRequest request, ServerCallContext context)
+    {
+        var caller = await AuthenticateAsync(context);
+        var from = Micros(request.StartTime) ?? throw new InvalidFieldException("start_time", "is required");
+        var until = Micros(request.EndTime) ?? throw new InvalidFieldException("end_time", "is required");
+        if (until <= from)
+            throw new InvalidFieldException("end_time", "must be after start_time");
+        if (until - from > MaxStatisticsRange.Ticks / TimeSpan.TicksPerMicrosecond)
+            throw new InvalidFieldException("end_time", $"must be at most {MaxStatisticsRange.TotalDays:0} days after start_time");
+        if (request.Bucket is null)
+            throw new InvalidFieldException("bucket", "is required");
+        if (request.Bucket.Nanos != 0 || request.Bucket.Seconds < 1)
+            throw new InvalidFieldException("bucket", "must be a whole number of seconds, at least 1");
+        var bucket = request.Bucket.Seconds * 1_000_000;
+        if ((until - from + bucket - 1) / bucket > MaxBuckets)
+            throw new InvalidFieldException("bucket", $"must divide the range into at most {MaxBuckets} buckets");
+
+        var result = statistics.Read(new CallStatisticsQuery(from, until, bucket, VisibleTo(caller)));
+        var response = new GetCallStatisticsResponse { Total = Counts(result.Total) };
+        foreach (var row in result.Buckets)
+            response.Buckets.Add(new CallBucket { StartTime = Time(from + row.Bucket * bucket), Calls = row.Calls, Denials = row.Denials, P95LatencyMicros = row.P95LatencyMicros });
+        foreach (var row in result.Series)
+        {
+            response.Series.Add(new CallSeries
+            {
+                StartTime = Time(from + row.Bucket * bucket),
+                ConsumerDepartmentCode = row.Consumer,
+                ProviderDepartmentCode = row.Provider,
+                ResourceCode = row.Resource,
+                Calls = row.Calls,
+                Denials = row.Denials,
+            });
+        }
+        response.Consumers.AddRange(result.Consumers.Select(Counts));
+        response.Resources.AddRange(result.Resources.Select(Counts));
+        foreach (var row in result.Materials)
+        {
+            response.ServiceItems.Add(new MaterialExemptions
+            {
+                ServiceItemCode = row.ServiceItemCode,
+                ServiceItemName = row.ServiceItemName,
+                Checks = row.Checks,
+                MaterialsChecked = row.MaterialsChecked,
+                MaterialsExempted = row.MaterialsExempted,
+            });
+            response.MaterialsExemptedTotal += row.MaterialsExempted;
+        }
+        return response;
+    }
+
+    private static string? VisibleTo(Caller caller) => caller.IsCatalogAdmin
+        ? null
+        : caller.Department ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators read the audit log.");
+
+    private static CallCounts Counts(CallCountsRow row) => new()
+    {
+        ConsumerDepartmentCode = row.Consumer,
+        ProviderDepartmentCode = row.Provider,
+        ResourceCode = row.Resource,
+        Calls = row.Calls,
+        Denials = row.Denials,
+        P95LatencyMicros = row.P95LatencyMicros,
+    };
+
+    private static Timestamp Time(long micros) => Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(micros * TimeSpan.TicksPerMicrosecond));
+
     private async Task<Caller> AuthenticateAsync(ServerCallContext context)
     {
         var check = await tokens.ValidateAsync(context.GetHttpContext().Request.Headers.Authorization.ToString());
@@ -75,7 +136,7 @@ internal sealed class AuditGrpcService(AuditStore store, BearerTokenValidator to
         return new AuditRecord
         {
             Sequence = record.Sequence,
-            Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(e.TimeMicros * TimeSpan.TicksPerMicrosecond)),
+            Time = Time(e.TimeMicros),
             RequestId = e.RequestId,
             ConsumerDepartmentCode = e.Consumer,
             ProviderDepartmentCode = e.Provider,

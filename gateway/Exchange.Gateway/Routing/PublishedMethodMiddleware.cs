@@ -19,11 +19,35 @@ internal sealed partial class PublishedMethodMiddleware(RequestDelegate next, Ca
         }
 
         context.Features.Set<IPublishedMethodFeature>(method);
+        // The caller's deadline (grpc-timeout) bounds the forwarded call here too, so a call whose request or answer
+        // stalls ends as DEADLINE_EXCEEDED at the deadline, whichever side stalls.
+        var timeout = GrpcTimeout.Of(context.Request);
+        var callerAborted = context.RequestAborted;
+        using var deadline = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(callerAborted);
+        if (deadline is not null)
+        {
+            deadline.CancelAfter(timeout!.Value);
+            context.RequestAborted = deadline.Token;
+        }
         await next(context);
+        context.RequestAborted = callerAborted;
 
         var error = context.Features.Get<IForwarderErrorFeature>();
         if (error is null || context.Response.HasStarted)
             return;
+        if (deadline is { IsCancellationRequested: true } && !callerAborted.IsCancellationRequested)
+        {
+            await GrpcStatusResponse.WriteAsync(context, StatusCode.DeadlineExceeded,
+                $"The call's deadline ({context.Request.Headers["grpc-timeout"]}) passed before {method.GrpcService}/{method.GrpcMethod} was answered; allow a longer deadline or try again.");
+            return;
+        }
+        if (error.Error == ForwarderError.RequestBodyClient)
+        {
+            // The consumer stopped sending mid-message; the provider is not at fault.
+            await GrpcStatusResponse.WriteAsync(context, StatusCode.Cancelled,
+                "The request message stopped arriving before it was complete; the call was not answered.");
+            return;
+        }
         var status = StatusFor(error.Error);
         if (status == StatusCode.Unavailable)
             LogProviderFailed(method.Endpoint, method.GrpcService, method.GrpcMethod, error.Error, Innermost(error.Exception)?.Message);

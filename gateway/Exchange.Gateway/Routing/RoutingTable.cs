@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Net;
 using System.Text.RegularExpressions;
 using Exchange.Gateway.Catalog;
+using Exchange.Gateway.Licences;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -58,6 +59,9 @@ internal sealed partial class RoutingTable
         foreach (var code in catalog.ResourcesByCode.Keys.Order(StringComparer.Ordinal))
         {
             var resource = catalog.ResourcesByCode[code];
+            // Every issuer serves the same licence service, so these are brokered by the licence service instead.
+            if (LicenceIssuer.IsLicenceResource(resource))
+                continue;
             if (!QualifiedName().IsMatch(resource.GrpcService))
             {
                 problems.Add($"{code}: gRPC service '{resource.GrpcService}' is not a fully qualified service name");

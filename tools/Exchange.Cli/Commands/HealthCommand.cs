@@ -12,15 +12,20 @@ internal static class HealthCommand
     {
         var addresses = new Argument<string[]>("address") { Description = "Service addresses, for example http://127.0.0.1:7000", Arity = ArgumentArity.OneOrMore };
         var wait = new Option<int>("--wait") { Description = "Seconds to wait until every service is SERVING (0: ask once)" };
+        var service = new Option<string>("--service")
+        {
+            Description = "The gRPC service whose health to ask for, e.g. exchange.licence.v1.LicenceIssuerService (default: the whole server)",
+            DefaultValueFactory = _ => string.Empty,
+        };
 
-        var command = new Command("health", "Show the gRPC health of services") { addresses, wait };
+        var command = new Command("health", "Show the gRPC health of services") { addresses, wait, service };
         command.SetAction(async (parse, ct) =>
         {
             var until = DateTime.UtcNow.AddSeconds(parse.GetValue(wait));
             var allServing = true;
             foreach (var address in parse.GetValue(addresses)!)
             {
-                var status = await WaitForAsync(new Uri(address), until, ct);
+                var status = await WaitForAsync(new Uri(address), parse.GetValue(service)!, until, ct);
                 Console.WriteLine($"{address,-28} {status}");
                 allServing &= status == "SERVING";
             }
@@ -29,7 +34,7 @@ internal static class HealthCommand
         return command;
     }
 
-    private static async Task<string> WaitForAsync(Uri address, DateTime until, CancellationToken cancellationToken)
+    private static async Task<string> WaitForAsync(Uri address, string service, DateTime until, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(address);
         var client = new Health.HealthClient(channel);
@@ -38,7 +43,7 @@ internal static class HealthCommand
             string status;
             try
             {
-                var reply = await client.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+                var reply = await client.CheckAsync(new HealthCheckRequest { Service = service }, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
                 status = reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? "SERVING" : reply.Status.ToString().ToUpperInvariant();
             }
             catch (RpcException ex)

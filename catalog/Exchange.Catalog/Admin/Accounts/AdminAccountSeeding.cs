@@ -1,4 +1,5 @@
 using Exchange.Catalog.Domain;
+using Exchange.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed class AdminAccountSeeding(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdminAccountsDbContext>();
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.MigrateStoreAsync(logger, cancellationToken);
 
         var configured = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (configuredName, settings) in options.Value.Accounts)

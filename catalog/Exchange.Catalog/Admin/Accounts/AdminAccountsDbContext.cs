@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Exchange.Catalog.Admin.Accounts;
 
 /// <summary>The admin UI's accounts, in a SQLite file of their own (ConnectionStrings:CatalogAdmin), apart from the catalog.</summary>
-public sealed class AdminAccountsDbContext(DbContextOptions<AdminAccountsDbContext> options) : DbContext(options)
+/// <remarks>Abstract: the service runs <see cref="SqliteAdminAccountsDbContext"/> or <see cref="PostgreSqlAdminAccountsDbContext"/>, each with its provider's migrations.</remarks>
+public abstract class AdminAccountsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AdminAccount> Accounts => Set<AdminAccount>();
 

@@ -58,8 +58,22 @@ public static partial class DomainMessages
             return ("GrpcMethods", $"方法 {m.Groups[1].Value} 已由已发布的资源 {m.Groups[2].Value} 提供。");
         if ((m = ServiceElsewhere().Match(problem)).Success)
             return ("Endpoint", $"服务 {m.Groups[1].Value} 已由已发布的资源 {m.Groups[3].Value} 在 {m.Groups[2].Value} 提供；网关按服务路由，请使用该地址。");
+        if (problem.StartsWith("licence_type_codes is empty", StringComparison.Ordinal))
+            return ("LicenceTypeCodes", "电子证照资源至少需要一个证照类型代码。");
+        if (problem.StartsWith("licence_type_codes are only", StringComparison.Ordinal))
+            return ("LicenceTypeCodes", "只有 exchange.licence.v1.LicenceIssuerService 提供的电子证照资源才能填写证照类型。");
+        if ((m = BadLicenceType().Match(problem)).Success)
+            return ("LicenceTypeCodes", $"“{m.Groups[1].Value}”不是有效的证照类型代码，应为 4 位大写字母或数字，如 RIDC。");
+        if ((m = LicenceTypeTaken().Match(problem)).Success)
+            return ("LicenceTypeCodes", $"证照类型 {m.Groups[1].Value} 已由已发布的资源 {m.Groups[2].Value} 签发。");
         return (string.Empty, problem);
     }
+
+    [GeneratedRegex(@"^licence type code '(.*)' is not")]
+    private static partial Regex BadLicenceType();
+
+    [GeneratedRegex(@"^licence type (\S+) is already issued by published resource (\S+)$")]
+    private static partial Regex LicenceTypeTaken();
 
     [GeneratedRegex(@"^must be at most (\d+) characters$")]
     private static partial Regex AtMost();

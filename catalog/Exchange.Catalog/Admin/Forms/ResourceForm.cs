@@ -26,6 +26,9 @@ public sealed class ResourceForm
 
     public string? Endpoint { get; set; }
 
+    /// <summary>For an e-licence resource: the licence type codes its provider issues, separated like the methods.</summary>
+    public string? LicenceTypeCodes { get; set; }
+
     public static ResourceForm From(Resource resource) => new()
     {
         Code = resource.Code,
@@ -45,6 +48,7 @@ public sealed class ResourceForm
         GrpcService = resource.GrpcService,
         GrpcMethods = string.Join(Environment.NewLine, resource.GrpcMethods),
         Endpoint = resource.Endpoint,
+        LicenceTypeCodes = string.Join(Environment.NewLine, resource.LicenceTypeCodes),
     };
 
     /// <summary>Pads the data item rows with blank ones to fill in.</summary>
@@ -79,11 +83,14 @@ public sealed class ResourceForm
             rows.Add(i);
             resource.DataItems.Add(new DataItem { Name = row.Name?.Trim() ?? string.Empty, Title = row.Title?.Trim() ?? string.Empty, Type = row.Type, Sensitivity = row.Sensitivity });
         }
-        resource.GrpcMethods.Add((GrpcMethods ?? string.Empty)
-            .Split(['\n', '\r', ',', '，', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        resource.GrpcMethods.Add(SplitList(GrpcMethods));
+        resource.LicenceTypeCodes.Add(SplitList(LicenceTypeCodes));
         rowOfItem = rows;
         return resource;
     }
+
+    private static string[] SplitList(string? text) =>
+        (text ?? string.Empty).Split(['\n', '\r', ',', '，', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 public sealed class DataItemRow

@@ -1,0 +1,66 @@
+# Shared by the bench/ scripts (sourced, not run): a fresh state directory with its own stores, keys and client
+# secrets, nothing shared with scripts/run.sh's .data/; start() for services; every started process stopped on exit.
+# Expects: set -euo pipefail, the working directory at the repository root, $state set (wiped here).
+root=$(pwd)
+configuration=Release
+dll() { echo "$root/$1/bin/$configuration/net10.0/$2.dll"; }
+load=(dotnet "$(dll bench/Exchange.Bench.Load exchange-bench-load)")
+cli=(dotnet "$(dll tools/Exchange.Cli exchange)")
+
+# Under the repository's ignored .data/ by default, so it is on the same disk as a real run.
+rm -rf "$state"
+mkdir -p "$state/.data/credentials" "$state/logs"
+chmod 700 "$state/.data/credentials"
+data="$state/.data"
+logs="$state/logs"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  if declare -F on_exit >/dev/null; then on_exit; fi
+}
+trap cleanup INT TERM EXIT
+
+catalog_env=()
+for client in public-security market-regulation civil-affairs exchange-gateway catalog-admin; do
+  (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$data/credentials/$client.secret")
+  catalog_env+=("Identity__Clients__${client}__Secret=$(cat "$data/credentials/$client.secret")")
+done
+gateway_secret="Catalog__ClientSecret=$(cat "$data/credentials/exchange-gateway.secret")"
+# Each adapter registers its licence issuer keys in the catalog as its own department client.
+adapter_env() { echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$data/credentials/$1.secret")"; }
+
+start() { # name dll [NAME=value environment...] [-- arguments...]; sets $started to the pid
+  local name=$1 path=$2 environment=()
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do environment+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  [ -f "$path" ] || { echo "error: $path is missing; run without BENCH_NO_BUILD" >&2; exit 1; }
+  (cd "$state" && exec env "${environment[@]}" dotnet "$path" "$@" >"$logs/$name.log" 2>&1) &
+  started=$!
+  pids+=("$started")
+}
+
+# The three adapters and the catalog, on the ports of scripts/run.sh.
+start_departments() {
+  # shellcheck disable=SC2046
+  start public-security "$(dll adapters/Exchange.Adapters.PublicSecurity Exchange.Adapters.PublicSecurity)" $(adapter_env public-security); pid_direct_resident=$started
+  # shellcheck disable=SC2046
+  start market-regulation "$(dll adapters/Exchange.Adapters.MarketRegulation Exchange.Adapters.MarketRegulation)" $(adapter_env market-regulation); pid_direct_enterprise=$started
+  # shellcheck disable=SC2046
+  start civil-affairs "$(dll adapters/Exchange.Adapters.CivilAffairs Exchange.Adapters.CivilAffairs)" $(adapter_env civil-affairs)
+  start catalog "$(dll catalog/Exchange.Catalog Exchange.Catalog)" "${catalog_env[@]}"
+}
+
+require_free_ports() { # port...
+  for port in "$@"; do
+    if ss -Htln "sport = :$port" | grep -q .; then
+      echo "error: port $port is in use (is scripts/run.sh running?); the benchmark starts its own Exchange" >&2
+      exit 1
+    fi
+  done
+}

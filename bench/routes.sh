@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Does routing cost grow with the catalog? In one run on one machine: GetResident through the gateway with the
+# seeded catalog (about 10 published resources), then with N more published resources (default 10,000, each its
+# own gRPC service, never called), the gateway restarted onto the large catalog. Prints both and the ratio.
+#
+#   bench/routes.sh                    10 s per measurement at concurrency 1 and 16, 10,000 extra resources
+#   BENCH_QUICK=1 bench/routes.sh      2 s per measurement, 2,000 extra resources
+#
+# Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_RESOURCES,
+#   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-routes; wiped at start).
+# Uses fixed ports 7000-7003 and 7011-7013: stop scripts/run.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  duration=${BENCH_DURATION:-2}; warmup=${BENCH_WARMUP:-0.5}; resources=${BENCH_RESOURCES:-2000}
+else
+  duration=${BENCH_DURATION:-10}; warmup=${BENCH_WARMUP:-2}; resources=${BENCH_RESOURCES:-10000}
+fi
+concurrencies=${BENCH_CONCURRENCY:-"1 16"}
+state=${BENCH_STATE:-$(pwd)/.data/bench-routes}
+began=$(date +%s)
+
+if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
+  echo "Building Exchange and the benchmarks (Release)..."
+  dotnet build Exchange.sln -c Release -nologo -v q -clp:ErrorsOnly
+fi
+# shellcheck source=bench/common.sh
+. bench/common.sh
+require_free_ports 7000 7001 7002 7003 7011 7012 7013
+
+start_gateway() {
+  start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration= \
+    RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000
+  pid_gateway=$started
+  "${cli[@]}" health --wait 300 http://127.0.0.1:7000 >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+}
+measure() { # label
+  for c in $concurrencies; do
+    line=$(timeout $(( duration + 40 )) "${load[@]}" run --data "$data" --target http://127.0.0.1:7000 --method resident \
+      --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --pid "$pid_gateway" --label "$1" 2>>"$logs/load.log" | grep '^RESULT ') \
+      || { tail -5 "$logs/load.log" >&2; exit 1; }
+    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" "$(field rss_peak_mb)" >>"$state/results.tsv"
+    printf '  %-6s c=%-3s %8s req/s, p50 %s ms, p99 %s ms, %s errors, gateway RSS %s MB\n' "$1" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" "$(field rss_peak_mb)"
+  done
+}
+
+echo "Starting Exchange in $state..."
+start_departments
+"${cli[@]}" health --wait 120 http://127.0.0.1:7011 http://127.0.0.1:7012 http://127.0.0.1:7013 http://127.0.0.1:7001 >"$logs/health.log" 2>&1 \
+  || { cat "$logs/health.log" >&2; exit 1; }
+start_gateway
+printf 'catalog\tconcurrency\trps\tp50_ms\tp99_ms\terrors\trss_peak_mb\n' >"$state/results.tsv"
+echo "Seeded catalog: measuring ${duration}s per run after ${warmup}s warm-up..."
+measure small
+
+echo "Stopping the gateway; publishing $resources more resources..."
+kill "$pid_gateway"; wait "$pid_gateway" 2>/dev/null || true
+filled=$(date +%s)
+"${load[@]}" fill --data "$data" --catalog http://127.0.0.1:7001 --count "$resources" 2> >(tee -a "$logs/load.log" | grep -E '000/|published in' >&2)
+echo "Published in $(( $(date +%s) - filled )) s; starting the gateway on the large catalog..."
+restarted=$(date +%s)
+start_gateway
+echo "Gateway serving $(( $(date +%s) - restarted )) s after start. Measuring..."
+measure large
+
+echo
+echo "Routing with a large catalog — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); GetResident through the gateway, load generator, one HTTP/2 connection"
+awk -F'\t' -v extra="$resources" '
+  NR == 1 { next }
+  { rps[$1, $2] = $3; p50[$1, $2] = $4; rss[$1, $2] = $7; cs[$2] = 1 }
+  END {
+    printf "\n%4s %14s %14s %8s %16s %16s\n", "c", "seeded req/s", "+" extra " req/s", "ratio", "seeded p50 ms", "large p50 ms"
+    for (c in cs) printf "%4s %14.0f %14.0f %8.2f %16s %16s\n", c, rps["small", c], rps["large", c], (rps["small", c] > 0 ? rps["large", c] / rps["small", c] : 0), p50["small", c], p50["large", c]
+  }' "$state/results.tsv"
+echo "Finished in $(( $(date +%s) - began )) s."

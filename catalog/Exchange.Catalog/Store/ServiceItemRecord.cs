@@ -1,0 +1,31 @@
+using Exchange.Protos.Catalog.V1;
+
+namespace Exchange.Catalog.Store;
+
+/// <summary>A government service item (政务服务事项) with its applicant roles and required materials, kept as one document.</summary>
+public sealed class ServiceItemRecord
+{
+    public required string Code { get; set; }
+    public string Name { get; set; } = string.Empty;
+    public string DepartmentCode { get; set; } = string.Empty;
+    public List<ApplicantRoleRecord> Roles { get; set; } = [];
+    public List<MaterialRecord> Materials { get; set; } = [];
+}
+
+public sealed class ApplicantRoleRecord
+{
+    public string Code { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public HolderKind HolderKind { get; set; }
+}
+
+/// <summary>A required material; at most one of LicenceTypeCode and ResourceCode says what replaces it.</summary>
+public sealed class MaterialRecord
+{
+    public string Code { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public string Role { get; set; } = string.Empty;
+    public string? LicenceTypeCode { get; set; }
+    public string? ResourceCode { get; set; }
+    public string Note { get; set; } = string.Empty;
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Exchange.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for every service: traces of incoming requests (ASP.NET Core) and outgoing ones (HttpClient, which YARP
+/// and the gRPC clients use, so the W3C <c>traceparent</c> goes on to the next service) and of every <c>Exchange.*</c>
+/// ActivitySource; metrics of ASP.NET Core, HttpClient, the runtime and every <c>Exchange.*</c> meter. Exported as
+/// <see cref="TelemetryOptions"/> say: a Prometheus scrape endpoint, OTLP, both or neither.
+/// </summary>
+public static class TelemetryExtensions
+{
+    /// <summary>Exchange's own ActivitySources and Meters are named <c>Exchange.&lt;Service&gt;</c>; every one is collected.</summary>
+    public const string ExchangeSources = "Exchange.*";
+
+    /// <summary>The standard OpenTelemetry setting, used when <c>Telemetry:OtlpEndpoint</c> is not set.</summary>
+    public const string StandardOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private const string DefaultScrapePath = "/metrics";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(TelemetryOptions.Section);
+        builder.Services.AddOptions<TelemetryOptions>()
+            .Bind(section)
+            .Validate(o => IsPath(o.PrometheusPath), "Telemetry:PrometheusPath must be a path starting with '/', such as /metrics.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.OtlpEndpoint) || IsHttpUrl(o.OtlpEndpoint), "Telemetry:OtlpEndpoint must be an absolute http:// or https:// URL.")
+            .Validate(o => o.OtlpProtocol is OtlpExportProtocol.Grpc or OtlpExportProtocol.HttpProtobuf, "Telemetry:OtlpProtocol must be Grpc or HttpProtobuf.")
+            .Validate(o => o.TraceSampleRatio is >= 0 and <= 1, "Telemetry:TraceSampleRatio must be between 0 and 1.")
+            .ValidateOnStart();
+
+        // What to export is decided here, from the same settings; bad ones are refused at start (ValidateOnStart), so the
+        // fallbacks below only keep the builder from throwing something less clear first.
+        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlpEndpoint = IsHttpUrl(options.OtlpEndpoint) ? new Uri(options.OtlpEndpoint!) : null;
+        var standardOtlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) && !string.IsNullOrWhiteSpace(builder.Configuration[StandardOtlpEndpoint]);
+        var sampleRatio = options.TraceSampleRatio is >= 0 and <= 1 ? options.TraceSampleRatio : 1.0;
+        var scrapePath = new PathString(IsPath(options.PrometheusPath) ? options.PrometheusPath : DefaultScrapePath);
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithTracing(tracing =>
+            {
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(sampleRatio)))
+                    .AddSource(ExchangeSources)
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHousekeeping(context.Request.Path, scrapePath))
+                    .AddHttpClientInstrumentation();
+                if (otlpEndpoint is not null)
+                    tracing.AddOtlpExporter(otlp => Target(otlp, otlpEndpoint, options.OtlpProtocol, "v1/traces"));
+                else if (standardOtlp)
+                    tracing.AddOtlpExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ExchangeSources)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (options.PrometheusEnabled)
+                    metrics.AddPrometheusExporter();
+                if (otlpEndpoint is not null)
+                    metrics.AddOtlpExporter(otlp => Target(otlp, otlpEndpoint, options.OtlpProtocol, "v1/metrics"));
+                else if (standardOtlp)
+                    metrics.AddOtlpExporter();
+            });
+        return builder;
+    }
+
+    /// <summary>Maps the Prometheus scrape endpoint (when enabled) on every endpoint of the service, without authentication.</summary>
+    public static WebApplication MapTelemetryEndpoints(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (options.PrometheusEnabled)
+            app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        return app;
+    }
+
+    private static void Target(OtlpExporterOptions otlp, Uri endpoint, OtlpExportProtocol protocol, string signalPath)
+    {
+        otlp.Protocol = protocol;
+        // Over HTTP a collector takes each signal on its own path (the standard variables add it themselves); gRPC has one endpoint.
+        otlp.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath) : endpoint;
+    }
+
+    /// <summary>Probes and scrapes are not worth a trace each.</summary>
+    private static bool IsHousekeeping(PathString path, PathString scrapePath) =>
+        path.StartsWithSegments(scrapePath) || path.StartsWithSegments("/health") || path.StartsWithSegments("/grpc.health.v1.Health");
+
+    private static bool IsPath(string? value) => value is { Length: > 1 } && value[0] == '/' && !value.Any(char.IsWhiteSpace) && !value.Contains('?');
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

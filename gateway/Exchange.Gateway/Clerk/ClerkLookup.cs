@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Exchange.Gateway.Audit;
+using Exchange.Gateway.Licences;
+using Exchange.Licences;
+using Exchange.ServiceDefaults.Errors;
+
+namespace Exchange.Gateway.Clerk;
+
+/// <summary>
+/// A clerk's lookup, made as the clerk's department through the same broker as gRPC callers, and recorded the same
+/// way: an audit record with the licences used, durable before the page shows the answer.
+/// </summary>
+internal sealed class ClerkLookup(LicenceBroker broker, AuditWriter audit, TimeProvider time)
+{
+    public const string Purpose = "窗口核验电子证照";
+
+    public async Task<ClerkAnswer> LookupAsync(ClerkQuery query, ClerkUser clerk, string caseNumber, CancellationToken cancellationToken)
+    {
+        if (query.Kind == ClerkQueryKind.Invalid)
+            return ClerkAnswer.Refused(query.Problem!);
+
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", Guid.CreateVersion7(now).ToString("N"));
+        var uses = new List<LicenceUse>();
+        ClerkAnswer answer;
+        string status = "OK", message = string.Empty;
+        try
+        {
+            answer = await AnswerAsync(query, requester, uses, cancellationToken);
+        }
+        catch (ExchangeException ex)
+        {
+            (status, answer) = ex switch
+            {
+                NotFoundException => ("NOT_FOUND", ClerkAnswer.Refused($"未找到证照 {query.Value}：签发部门没有该编号的证照，请与申请人核对编号。")),
+                PermissionDeniedException => ("PERMISSION_DENIED", ClerkAnswer.Refused($"本部门（{clerk.Department}）无权查询该证照：{ex.Message}")),
+                UnavailableException => ("UNAVAILABLE", ClerkAnswer.Refused($"签发部门暂时无法访问，请稍后重试。（{ex.Message}）")),
+                InvalidFieldException => ("INVALID_ARGUMENT", ClerkAnswer.Refused($"二维码内容无法识别，请重新扫描或输入证照编号。（{ex.Message}）")),
+                _ => ("FAILED_PRECONDITION", ClerkAnswer.Refused(ex.Message)),
+            };
+            message = ex.Message;
+        }
+
+        await audit.AppendAsync(new AuditEntry(
+            TimeMicros: (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            RequestId: requester.RequestId,
+            Consumer: clerk.Department,
+            Provider: string.Empty,
+            Resource: string.Empty,
+            Method: $"/clerk/{query.Kind}",
+            HolderId: uses.Count > 0 ? uses[0].HolderId : query.Kind == ClerkQueryKind.HolderId ? query.Value : string.Empty,
+            DataItems: [],
+            CaseNumber: caseNumber,
+            Purpose: requester.Purpose,
+            Status: status,
+            StatusMessage: message,
+            LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
+        {
+            LicenceUses = status == "OK" ? uses : [],
+        });
+        return answer;
+    }
+
+    private async Task<ClerkAnswer> AnswerAsync(ClerkQuery query, LicenceRequester requester, List<LicenceUse> uses, CancellationToken cancellationToken)
+    {
+        switch (query.Kind)
+        {
+            case ClerkQueryKind.LicenceNumber:
+                return One(await broker.GetAsync(query.Value, requester, cancellationToken), uses);
+            case ClerkQueryKind.QrPayload:
+                var payload = LicenceQrPayload.TryDecode(query.Value, out var problem)
+                    ?? throw new InvalidFieldException("qr_payload", problem!);
+                return One(await broker.VerifyPayloadAsync(payload, requester, cancellationToken), uses);
+            default:
+                var found = await broker.ListByHolderAsync(query.Value, requester, cancellationToken);
+                foreach (var licence in found.Licences)
+                    uses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, query.Value, "ClerkListByHolder"));
+                var missing = found.Issuers.Where(i => !i.Answered).Select(i => $"{i.IssuerDepartmentCode}：{i.Problem}").ToList();
+                return new ClerkAnswer(
+                    found.Licences.Select(LicenceView.Of).ToList(),
+                    found.Licences.Count == 0 && missing.Count == 0 ? $"{query.Value} 名下没有有效的电子证照。" : null,
+                    missing.Count == 0 ? null : "部分签发部门暂时无法查询，结果可能不完整：" + string.Join("；", missing));
+        }
+
+        ClerkAnswer One(CheckedLicence licence, List<LicenceUse> used)
+        {
+            used.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkVerify"));
+            return new ClerkAnswer([LicenceView.Of(licence)], null, null);
+        }
+    }
+}
+
+public sealed record ClerkAnswer(IReadOnlyList<LicenceView> Licences, string? Problem, string? Warning)
+{
+    public static ClerkAnswer Refused(string problem) => new([], problem, null);
+}
+
+/// <summary>The signed-in clerk, from the session cookie.</summary>
+public sealed record ClerkUser(string UserName, string Department, string DisplayName);

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Exchange.Gateway.Calls;
+using Exchange.Gateway.Licences;
+using Exchange.Gateway.Routing;
+using Exchange.Licences;
+using Exchange.Protos.Licence.V1;
+using Exchange.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Exchange.Gateway.Grpc;
+
+/// <summary>
+/// exchange.licence.v1.LicenceService, served by the gateway behind the same admission as every data call (audit,
+/// bearer token, case metadata, rate limits). Each call records which licences it used, for their holders.
+/// </summary>
+internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker materials, LicenceUsageQueries usage)
+    : LicenceService.LicenceServiceBase
+{
+    private const string CacheHeader = "x-exchange-cache";
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+
+    public override async Task<ListByHolderResponse> ListByHolder(ListByHolderRequest request, ServerCallContext context)
+    {
+        var holder = LicenceBroker.ValidHolder(request.HolderId);
+        var call = CallOf(context);
+        call.HolderId = holder;
+        var found = await broker.ListByHolderAsync(holder, Requester(call), context.CancellationToken);
+        var response = new ListByHolderResponse { Complete = found.Complete };
+        response.Issuers.AddRange(found.Issuers);
+        foreach (var licence in found.Licences)
+        {
+            response.Licences.Add(licence.ForCaller());
+            call.LicenceUses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, holder, "ListByHolder"));
+        }
+        call.ReturnedItems = found.Licences.Count > 0 ? LicenceFields.Returned(found.Licences[0].GrantedItems) : string.Empty;
+        return response;
+    }
+
+    public override async Task<GetResponse> Get(GetRequest request, ServerCallContext context)
+    {
+        var number = LicenceBroker.ValidNumber(request.LicenceNumber);
+        var call = CallOf(context);
+        var found = await broker.GetAsync(number, Requester(call), context.CancellationToken);
+        Used(context, call, found, "Get");
+        return new GetResponse
+        {
+            Licence = found.ForCaller(),
+            Verification = found.Verification,
+            QrPayload = LicenceQrPayload.Encode(found.Licence),
+        };
+    }
+
+    public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context)
+    {
+        var call = CallOf(context);
+        CheckedLicence found;
+        switch (request.SubjectCase)
+        {
+            case VerifyRequest.SubjectOneofCase.LicenceNumber:
+                found = await broker.GetAsync(LicenceBroker.ValidNumber(request.LicenceNumber), Requester(call), context.CancellationToken);
+                break;
+            case VerifyRequest.SubjectOneofCase.QrPayload:
+                var payload = LicenceQrPayload.TryDecode(request.QrPayload, out var problem)
+                    ?? throw new InvalidFieldException("qr_payload", $"{problem}; scan the licence's QR code again or type its licence number");
+                found = await broker.VerifyPayloadAsync(payload, Requester(call), context.CancellationToken);
+                break;
+            default:
+                throw new InvalidFieldException("subject", "is missing: give licence_number or qr_payload");
+        }
+        Used(context, call, found, "Verify");
+        return new VerifyResponse { Verification = found.Verification, Licence = found.ForCaller() };
+    }
+
+    public override async Task<RevokeResponse> Revoke(RevokeRequest request, ServerCallContext context)
+    {
+        var number = LicenceBroker.ValidNumber(request.LicenceNumber);
+        var reason = request.Reason.Trim();
+        if (reason.Length == 0)
+            throw new InvalidFieldException("reason", "is required: say why the licence is revoked, for its holder and for verifiers");
+        var call = CallOf(context);
+        var revoked = await broker.RevokeAsync(number, reason, Requester(call), context.CancellationToken);
+        call.HolderId = revoked.HolderId;
+        call.LicenceUses.Add(new LicenceUse(number, revoked.TypeCode, revoked.HolderId, "Revoke"));
+        return new RevokeResponse { Licence = revoked };
+    }
+
+    public override async Task<CheckMaterialsResponse> CheckMaterials(CheckMaterialsRequest request, ServerCallContext context)
+    {
+        var code = request.ServiceItemCode.Trim().ToUpperInvariant();
+        if (code.Length == 0)
+            throw new InvalidFieldException("service_item_code", "is required");
+        var call = CallOf(context);
+        var result = await materials.CheckAsync(code, request.Applicants, Requester(call), context.CancellationToken);
+        call.HolderId = request.Applicants.Count > 0 ? HolderIdOf(request.Applicants[0]) : string.Empty;
+        call.LicenceUses.AddRange(result.Uses);
+        call.Materials = new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted);
+        var response = new CheckMaterialsResponse
+        {
+            ServiceItemCode = result.Item.Code,
+            ServiceItemName = result.Item.Name,
+            MaterialsRequired = result.Checks.Count - result.Exempted,
+            MaterialsExempted = result.Exempted,
+        };
+        response.Materials.AddRange(result.Checks);
+        return response;
+    }
+
+    public override Task<ListUsageResponse> ListUsage(ListUsageRequest request, ServerCallContext context)
+    {
+        var holder = LicenceBroker.ValidHolder(request.HolderId);
+        if (request.PageSize is < 0 or > MaxPageSize)
+            throw new InvalidFieldException("page_size", $"must be between 0 and {MaxPageSize}");
+        if (request.BeforeId < 0)
+            throw new InvalidFieldException("before_id", "must not be negative");
+        CallOf(context).HolderId = holder;
+        var response = new ListUsageResponse();
+        foreach (var use in usage.UsesOf(holder, request.BeforeId, request.PageSize == 0 ? DefaultPageSize : request.PageSize))
+        {
+            response.Usages.Add(new LicenceUsage
+            {
+                Id = use.Id,
+                Time = DateTimeOffset.UnixEpoch.AddTicks(use.TimeMicros * TimeSpan.TicksPerMicrosecond).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                LicenceNumber = use.LicenceNumber,
+                TypeCode = use.TypeCode,
+                HolderId = use.HolderId,
+                ConsumerDepartmentCode = use.Consumer,
+                CaseNumber = use.CaseNumber,
+                Purpose = use.Purpose,
+                Action = use.Action,
+                RequestId = use.RequestId,
+            });
+        }
+        return Task.FromResult(response);
+    }
+
+    public override Task<GetMaterialStatisticsResponse> GetMaterialStatistics(GetMaterialStatisticsRequest request, ServerCallContext context)
+    {
+        var response = new GetMaterialStatisticsResponse();
+        foreach (var row in usage.MaterialStatistics())
+        {
+            response.ServiceItems.Add(new MaterialStatistics
+            {
+                ServiceItemCode = row.ServiceItemCode,
+                ServiceItemName = row.ServiceItemName,
+                Checks = row.Checks,
+                MaterialsChecked = row.MaterialsChecked,
+                MaterialsExempted = row.MaterialsExempted,
+            });
+            response.MaterialsExemptedTotal += row.MaterialsExempted;
+        }
+        return Task.FromResult(response);
+    }
+
+    private static void Used(ServerCallContext context, ExchangeCall call, CheckedLicence found, string action)
+    {
+        var http = context.GetHttpContext();
+        // The audit record names the issuer's e-licence resource as the provider side of the call.
+        http.Features.Set<IPublishedMethodFeature>(found.Issuer.GetLicence);
+        call.HolderId = found.Licence.HolderId;
+        call.ReturnedItems = LicenceFields.Returned(found.GrantedItems);
+        call.LicenceUses.Add(new LicenceUse(found.Licence.LicenceNumber, found.Licence.TypeCode, found.Licence.HolderId, action));
+        http.Response.Headers[CacheHeader] = found.Source.ToString().ToLowerInvariant();
+    }
+
+    private static string HolderIdOf(Applicant applicant) => applicant.HolderId.Trim().ToUpperInvariant();
+
+    private static ExchangeCall CallOf(ServerCallContext context) => context.GetHttpContext().Features.GetRequiredFeature<ExchangeCall>();
+
+    private static LicenceRequester Requester(ExchangeCall call) => new(call.Caller!.Department!, call.CaseNumber, call.Purpose, call.RequestId);
+}

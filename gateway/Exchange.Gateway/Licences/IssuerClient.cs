@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Exchange.ExchangeContext;
+using Exchange.Gateway.Context;
+using Exchange.Gateway.Routing;
+using Exchange.Protos.Licence.V1;
+using Exchange.ServiceDefaults.Errors;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Gateway.Licences;
+
+/// <summary>
+/// Calls an issuing adapter's <c>LicenceIssuerService</c> as the gateway does for every provider: with a signed
+/// exchange context naming the requesting department, case and purpose. The gateway asks for whole licences (it
+/// must check their signatures) and answers its callers only the items they are granted. Issuer failures become
+/// NOT_FOUND, FAILED_PRECONDITION or UNAVAILABLE with the issuer named.
+/// </summary>
+internal sealed class IssuerClient(
+    ExchangeContextSigner signer,
+    IOptions<ExchangeContextOptions> contextOptions,
+    IOptions<LicenceOptions> options,
+    TimeProvider time) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
+    private readonly TimeSpan _timeout = options.Value.IssuerTimeout;
+
+    public async Task<IReadOnlyList<Licence>> ListAsync(LicenceIssuer issuer, string holderId, LicenceRequester requester, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(issuer, issuer.ListLicences, requester, cancellationToken,
+            (client, options) => client.ListLicencesAsync(new ListLicencesRequest { HolderId = holderId }, options).ResponseAsync);
+        return response.Licences;
+    }
+
+    /// <summary>The licence, or null when the issuer has none with that number.</summary>
+    public async Task<Licence?> GetAsync(LicenceIssuer issuer, string number, LicenceRequester requester, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await CallAsync(issuer, issuer.GetLicence, requester, cancellationToken,
+                (client, options) => client.GetLicenceAsync(new GetLicenceRequest { LicenceNumber = number }, options).ResponseAsync);
+            return response.Licence;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<Licence> RevokeAsync(LicenceIssuer issuer, string number, string reason, LicenceRequester requester, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(issuer, issuer.RevokeLicence, requester, cancellationToken,
+            (client, options) => client.RevokeLicenceAsync(new RevokeLicenceRequest { LicenceNumber = number, Reason = reason }, options).ResponseAsync);
+        return response.Licence;
+    }
+
+    private async Task<TResponse> CallAsync<TResponse>(
+        LicenceIssuer issuer,
+        PublishedMethod method,
+        LicenceRequester requester,
+        CancellationToken cancellationToken,
+        Func<LicenceIssuerService.LicenceIssuerServiceClient, CallOptions, Task<TResponse>> call)
+    {
+        var client = new LicenceIssuerService.LicenceIssuerServiceClient(Channel(issuer.Endpoint));
+        var headers = new Metadata { { ExchangeMetadata.Context, signer.Sign(Context(method, requester)) } };
+        var callOptions = new CallOptions(headers, time.GetUtcNow().UtcDateTime + _timeout, cancellationToken);
+        try
+        {
+            return await call(client, callOptions);
+        }
+        catch (RpcException ex)
+        {
+            throw ex.StatusCode switch
+            {
+                StatusCode.NotFound => new NotFoundException(ex.Status.Detail),
+                StatusCode.InvalidArgument => new InvalidFieldException("request", $"was refused by {issuer.Department}: {ex.Status.Detail}"),
+                StatusCode.FailedPrecondition => new PreconditionFailedException(ex.Status.Detail, [ex.Status.Detail]),
+                StatusCode.Cancelled when cancellationToken.IsCancellationRequested => new OperationCanceledException(cancellationToken),
+                StatusCode.DeadlineExceeded => new UnavailableException($"{issuer.Department} did not answer within {_timeout.TotalSeconds:0.#} s; try again shortly."),
+                StatusCode.Unavailable => new UnavailableException($"{issuer.Department} is not reachable ({ex.Status.Detail}); try again shortly."),
+                _ => new UnavailableException($"{issuer.Department} could not answer: {ex.StatusCode} {ex.Status.Detail}"),
+            };
+        }
+    }
+
+    private Protos.Context.V1.ExchangeContext Context(PublishedMethod method, LicenceRequester requester)
+    {
+        var now = time.GetUtcNow();
+        return new Protos.Context.V1.ExchangeContext
+        {
+            RequestId = requester.RequestId,
+            ConsumerDepartmentCode = requester.Department,
+            ProviderDepartmentCode = method.Resource.ProviderDepartmentCode,
+            ResourceCode = method.Resource.Code,
+            ResourceVersion = method.Resource.Version,
+            Method = method.Path,
+            DataItems = { method.DataItems },
+            CaseNumber = requester.CaseNumber,
+            Purpose = requester.Purpose,
+            IssueTime = Timestamp.FromDateTimeOffset(now),
+            ExpireTime = Timestamp.FromDateTimeOffset(now + contextOptions.Value.Lifetime),
+        };
+    }
+
+    private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, static address => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(2),
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        },
+    }));
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values)
+            channel.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using Exchange.Gateway.Audit;
+using Exchange.Gateway.Calls;
+using Exchange.Gateway.Grpc;
+using Exchange.Gateway.Identity;
+using Exchange.Gateway.RateLimits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Gateway.Licences;
+
+public static class LicenceServiceExtensions
+{
+    private const string ServicePath = "/exchange.licence.v1.LicenceService";
+
+    /// <summary>
+    /// The e-licence service (exchange.licence.v1.LicenceService): issuers from the catalog, issuer keys from the
+    /// catalog, a cache in Redis (<c>Redis:Configuration</c>) or, without one, in this process. Needs the catalog
+    /// watch, grants, audit and caller authentication.
+    /// </summary>
+    public static WebApplicationBuilder AddLicenceService(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LicenceOptions>()
+            .Bind(builder.Configuration.GetSection(LicenceOptions.Section))
+            .Validate(o => o.CacheTtl > TimeSpan.Zero && o.NegativeCacheTtl > TimeSpan.Zero, "Licences:CacheTtl and Licences:NegativeCacheTtl must be positive.")
+            .Validate(o => o.RevokedCacheTtl >= o.CacheTtl, "Licences:RevokedCacheTtl must be at least Licences:CacheTtl, or a revoked licence could be cached as valid again.")
+            .Validate(o => o.IssuerTimeout > TimeSpan.Zero, "Licences:IssuerTimeout must be positive.")
+            .Validate(o => o.CatalogRefreshInterval > TimeSpan.Zero, "Licences:CatalogRefreshInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RedisOptions>().Bind(builder.Configuration.GetSection(RedisOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton<ICacheStore>(sp =>
+        {
+            var redis = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(redis.Configuration))
+                return ActivatorUtilities.CreateInstance<RedisCacheStore>(sp);
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.Gateway.Licences")
+                .LogWarning("Licence cache: no Redis configured (Redis:Configuration); caching in this process, which is right only for a single gateway instance");
+            return ActivatorUtilities.CreateInstance<InProcessCacheStore>(sp);
+        });
+        builder.Services.AddHealthChecks().AddCheck<LicenceCacheHealthCheck>("redis");
+        builder.Services.AddSingleton<IssuerClient>();
+        builder.Services.AddSingleton<LicenceIssuers>();
+        builder.Services.AddSingleton<LicenceCache>();
+        builder.Services.AddSingleton<IssuerKeys>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IssuerKeys>());
+        builder.Services.AddSingleton<LicenceBroker>();
+        builder.Services.AddSingleton<ServiceItems>();
+        builder.Services.AddSingleton<MaterialChecker>();
+        builder.Services.AddSingleton<LicenceUsageQueries>();
+        return builder;
+    }
+
+    /// <summary>Serves the licence service behind the same admission as data calls: audit, bearer token, case metadata, rate limits.</summary>
+    public static WebApplication MapLicenceService(this WebApplication app)
+    {
+        // Connect to Redis (or choose the in-process cache) at start-up, not on the first lookup.
+        app.Services.GetRequiredService<ICacheStore>();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(ServicePath, StringComparison.Ordinal),
+            licence => licence.UseCallAudit().UseCallerAuthentication().UseCaseMetadata().UseConsumerRateLimits());
+        app.MapGrpcService<LicenceGrpcService>();
+        return app;
+    }
+}

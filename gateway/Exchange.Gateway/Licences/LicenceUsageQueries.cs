@@ -1,0 +1,51 @@
+using Exchange.Gateway.Audit;
+
+namespace Exchange.Gateway.Licences;
+
+/// <summary>Reads licence uses and material statistics from the audit database.</summary>
+internal sealed class LicenceUsageQueries(AuditStore store)
+{
+    public List<StoredLicenceUse> UsesOf(string holderId, long beforeId, int limit)
+    {
+        var uses = new List<StoredLicenceUse>();
+        if (!store.Exists)
+            return uses;
+        using var connection = store.OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, time_micros, licence_number, type_code, holder_id, consumer, case_number, purpose, action, request_id
+            FROM licence_uses WHERE holder_id = @holder AND (@before = 0 OR id < @before) ORDER BY id DESC LIMIT @limit;
+            """;
+        command.Parameters.AddWithValue("@holder", holderId);
+        command.Parameters.AddWithValue("@before", beforeId);
+        command.Parameters.AddWithValue("@limit", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            uses.Add(new StoredLicenceUse(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9)));
+        }
+        return uses;
+    }
+
+    /// <summary>Per service item: checks, materials checked, materials exempted; ordered by item code.</summary>
+    public List<MaterialStatisticsRow> MaterialStatistics()
+    {
+        var rows = new List<MaterialStatisticsRow>();
+        if (!store.Exists)
+            return rows;
+        using var connection = store.OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT service_item_code, MAX(service_item_name), COUNT(*), SUM(materials_checked), SUM(materials_exempted)
+            FROM material_checks GROUP BY service_item_code ORDER BY service_item_code;
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            rows.Add(new MaterialStatisticsRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+        return rows;
+    }
+}
+
+public sealed record MaterialStatisticsRow(string ServiceItemCode, string ServiceItemName, long Checks, long MaterialsChecked, long MaterialsExempted);

@@ -1,0 +1,16 @@
+namespace Exchange.Gateway.Licences;
+
+/// <summary>Where the shared cache lives (section <c>Redis</c>).</summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string, for example <c>127.0.0.1:6379</c>. Empty: no Redis, the gateway
+    /// caches in its own memory, which is right only for a single gateway instance.
+    /// </summary>
+    public string Configuration { get; set; } = string.Empty;
+
+    /// <summary>Prefix of every key and channel, so several exchanges can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "exchange:";
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Exchange.Protos.Licence.V1;
+using Exchange.Testing;
+using Microsoft.Playwright;
+
+namespace Exchange.Gateway.BrowserTests;
+
+/// <summary>One Exchange whose gateway has a civil affairs counter clerk account, and headless Chromium.</summary>
+public sealed class ClerkPageFixture : IAsyncLifetime
+{
+    public const string Clerk = "clerk-ca";
+    public const string ClerkName = "婚姻登记处一号窗口";
+
+    private readonly BrowserFixture _browser = new();
+    private ExchangeCluster? _cluster;
+
+    public string Password { get; } = RandomNumberGenerator.GetHexString(16, lowercase: true);
+
+    public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public Uri PageAddress => new(Cluster.Gateway.WebAddress!, "clerk");
+
+    /// <summary>The gateway's licence service as civil affairs, the issuer of marriage certificates.</summary>
+    public LicenceService.LicenceServiceClient CivilAffairs => new(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+
+    public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
+
+    /// <summary>A page signed in as the clerk, on the lookup form.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(PageAddress.ToString());
+        await page.FillAsync("#UserName", Clerk);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=query]");
+        return page;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var gatewaySettings = new Dictionary<string, string>
+        {
+            [$"Clerk:Accounts:{Clerk}:Password"] = Password,
+            [$"Clerk:Accounts:{Clerk}:Department"] = "CIVIL-AFFAIRS",
+            [$"Clerk:Accounts:{Clerk}:DisplayName"] = ClerkName,
+        };
+        _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { GatewaySettings = gatewaySettings }, TestContext.Current.CancellationToken);
+        await _browser.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        if (_cluster is not null)
+            await _cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,147 @@
+using Exchange.Licences;
+using Exchange.Protos.Licence.V1;
+using Exchange.SyntheticData;
+using Exchange.Testing;
+using Microsoft.Playwright;
+
+namespace Exchange.Gateway.BrowserTests;
+
+/// <summary>A counter clerk verifies e-licences on the gateway's page, in Chromium, against real issuers.</summary>
+public sealed class ClerkPageTests(ClerkPageFixture fixture) : IClassFixture<ClerkPageFixture>
+{
+    private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();
+
+    [Fact]
+    public async Task A_valid_licence_shows_as_valid_with_its_signature_check_and_QR_code()
+    {
+        var licence = await MarriageCertificateAsync(couple: 0);
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, licence.LicenceNumber);
+
+        var card = page.Locator($"[data-testid=licence][data-number='{licence.LicenceNumber}']");
+        Assert.Equal("有效", await card.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.StartsWith("通过", await card.Locator("[data-testid=signature]").InnerTextAsync());
+        Assert.Equal(licence.HolderName, await card.Locator("[data-testid=holder]").InnerTextAsync());
+        Assert.Equal("民政厅", await card.Locator("[data-testid=issuer]").InnerTextAsync());
+        Assert.StartsWith("data:image/png;base64,", await card.Locator("[data-testid=qr]").GetAttributeAsync("src"));
+        await BrowserFixture.ScreenshotAsync(page, "clerk-valid-licence");
+    }
+
+    [Fact]
+    public async Task A_revoked_licence_shows_as_revoked_with_the_reason()
+    {
+        var licence = await MarriageCertificateAsync(couple: 1);
+        await fixture.CivilAffairs.RevokeAsync(new RevokeRequest { LicenceNumber = licence.LicenceNumber, Reason = "婚姻登记被依法撤销" });
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, licence.LicenceNumber);
+
+        var card = page.Locator("[data-testid=licence]");
+        Assert.Equal("已撤销", await card.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Contains("婚姻登记被依法撤销", await card.Locator("[data-testid=verdict]").InnerTextAsync());
+        Assert.StartsWith("通过", await card.Locator("[data-testid=signature]").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "clerk-revoked-licence");
+    }
+
+    [Fact]
+    public async Task A_mistyped_number_shows_the_validation_message_and_no_licence()
+    {
+        var number = (await MarriageCertificateAsync(couple: 2)).LicenceNumber;
+        var mistyped = number[..^1] + (number[^1] == '0' ? '1' : '0');
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, mistyped);
+
+        Assert.Contains("校验位不符", await page.Locator("[data-testid=problem]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=licence]").CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, "clerk-malformed-number");
+    }
+
+    [Fact]
+    public async Task Typed_input_is_trimmed_and_upper_cased()
+    {
+        var number = (await MarriageCertificateAsync(couple: 3)).LicenceNumber;
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, $"  {number.ToLowerInvariant()}  ");
+
+        Assert.Equal(1, await page.Locator($"[data-testid=licence][data-number='{number}']").CountAsync());
+        Assert.Equal(number, await page.InputValueAsync("[data-testid=query]"));
+    }
+
+    [Fact]
+    public async Task A_holder_id_lists_the_holders_licences_from_every_issuer()
+    {
+        var husband = Couples()[4].Husband;
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, husband);
+
+        var cards = page.Locator("[data-testid=licence]");
+        Assert.True(await cards.CountAsync() >= 1);
+        var issuers = await page.Locator("[data-testid=issuer]").AllInnerTextsAsync();
+        Assert.Contains("民政厅", issuers);
+        await BrowserFixture.ScreenshotAsync(page, "clerk-holder-licences");
+    }
+
+    [Fact]
+    public async Task A_scanned_QR_payload_verifies_and_a_forged_one_fails_the_signature_check()
+    {
+        var licence = await MarriageCertificateAsync(couple: 5);
+        var forged = licence.Clone();
+        forged.DataItems["wife_name"] = "冒名顶替";
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, LicenceQrPayload.Encode(licence));
+        Assert.Equal("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
+
+        await LookUpAsync(page, LicenceQrPayload.Encode(forged));
+        Assert.Equal("不通过", await page.Locator("[data-testid=signature]").InnerTextAsync());
+        Assert.NotEqual("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task The_page_needs_a_signed_in_clerk()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(fixture.PageAddress.ToString());
+        Assert.Contains("/clerk/signin", page.Url);
+        await page.FillAsync("#UserName", ClerkPageFixture.Clerk);
+        await page.FillAsync("#Password", "wrong-password");
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.Contains("用户名或密码不正确", await page.Locator("[data-testid=signin-error]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=query]").CountAsync());
+    }
+
+    private static async Task LookUpAsync(IPage page, string input)
+    {
+        // WaitForLoadStateAsync after the click races the new document's events (it once waited 30 s for a
+        // DOMContentLoaded that had already fired); a mark on the old document tells the answer page apart.
+        await page.EvaluateAsync("() => { window.exchangeAnswerPending = true; }");
+        await page.FillAsync("[data-testid=query]", input);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForFunctionAsync("() => !window.exchangeAnswerPending && document.readyState !== 'loading'");
+        await page.Locator("[data-testid=licence], [data-testid=problem]").First.WaitForAsync();
+    }
+
+    private async Task<Licence> MarriageCertificateAsync(int couple)
+    {
+        var husband = Couples()[couple].Husband;
+        var response = await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = husband });
+        return response.Licences.FirstOrDefault(l => l.TypeCode == "MARC") ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
+    }
+
+    /// <summary>Marriages no divorce ended, between residents married only once: each spouse holds one marriage certificate.</summary>
+    private static List<(string Husband, string Wife)> Couples()
+    {
+        var registrations = Population.MarriageRegistrations;
+        return registrations
+            .Where(m => m.Kind == MarriageRegistrationKind.Marriage)
+            .Where(m => registrations.Count(o => o.HusbandCitizenId == m.HusbandCitizenId || o.WifeCitizenId == m.WifeCitizenId) == 1)
+            .Select(m => (m.HusbandCitizenId, m.WifeCitizenId))
+            .ToList();
+    }
+}

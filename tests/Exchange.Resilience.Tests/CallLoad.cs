@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+
+namespace Exchange.Resilience.Tests;
+
+/// <summary>One call's outcome as the client saw it.</summary>
+public sealed record CallOutcome(string Target, StatusCode Status, string RequestId, TimeSpan Latency, DateTime StartedUtc);
+
+/// <summary>
+/// A bounded load: a fixed number of callers, each calling in a loop until stopped (or a hard time limit), every
+/// outcome kept. Used to put a fault in the middle of real traffic.
+/// </summary>
+public sealed class CallLoad : IAsyncDisposable
+{
+    private static readonly TimeSpan HardLimit = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentQueue<CallOutcome> _outcomes = new();
+    private readonly CancellationTokenSource _stop = new(HardLimit);
+    private readonly Task[] _callers;
+
+    private CallLoad(int callers, Func<int, CancellationToken, Task<CallOutcome>> call)
+    {
+        _callers = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
+        {
+            for (var n = 0; !_stop.IsCancellationRequested; n++)
+                _outcomes.Enqueue(await call(i * 1_000_000 + n, _stop.Token));
+        })).ToArray();
+    }
+
+    public static CallLoad Start(int callers, Func<int, CancellationToken, Task<CallOutcome>> call) => new(callers, call);
+
+    public IReadOnlyList<CallOutcome> Outcomes => [.. _outcomes];
+
+    public async Task<IReadOnlyList<CallOutcome>> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_callers);
+        return Outcomes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+            await StopAsync();
+        _stop.Dispose();
+    }
+
+    /// <summary>Runs one unary call and records its status and the gateway's request id (header x-exchange-request-id).</summary>
+    public static async Task<CallOutcome> MeasureAsync<T>(string target, Func<AsyncUnaryCall<T>> start)
+    {
+        var started = Stopwatch.StartNew();
+        var startedUtc = DateTime.UtcNow;
+        using var call = start();
+        try
+        {
+            await call.ResponseAsync;
+            var headers = await call.ResponseHeadersAsync;
+            return new CallOutcome(target, StatusCode.OK, headers.GetValue("x-exchange-request-id") ?? string.Empty, started.Elapsed, startedUtc);
+        }
+        catch (RpcException ex)
+        {
+            return new CallOutcome(target, ex.StatusCode, string.Empty, started.Elapsed, startedUtc);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Exchange.Protos.Licence.V1;
+using Exchange.Protos.MarketRegulation.V1;
+using Exchange.Protos.PublicSecurity.V1;
+using Exchange.Testing;
+using Grpc.Core;
+
+namespace Exchange.Resilience.Tests;
+
+/// <summary>A provider, Redis or the catalog dies under load: the failure stays where it is, is reported in time, and heals by itself.</summary>
+[Collection(FaultCollection.Name)]
+public sealed class OutageTests(FaultClusterFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    private ExchangeCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task A_killed_adapter_gives_unavailable_within_the_deadline_other_departments_keep_working_and_it_recovers()
+    {
+        var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+        var enterprises = new EnterpriseService.EnterpriseServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+        var adapter = Cluster.PublicSecurity;
+
+        await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => n % 2 == 0
+            ? CallLoad.MeasureAsync("PUBLIC-SECURITY", () => residents.GetResidentAsync(
+                new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] }, deadline: DateTime.UtcNow + Deadline, cancellationToken: ct))
+            : CallLoad.MeasureAsync("MARKET-REGULATION", () => enterprises.GetEnterpriseAsync(
+                new GetEnterpriseRequest { CreditCode = Subjects.Enterprises[n % Subjects.Enterprises.Count] }, deadline: DateTime.UtcNow + Deadline, cancellationToken: ct)));
+        await Task.Delay(FaultScale.LoadPhase);
+        var killedAt = DateTime.UtcNow;
+        adapter.Kill();
+        await Task.Delay(FaultScale.LoadPhase);
+        var restartBegan = DateTime.UtcNow;
+        await adapter.StartAsync(TestContext.Current.CancellationToken);
+        var restartedAt = DateTime.UtcNow;
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30),
+            () => Task.FromResult(load.Outcomes.Any(o => o.Target == "PUBLIC-SECURITY" && o.StartedUtc > restartedAt && o.Status == StatusCode.OK)),
+            "calls to the restarted adapter succeed again");
+        await Task.Delay(FaultScale.LoadPhase);
+        var outcomes = await load.StopAsync();
+
+        var other = outcomes.Where(o => o.Target == "MARKET-REGULATION").ToList();
+        var duringOutage = outcomes.Where(o => o.Target == "PUBLIC-SECURITY" && o.StartedUtc > killedAt.AddMilliseconds(200) && o.StartedUtc < restartBegan).ToList();
+        var afterRecovery = outcomes.Where(o => o.Target == "PUBLIC-SECURITY" && o.StartedUtc > restartedAt.AddSeconds(2)).ToList();
+        Report(outcomes, $"outage {(restartedAt - killedAt).TotalSeconds:F1} s");
+        Assert.All(other, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Cancelled, $"{o.Target}: {o.Status}"));
+        Assert.NotEmpty(duringOutage);
+        Assert.All(duringOutage, o => Assert.Equal(StatusCode.Unavailable, o.Status));
+        Assert.All(duringOutage, o => Assert.True(o.Latency <= Deadline, $"UNAVAILABLE after {o.Latency.TotalMilliseconds:F0} ms"));
+        Assert.NotEmpty(afterRecovery);
+        Assert.All(afterRecovery, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Cancelled, $"after recovery: {o.Status}"));
+    }
+
+    [Fact]
+    public async Task Licence_lookups_keep_answering_while_Redis_is_killed_and_restarted()
+    {
+        var licences = new LicenceService.LicenceServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+        var holders = Subjects.Residents.Take(50).ToList();
+        var redis = Cluster.Redis!;
+
+        await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("ListByHolder", () =>
+            licences.ListByHolderAsync(new ListByHolderRequest { HolderId = holders[n % holders.Count] }, deadline: DateTime.UtcNow + Deadline, cancellationToken: ct)));
+        await Task.Delay(FaultScale.LoadPhase);
+        redis.Kill();
+        await Task.Delay(FaultScale.LoadPhase);
+        await redis.RestartAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(FaultScale.LoadPhase);
+        var outcomes = await load.StopAsync();
+
+        Report(outcomes, "Redis killed and restarted");
+        Assert.All(outcomes, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Cancelled, $"{o.Target}: {o.Status}"));
+    }
+
+    [Fact]
+    public async Task Routes_keep_working_while_the_catalog_is_killed()
+    {
+        var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+        // Tokens come from the catalog: get one before it goes, as a department system holds one for minutes.
+        await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] });
+
+        await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
+            residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] }, deadline: DateTime.UtcNow + Deadline, cancellationToken: ct)));
+        await Task.Delay(FaultScale.LoadPhase);
+        Cluster.Catalog.Kill();
+        try
+        {
+            await Task.Delay(FaultScale.LoadPhase * 2);
+        }
+        finally
+        {
+            var outcomes = await load.StopAsync();
+            await Cluster.Catalog.StartAsync(TestContext.Current.CancellationToken);
+            Report(outcomes, "catalog killed");
+            Assert.All(outcomes, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Cancelled, $"{o.Target}: {o.Status}"));
+        }
+    }
+
+    private static void Report(IReadOnlyList<CallOutcome> outcomes, string what) =>
+        TestContext.Current.TestOutputHelper?.WriteLine($"{what}: " + string.Join("; ", outcomes.GroupBy(o => o.Target).Select(g =>
+            $"{g.Key}: {g.Count()} calls, " + string.Join(", ", g.GroupBy(o => o.Status).Select(s => $"{s.Key} {s.Count()}")) +
+            $", slowest {g.Max(o => o.Latency).TotalMilliseconds:F0} ms")));
+}
