@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration for one store on both providers (SQLite and PostgreSQL), after a change to its model.
 #   scripts/add-migration.sh <store> <MigrationName>
-# Stores: catalog, catalog-admin, public-security, market-regulation, civil-affairs, licences.
+# Stores: catalog, catalog-admin, public-security, market-regulation, civil-affairs, licences, audit.
 # Migrations are applied by each service at start-up; nothing to run by hand afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ case "$store" in
   market-regulation) project=adapters/Exchange.Adapters.MarketRegulation startup=$project context=EnterpriseStore folder=Store/Migrations setting=MarketRegulation ;;
   civil-affairs)     project=adapters/Exchange.Adapters.CivilAffairs startup=$project context=CivilAffairsStore folder=Store/Migrations setting=CivilAffairs ;;
   licences)          project=adapters/Exchange.Adapters.Shared startup=adapters/Exchange.Adapters.PublicSecurity context=LicenceStore folder=Licences/Migrations setting=Licences ;;
+  audit)             project=gateway/Exchange.Gateway startup=$project context=AuditDbContext folder=Audit/Store/Migrations setting=Audit ;;
   *) echo "Unknown store '$store'." >&2; exit 2 ;;
 esac
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Exchange.Protos.Audit.V1;
 using Exchange.Testing;
 using Microsoft.Data.Sqlite;
@@ -59,20 +58,6 @@ public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper o
         Assert.Equal(1, command.ExecuteNonQuery());
     }
 
-    private int RunOfflineVerifier(out string printed)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Cluster.Gateway.WorkingDirectory,
-        };
-        start.ArgumentList.Add(RepositoryLayout.AssemblyOf(ExchangeService.Gateway));
-        start.ArgumentList.Add("verify-audit");
-        start.ArgumentList.Add($"--ConnectionStrings:Audit=Data Source={AuditDatabase}");
-        using var process = Process.Start(start)!;
-        printed = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit(30_000);
-        return process.ExitCode;
-    }
+    private int RunOfflineVerifier(out string printed) =>
+        OfflineAuditVerifier.Run($"Data Source={AuditDatabase}", Cluster.Gateway.WorkingDirectory, out printed);
 }

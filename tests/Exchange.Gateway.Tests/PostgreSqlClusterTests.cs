@@ -1,3 +1,4 @@
+using Exchange.Protos.Audit.V1;
 using Exchange.Protos.Catalog.V1;
 using Exchange.Protos.Licence.V1;
 using Exchange.Protos.PublicSecurity.V1;
@@ -7,7 +8,10 @@ using Grpc.Core;
 
 namespace Exchange.Gateway.Tests;
 
-/// <summary>The stores on PostgreSQL: seeded data served, catalog decisions stored and routed, writes kept across restarts.</summary>
+/// <summary>
+/// The stores on PostgreSQL: seeded data served, catalog decisions stored and routed, writes kept across restarts, and
+/// one audit chain that several gateway instances extend together.
+/// </summary>
 public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : IClassFixture<PostgreSqlClusterFixture>
 {
     private ExchangeCluster Cluster => fixture.Cluster;
@@ -74,6 +78,94 @@ public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : I
         Assert.Equal(VerificationOutcome.Revoked, verification.Outcome);
         Assert.Contains("婚姻登记被依法撤销", verification.Reason);
     }
+
+    [Fact]
+    public async Task Two_gateway_instances_extend_one_audit_chain_in_PostgreSQL_and_both_verifiers_catch_an_edit()
+    {
+        var second = await Cluster.StartGatewayAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var caseNumber = $"PG-{Guid.NewGuid():N}"[..20];
+            // Both instances at once, so their batches interleave in the one chain.
+            await Task.WhenAll(new[] { Cluster.Gateway, second }.SelectMany(gateway => Enumerable.Range(0, 20).Select(async i =>
+            {
+                var population = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.PublicSecurity, caseNumber));
+                await population.GetResidentAsync(new GetResidentRequest { CitizenId = SeededPopulation.Default.Residents[i].CitizenId });
+            })));
+
+            var audit = Assert.Single(await fixture.Postgres.DatabasesAsync("Audit"));
+            Assert.Equal(40, await fixture.Postgres.ScalarAsync(audit, $"SELECT COUNT(*) FROM audit_records WHERE case_number = '{caseNumber}'"));
+            Assert.Equal(
+                await fixture.Postgres.ScalarAsync(audit, "SELECT COUNT(*) FROM audit_records"),
+                await fixture.Postgres.ScalarAsync(audit, "SELECT MAX(sequence) FROM audit_records"));
+            foreach (var gateway in new[] { Cluster.Gateway, second })
+            {
+                var verification = await VerifyAsync(gateway);
+                Assert.True(verification.Intact, verification.Problem);
+            }
+            Assert.Equal(0, OfflineAuditVerifier.Run(Cluster.AuditConnectionString!, second.WorkingDirectory, out var intact));
+            Assert.Contains("intact", intact);
+
+            var edited = await fixture.Postgres.ScalarAsync(audit, $"SELECT MIN(sequence) FROM audit_records WHERE case_number = '{caseNumber}'");
+            await fixture.Postgres.ScalarAsync(audit, $"WITH changed AS (UPDATE audit_records SET latency_micros = latency_micros + 1 WHERE sequence = {edited} RETURNING 1) SELECT COUNT(*) FROM changed");
+            try
+            {
+                var broken = await VerifyAsync(second);
+                Assert.False(broken.Intact);
+                Assert.Equal(edited, broken.FirstBrokenSequence);
+                Assert.Equal(1, OfflineAuditVerifier.Run(Cluster.AuditConnectionString!, second.WorkingDirectory, out var printed));
+                Assert.Contains($"record {edited} was edited", printed);
+            }
+            finally
+            {
+                await fixture.Postgres.ScalarAsync(audit,
+                    $"WITH restored AS (UPDATE audit_records SET latency_micros = latency_micros - 1 WHERE sequence = {edited} RETURNING 1) SELECT COUNT(*) FROM restored");
+            }
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Licence_uses_material_checks_and_call_statistics_are_kept_in_PostgreSQL()
+    {
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var caseNumber = $"PGU-{Guid.NewGuid():N}"[..20];
+        var (husband, wife) = LicenceHolders.MarriedCouples[1];
+        var licences = LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation, caseNumber);
+        var certificate = await licences.FirstAsync(husband, "MARC") ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
+        await licences.VerifyAsync(certificate.LicenceNumber);
+        var check = await LicenceCalls.As(Cluster, ExchangeClients.CivilAffairs).CheckMaterialsAsync(new CheckMaterialsRequest
+        {
+            ServiceItemCode = "CA-MARRIAGE-REGISTRATION",
+            Applicants = { new Applicant { Role = "applicant", HolderId = husband }, new Applicant { Role = "spouse", HolderId = wife } },
+        });
+        Assert.Equal(StatusCode.PermissionDenied, await ResourceCalls.StatusAsync(Cluster, ExchangeClients.CivilAffairs, "MR-CREDIT-STATUS"));
+        var until = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        var uses = await LicenceCalls.As(Cluster, ExchangeClients.CivilAffairs).ListUsageAsync(new ListUsageRequest { HolderId = husband });
+        Assert.Contains(uses.Usages, u => u.CaseNumber == caseNumber && u.Action == "Verify" && u.LicenceNumber == certificate.LicenceNumber);
+        var statistics = await new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CatalogAdmin)).GetCallStatisticsAsync(new GetCallStatisticsRequest
+        {
+            StartTime = Timestamp.FromDateTimeOffset(from),
+            EndTime = Timestamp.FromDateTimeOffset(until),
+            Bucket = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+        });
+        var credit = Assert.Single(statistics.Resources, r => r.ResourceCode == "MR-CREDIT-STATUS");
+        Assert.Equal((1L, 1L), (credit.Calls, credit.Denials));
+        Assert.Equal(statistics.Total.Calls, statistics.Buckets.Sum(b => b.Calls));
+        Assert.True(statistics.Total.P95LatencyMicros > 0);
+        var item = Assert.Single(statistics.ServiceItems, i => i.ServiceItemCode == "CA-MARRIAGE-REGISTRATION");
+        Assert.Equal((long)check.MaterialsExempted, item.MaterialsExempted);
+        var audit = Assert.Single(await fixture.Postgres.DatabasesAsync("Audit"));
+        Assert.True(await fixture.Postgres.ScalarAsync(audit, $"SELECT COUNT(*) FROM licence_uses WHERE case_number = '{caseNumber}'") >= 2);
+    }
+
+    private Task<VerifyAuditChainResponse> VerifyAsync(ServiceProcess gateway) =>
+        new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.CivilAffairs))
+            .VerifyAuditChainAsync(new VerifyAuditChainRequest()).ResponseAsync;
 
     private AccessService.AccessServiceClient Access(string clientId) => new(Cluster.CatalogCallsAs(clientId));
 }

@@ -27,8 +27,9 @@ public sealed class OutageTests(FaultClusterFixture fixture)
             : CallLoad.MeasureAsync("MARKET-REGULATION", () => enterprises.GetEnterpriseAsync(
                 new GetEnterpriseRequest { CreditCode = Subjects.Enterprises[n % Subjects.Enterprises.Count] }, deadline: DateTime.UtcNow + Deadline, cancellationToken: ct)));
         await Task.Delay(FaultScale.LoadPhase);
-        var killedAt = DateTime.UtcNow;
         adapter.Kill();
+        // Once it is gone (Kill walks the process tree before it signals): calls started from here on meet a dead adapter.
+        var killedAt = DateTime.UtcNow;
         await Task.Delay(FaultScale.LoadPhase);
         var restartBegan = DateTime.UtcNow;
         await adapter.StartAsync(TestContext.Current.CancellationToken);

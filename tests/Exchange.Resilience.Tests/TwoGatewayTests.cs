@@ -128,8 +128,10 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(1.5));
-            killedAt = DateTime.UtcNow;
             victim.Kill();
+            // Taken once the process is gone: Kill walks the process tree before it signals, and a call the victim
+            // took meanwhile is in flight at its death, not after it.
+            killedAt = DateTime.UtcNow;
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
         finally

@@ -53,6 +53,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     private readonly List<ServiceProcess> _gateways = [];
 
+    /// <summary>The gateways' shared audit database on PostgreSQL; null when each gateway keeps its own SQLite file.</summary>
+    public string? AuditConnectionString { get; private set; }
+
     /// <summary>The gateways' shared licence cache; null when started without Redis.</summary>
     public RedisServer? Redis { get; private set; }
 
@@ -90,6 +93,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         };
         if (Redis is not null)
             settings["Redis:Configuration"] = Redis.Configuration;
+        if (AuditConnectionString is not null)
+            settings["ConnectionStrings:Audit"] = AuditConnectionString;
         foreach (var (key, value) in _options.GatewaySettings)
             settings[key] = value;
         return settings;
@@ -192,6 +197,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         // licence lookup must not race that (the gateway would report the issuer as not answering).
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
 
+        if (_options.Postgres is { } postgres)
+            AuditConnectionString = await postgres.CreateDatabaseAsync("Audit", cancellationToken);
         Gateway = await StartFirstGatewayAsync(cancellationToken);
         _gateways.Add(Gateway);
         if (_options.GatewayInstances > 1)

@@ -11,8 +11,8 @@ public sealed record ExchangeClusterOptions
     public IReadOnlyDictionary<string, string> AdapterSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// How many gateway instances to start, each with its own audit store and snapshots, on the same catalog, signing
-    /// key and Redis. With more than one the cluster also starts the front balancer over them (<see cref="ExchangeCluster.Front"/>).
+    /// How many gateway instances to start, each with its own snapshots, on the same catalog, signing key and Redis;
+    /// each with its own audit store on SQLite, all sharing one on PostgreSQL (<see cref="Postgres"/>). With more than one the cluster also starts the front balancer over them (<see cref="ExchangeCluster.Front"/>).
     /// </summary>
     public int GatewayInstances { get; init; } = 1;
 
@@ -22,6 +22,9 @@ public sealed record ExchangeClusterOptions
     /// <summary>Whether the cluster starts a Redis for the gateways' licence cache (as scripts/run.sh does); true by default.</summary>
     public bool WithRedis { get; init; } = true;
 
-    /// <summary>When set, the catalog and the adapters keep their stores in databases of their own on this PostgreSQL server, not in SQLite files.</summary>
+    /// <summary>
+    /// When set, the catalog, the adapters and the gateways' audit log keep their stores in databases of their own on
+    /// this PostgreSQL server, not in SQLite files (the gateway instances of the cluster share one audit database).
+    /// </summary>
     public PostgresServer? Postgres { get; init; }
 }

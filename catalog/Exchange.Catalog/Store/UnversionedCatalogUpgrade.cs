@@ -1,3 +1,4 @@
+using Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Catalog.Store;
@@ -17,18 +18,8 @@ internal static class UnversionedCatalogUpgrade
 
     public static async Task ApplyAsync(DbContext db, CancellationToken cancellationToken)
     {
-        await CreateMissingTablesAsync(db, cancellationToken);
+        await StoreSchema.CreateMissingTablesAsync(db, cancellationToken);
         await AddMissingColumnsAsync(db, cancellationToken);
-    }
-
-    private static async Task CreateMissingTablesAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        var script = db.Database.GenerateCreateScript()
-            .Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
-            .Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", StringComparison.Ordinal)
-            .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal);
-        foreach (var statement in script.Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
     private static async Task AddMissingColumnsAsync(DbContext db, CancellationToken cancellationToken)

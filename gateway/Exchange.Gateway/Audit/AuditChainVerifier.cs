@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Exchange.Gateway.Audit;
 
@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Audit;
 /// </summary>
 public static class AuditChainVerifier
 {
-    public static AuditVerification Verify(SqliteConnection connection)
+    public static AuditVerification Verify(DbConnection connection)
     {
         var chain = new AuditChain();
         long expected = 1;

@@ -1,6 +1,7 @@
+using Exchange.Gateway.Audit.Store;
 using Exchange.Gateway.Grpc;
+using Exchange.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Exchange.Gateway.Audit;
@@ -8,19 +9,24 @@ namespace Exchange.Gateway.Audit;
 public static class AuditExtensions
 {
     /// <summary>
-    /// The hash-chained audit log of every call (SQLite at <c>ConnectionStrings:Audit</c>, default
-    /// <c>Data Source=.data/gateway/audit.db</c>), its group-commit writer, and the capture of what providers report.
+    /// The hash-chained audit log of every call at <c>ConnectionStrings:Audit</c> (a SQLite file, default
+    /// <c>Data Source=.data/gateway/audit.db</c>, or PostgreSQL when it names a server, shared by every gateway
+    /// instance), its group-commit writer, and the capture of what providers report.
     /// </summary>
     public static WebApplicationBuilder AddCallAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuditOptions>()
             .Bind(builder.Configuration.GetSection(AuditOptions.Section))
-            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString)
             .Validate(o => o.MaxBatchSize is > 0 and <= 100_000, "Audit:MaxBatchSize must be between 1 and 100000.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Audit must not be empty.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<IOptions<AuditOptions>>().Value.ConnectionString));
+        var connection = StoreConnection.Parse(
+            builder.Configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString,
+            AuditOptions.ConnectionStringName);
+        // The context carries the schema's migrations; records go through AuditStore's ADO.NET.
+        builder.Services.AddStore<AuditDbContext, SqliteAuditDbContext, PostgreSqlAuditDbContext>(connection);
+        builder.Services.AddSingleton(new AuditStore(connection));
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck<AuditDbContext>>("audit-store");
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<CallStatisticsReader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());

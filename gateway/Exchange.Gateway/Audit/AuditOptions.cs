@@ -7,8 +7,6 @@ public sealed class AuditOptions
     public const string ConnectionStringName = "Audit";
     public const string DefaultConnectionString = "Data Source=.data/gateway/audit.db";
 
-    public string ConnectionString { get; set; } = DefaultConnectionString;
-
     /// <summary>Most records committed in one transaction; callers waiting meanwhile share the next commit.</summary>
     public int MaxBatchSize { get; set; } = 1000;
 }

@@ -1,90 +1,129 @@
+using System.Data;
+using System.Data.Common;
 using System.Text;
+using Exchange.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Exchange.Gateway.Audit;
 
 /// <summary>
-/// The audit records in SQLite: WAL with synchronous FULL, so a committed record survives a crash or power loss.
-/// One table keyed by sequence number, indexed for the searches of the audit API.
+/// The audit records, in SQLite (WAL with synchronous FULL, so a committed record survives a crash or power loss) or
+/// PostgreSQL (commits are durable by default), with plain ADO.NET over the schema of <see cref="Store.AuditDbContext"/>.
+/// One table keyed by sequence number, indexed for the searches of the audit API. On PostgreSQL several gateway
+/// instances share one chain: each batch takes the chain's lock and resumes from the head it finds.
 /// </summary>
-public sealed class AuditStore(string connectionString)
+public sealed class AuditStore : IDisposable
 {
     private const string Columns =
         "sequence, time_micros, request_id, consumer, provider, resource, method, holder_id, data_items, case_number, purpose, status, status_message, latency_micros, previous_hash, hash";
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS audit_records (
-            sequence INTEGER PRIMARY KEY,
-            time_micros INTEGER NOT NULL,
-            request_id TEXT NOT NULL,
-            consumer TEXT NOT NULL,
-            provider TEXT NOT NULL,
-            resource TEXT NOT NULL,
-            method TEXT NOT NULL,
-            holder_id TEXT NOT NULL,
-            data_items TEXT NOT NULL,
-            case_number TEXT NOT NULL,
-            purpose TEXT NOT NULL,
-            status TEXT NOT NULL,
-            status_message TEXT NOT NULL,
-            latency_micros INTEGER NOT NULL,
-            previous_hash TEXT NOT NULL,
-            hash TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_audit_consumer ON audit_records (consumer, sequence);
-        CREATE INDEX IF NOT EXISTS ix_audit_provider ON audit_records (provider, sequence);
-        CREATE INDEX IF NOT EXISTS ix_audit_resource ON audit_records (resource, sequence);
-        CREATE INDEX IF NOT EXISTS ix_audit_holder ON audit_records (holder_id, sequence);
-        CREATE INDEX IF NOT EXISTS ix_audit_time ON audit_records (time_micros);
-        """;
+    // Transaction-scoped advisory lock that serialises the writers of one chain across gateway instances.
+    private const long ChainLockKey = 0x45_58_43_48_41_55_44; // "EXCHAUD"
 
-    public string DataSource { get; } = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+    private static readonly DbType[] ColumnTypes =
+    [
+        DbType.Int64, DbType.Int64, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String,
+        DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String,
+    ];
 
-    public bool Exists => File.Exists(DataSource);
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
 
-    /// <summary>Opens a connection, creating the database and its schema when missing.</summary>
-    public SqliteConnection OpenForWriting()
+    public AuditStore(StoreConnection connection)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DataSource)!);
-        var connection = Open(SqliteOpenMode.ReadWriteCreate);
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema);
-        Execute(connection, Licences.LicenceUsageTables.Schema);
-        return connection;
+        Provider = connection.Provider;
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            _connectionString = connection.ConnectionString;
+            _postgres = NpgsqlDataSource.Create(connection.ConnectionString);
+            Location = connection.ToString();
+        }
+        else
+        {
+            var path = Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource);
+            _connectionString = new SqliteConnectionStringBuilder(connection.ConnectionString) { DataSource = path, Pooling = false }.ToString();
+            Location = path;
+        }
     }
 
-    /// <summary>Opens a connection for reading an existing store (read-write mode, which WAL needs for its shared-memory file; never creates one).</summary>
-    public SqliteConnection OpenForReading() => Open(SqliteOpenMode.ReadWrite);
+    public StoreProvider Provider { get; }
 
-    private SqliteConnection Open(SqliteOpenMode mode)
+    /// <summary>Where the records are, for logs and messages: the SQLite file's path, or the PostgreSQL server and database.</summary>
+    public string Location { get; }
+
+    /// <summary>False only for a SQLite file not created yet (nothing audited); a PostgreSQL store is created by the gateway's start-up.</summary>
+    public bool Exists => Provider == StoreProvider.PostgreSql || File.Exists(Location);
+
+    /// <summary>Opens a connection to an existing store (never creates a SQLite file: the writer's migration does).</summary>
+    public DbConnection Open()
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { DataSource = DataSource, Mode = mode, Pooling = false };
-        var connection = new SqliteConnection(builder.ToString());
+        if (_postgres is not null)
+            return _postgres.OpenConnection();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+        Execute(connection, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
         return connection;
     }
 
-    /// <summary>The last record's sequence and hash, where the chain resumes; (0, genesis) for an empty store.</summary>
-    public static (long Sequence, string Hash) ReadHead(SqliteConnection connection)
+    /// <summary>Opens the writer's connection; on SQLite also switches the file to WAL, so readers never wait for it.</summary>
+    public DbConnection OpenForWriting()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1;";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
+        var connection = Open();
+        if (Provider == StoreProvider.Sqlite)
+            Execute(connection, null, "PRAGMA journal_mode=WAL;");
+        return connection;
     }
 
-    /// <summary>A prepared insert, reusable across transactions; set its transaction, then values with <see cref="Insert"/>.</summary>
-    public static SqliteCommand PrepareInsert(SqliteConnection connection)
+    /// <summary>A write transaction holding the chain's lock: SQLite BEGIN IMMEDIATE, or a PostgreSQL advisory lock.</summary>
+    public DbTransaction BeginWrite(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+            return sqlite.BeginTransaction(deferred: false);
+        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({ChainLockKey});");
+        return transaction;
+    }
+
+    /// <summary>A read transaction that sees one consistent state of the records, taking no write lock.</summary>
+    public static DbTransaction BeginRead(DbConnection connection) =>
+        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    private const string HeadQuery = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1;";
+
+    /// <summary>A prepared query for the chain's head, for <see cref="ReadHead(DbCommand)"/>.</summary>
+    public static DbCommand PrepareReadHead(DbConnection connection)
     {
         var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO audit_records ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15);";
-        for (var i = 0; i < 16; i++)
-            command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        command.CommandText = HeadQuery;
         command.Prepare();
         return command;
     }
 
-    public static void Insert(SqliteCommand insert, ChainedAuditRecord record)
+    /// <summary>The last record's sequence and hash, where the chain resumes; (0, genesis) for an empty store.</summary>
+    public static (long Sequence, string Hash) ReadHead(DbCommand head)
+    {
+        using var reader = head.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
+    }
+
+    /// <summary>A prepared insert, reusable across transactions; set its transaction, then values with <see cref="Insert"/>.</summary>
+    public static DbCommand PrepareInsert(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO audit_records ({Columns}) VALUES ({string.Join(", ", ColumnTypes.Select((_, i) => $"@p{i}"))});";
+        for (var i = 0; i < ColumnTypes.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            parameter.DbType = ColumnTypes[i];
+            command.Parameters.Add(parameter);
+        }
+        command.Prepare();
+        return command;
+    }
+
+    public static void Insert(DbCommand insert, ChainedAuditRecord record)
     {
         var p = insert.Parameters;
         var e = record.Entry;
@@ -108,7 +147,7 @@ public sealed class AuditStore(string connectionString)
     }
 
     /// <summary>Every record in sequence order, streamed, for verification.</summary>
-    public static IEnumerable<ChainedAuditRecord> ReadAll(SqliteConnection connection)
+    public static IEnumerable<ChainedAuditRecord> ReadAll(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM audit_records ORDER BY sequence;";
@@ -120,10 +159,10 @@ public sealed class AuditStore(string connectionString)
     /// <summary>Records matching the query, newest first.</summary>
     public List<ChainedAuditRecord> Query(AuditQuery query)
     {
-        using var connection = Exists ? OpenForReading() : null;
         var records = new List<ChainedAuditRecord>();
-        if (connection is null)
+        if (!Exists)
             return records;
+        using var connection = Open();
         using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT {Columns} FROM audit_records WHERE 1 = 1");
         Filter(command, sql, "consumer", query.Consumer);
@@ -133,25 +172,25 @@ public sealed class AuditStore(string connectionString)
         if (query.FromMicros is { } from)
         {
             sql.Append(" AND time_micros >= @from");
-            command.Parameters.AddWithValue("@from", from);
+            command.AddParameter("@from", from);
         }
         if (query.UntilMicros is { } until)
         {
             sql.Append(" AND time_micros < @until");
-            command.Parameters.AddWithValue("@until", until);
+            command.AddParameter("@until", until);
         }
         if (query.BeforeSequence > 0)
         {
             sql.Append(" AND sequence < @before");
-            command.Parameters.AddWithValue("@before", query.BeforeSequence);
+            command.AddParameter("@before", query.BeforeSequence);
         }
         if (query.VisibleTo is { } department)
         {
             sql.Append(" AND (consumer = @me OR provider = @me)");
-            command.Parameters.AddWithValue("@me", department);
+            command.AddParameter("@me", department);
         }
         sql.Append(" ORDER BY sequence DESC LIMIT @limit;");
-        command.Parameters.AddWithValue("@limit", query.Limit);
+        command.AddParameter("@limit", query.Limit);
         command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -159,15 +198,15 @@ public sealed class AuditStore(string connectionString)
         return records;
     }
 
-    private static void Filter(SqliteCommand command, StringBuilder sql, string column, string value)
+    private static void Filter(DbCommand command, StringBuilder sql, string column, string value)
     {
         if (string.IsNullOrEmpty(value))
             return;
         sql.Append($" AND {column} = @{column}");
-        command.Parameters.AddWithValue($"@{column}", value);
+        command.AddParameter($"@{column}", value);
     }
 
-    private static ChainedAuditRecord Read(SqliteDataReader reader)
+    private static ChainedAuditRecord Read(DbDataReader reader)
     {
         var entry = new AuditEntry(
             TimeMicros: reader.GetInt64(1),
@@ -192,10 +231,13 @@ public sealed class AuditStore(string connectionString)
     public static string[] SplitItems(string items) =>
         items.Length == 0 ? [] : items.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    public void Dispose() => _postgres?.Dispose();
 }

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Exchange.Gateway.Audit.Store;
 using Exchange.Gateway.Telemetry;
-using Microsoft.Data.Sqlite;
+using Exchange.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Audit;
@@ -9,7 +11,9 @@ namespace Exchange.Gateway.Audit;
 /// <summary>
 /// The single writer of the audit chain, with group commit: calls hand in their entries and wait; one thread
 /// takes every entry pending, chains and inserts them in one transaction, commits (one fsync for the lot) and
-/// only then releases their callers. Resumes the chain from the last stored record at start-up.
+/// only then releases their callers. Each batch resumes the chain from the last stored record, under the chain's
+/// lock, so gateway instances sharing one PostgreSQL store extend one chain. A connection that fails is replaced
+/// for the next batch, so the log recovers by itself when its database returns.
 /// </summary>
 internal sealed partial class AuditWriter : IHostedService, IDisposable
 {
@@ -18,17 +22,18 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     private readonly int _maxBatch;
     private readonly ILogger<AuditWriter> _logger;
     private readonly GatewayMetrics _metrics;
+    private readonly IServiceScopeFactory _scopes;
     private readonly AuditChain _chain = new();
-    private SqliteConnection? _connection;
-    private SqliteCommand? _insert;
+    private DbConnection? _connection;
+    private DbCommand? _insert;
+    private DbCommand? _head;
     private Thread? _thread;
-    private long _sequence;
-    private string _hash = AuditChain.GenesisHash;
 
-    public AuditWriter(AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, ILogger<AuditWriter> logger)
+    public AuditWriter(AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
     {
         _metrics = metrics;
         _store = store;
+        _scopes = scopes;
         _maxBatch = options.Value.MaxBatchSize;
         _logger = logger;
     }
@@ -42,16 +47,33 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         return pending.Committed.Task;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _connection = _store.OpenForWriting();
-        (_sequence, _hash) = AuditStore.ReadHead(_connection);
-        // Prepared once: the writer is the connection's only user, batch after batch.
-        _insert = AuditStore.PrepareInsert(_connection);
-        LogResumed(_store.DataSource, _sequence);
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var schema = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            await schema.MigrateStoreAsync(_logger, cancellationToken, StoreSchema.CreateMissingTablesAsync);
+        }
+        Connect();
+        LogResumed(_store.Location, AuditStore.ReadHead(_head!).Sequence);
         _thread = new Thread(Run) { IsBackground = true, Name = "audit-writer" };
         _thread.Start();
-        return Task.CompletedTask;
+    }
+
+    private void Connect()
+    {
+        _connection = _store.OpenForWriting();
+        // Prepared once per connection: the writer is its only user, batch after batch.
+        _insert = AuditStore.PrepareInsert(_connection);
+        _head = AuditStore.PrepareReadHead(_connection);
+    }
+
+    private void Disconnect()
+    {
+        _insert?.Dispose();
+        _head?.Dispose();
+        _connection?.Dispose();
+        (_insert, _head, _connection) = (null, null, null);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -81,7 +103,8 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
             }
             catch (Exception ex)
             {
-                LogCommitFailed(ex, batch.Count, _store.DataSource);
+                Disconnect();
+                LogCommitFailed(ex, batch.Count, _store.Location);
                 var failure = new AuditUnavailableException($"The audit record could not be stored: {ex.Message}", ex);
                 foreach (var pending in batch)
                     pending.Committed.TrySetException(failure);
@@ -92,12 +115,15 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
 
     private void Commit(List<PendingEntry> batch)
     {
+        if (_connection is null)
+            Connect();
         var connection = _connection!;
-        var sequence = _sequence;
-        var hash = _hash;
-        using var transaction = connection.BeginTransaction();
-        var insert = _insert!;
-        insert.Transaction = transaction;
+        using var transaction = _store.BeginWrite(connection);
+        var (insert, head) = (_insert!, _head!);
+        (insert.Transaction, head.Transaction) = (transaction, transaction);
+        // Read under the lock: another instance may have extended the chain since this one's last batch, and after a
+        // failed batch the chain goes on from the last stored record.
+        var (sequence, hash) = AuditStore.ReadHead(head);
         foreach (var pending in batch)
         {
             sequence++;
@@ -108,15 +134,9 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
             hash = next;
         }
         transaction.Commit();
-        // Only a committed batch moves the head: after a failed one the chain goes on from the last stored record.
-        (_sequence, _hash) = (sequence, hash);
     }
 
-    public void Dispose()
-    {
-        _insert?.Dispose();
-        _connection?.Dispose();
-    }
+    public void Dispose() => Disconnect();
 
     private sealed class PendingEntry(AuditEntry entry)
     {
@@ -127,11 +147,11 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit log {Path}: resuming the chain after record {Sequence}")]
-    private partial void LogResumed(string path, long sequence);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit log {Location}: the chain goes on after record {Sequence}")]
+    private partial void LogResumed(string location, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} audit records to {Path}; their calls are aborted")]
-    private partial void LogCommitFailed(Exception exception, int count, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} audit records to {Location}; their calls are aborted")]
+    private partial void LogCommitFailed(Exception exception, int count, string location);
 }
 
 public sealed class AuditUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Exchange.Storage;
+
 namespace Exchange.Gateway.Audit;
 
 /// <summary>
@@ -15,31 +18,41 @@ public static class VerifyAuditCommand
             .AddEnvironmentVariables()
             .AddCommandLine(args)
             .Build();
-        var store = new AuditStore(configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString);
+        StoreConnection connection;
+        try
+        {
+            connection = StoreConnection.Parse(configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString, AuditOptions.ConnectionStringName);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+        using var store = new AuditStore(connection);
         if (!store.Exists)
         {
-            Console.Error.WriteLine($"No audit log at {store.DataSource}.");
+            Console.Error.WriteLine($"No audit log at {store.Location}.");
             return 1;
         }
 
         AuditVerification result;
         try
         {
-            using var connection = store.OpenForReading();
-            result = AuditChainVerifier.Verify(connection);
+            using var records = store.Open();
+            result = AuditChainVerifier.Verify(records);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (DbException ex)
         {
-            Console.Error.WriteLine($"Cannot read the audit log at {store.DataSource}: {ex.Message}");
+            Console.Error.WriteLine($"Cannot read the audit log at {store.Location}: {ex.Message}");
             return 1;
         }
 
         if (result.IsIntact)
         {
-            Console.WriteLine($"Audit chain intact: {result.RecordsChecked} records checked in {store.DataSource}.");
+            Console.WriteLine($"Audit chain intact: {result.RecordsChecked} records checked in {store.Location}.");
             return 0;
         }
-        Console.WriteLine($"Audit chain BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records before it are intact; {store.DataSource}).");
+        Console.WriteLine($"Audit chain BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records before it are intact; {store.Location}).");
         return 1;
     }
 }

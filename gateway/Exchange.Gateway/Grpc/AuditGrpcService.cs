@@ -44,7 +44,7 @@ internal sealed class AuditGrpcService(AuditStore store, CallStatisticsReader st
         await AuthenticateAsync(context);
         if (!store.Exists)
             return new VerifyAuditChainResponse { Intact = true };
-        using var connection = store.OpenForReading();
+        using var connection = store.Open();
         var result = AuditChainVerifier.Verify(connection);
         return new VerifyAuditChainResponse
         {

@@ -10,15 +10,15 @@ internal sealed class LicenceUsageQueries(AuditStore store)
         var uses = new List<StoredLicenceUse>();
         if (!store.Exists)
             return uses;
-        using var connection = store.OpenForReading();
+        using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, time_micros, licence_number, type_code, holder_id, consumer, case_number, purpose, action, request_id
             FROM licence_uses WHERE holder_id = @holder AND (@before = 0 OR id < @before) ORDER BY id DESC LIMIT @limit;
             """;
-        command.Parameters.AddWithValue("@holder", holderId);
-        command.Parameters.AddWithValue("@before", beforeId);
-        command.Parameters.AddWithValue("@limit", limit);
+        command.AddParameter("@holder", holderId);
+        command.AddParameter("@before", beforeId);
+        command.AddParameter("@limit", limit);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -35,10 +35,10 @@ internal sealed class LicenceUsageQueries(AuditStore store)
         var rows = new List<MaterialStatisticsRow>();
         if (!store.Exists)
             return rows;
-        using var connection = store.OpenForReading();
+        using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT service_item_code, MAX(service_item_name), COUNT(*), SUM(materials_checked), SUM(materials_exempted)
+            SELECT service_item_code, MAX(service_item_name), COUNT(*), CAST(SUM(materials_checked) AS BIGINT), CAST(SUM(materials_exempted) AS BIGINT)
             FROM material_checks GROUP BY service_item_code ORDER BY service_item_code;
             """;
         using var reader = command.ExecuteReader();
