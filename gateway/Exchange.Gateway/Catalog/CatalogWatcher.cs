@@ -6,8 +6,9 @@ namespace Exchange.Gateway.Catalog;
 
 /// <summary>
 /// Keeps a <c>WatchResources</c> stream open to the catalog and applies its snapshot and changes to
-/// <see cref="CatalogState"/>, saving each result to disk. When the stream fails it reconnects with capped
-/// exponential backoff and keeps routing on the last known catalog meanwhile.
+/// <see cref="CatalogState"/>, saving the result to disk in the background (the latest catalog, once per burst of
+/// changes). When the stream fails it reconnects with capped exponential backoff and keeps routing on the last known
+/// catalog meanwhile.
 /// </summary>
 internal sealed partial class CatalogWatcher : CatalogStreamWatcher
 {
@@ -15,6 +16,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
     private readonly SnapshotFile<ResourceSnapshot> _store;
     private readonly ILogger<CatalogWatcher> _logger;
     private readonly CatalogService.CatalogServiceClient _client;
+    private readonly CoalescingWorker _saves;
 
     public CatalogWatcher(CatalogState state, CatalogChannel channel, IOptions<CatalogOptions> options, ILogger<CatalogWatcher> logger)
         : base(options.Value)
@@ -23,6 +25,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         _logger = logger;
         _store = new SnapshotFile<ResourceSnapshot>(Options.SnapshotPath, ResourceSnapshot.Parser, logger);
         _client = new CatalogService.CatalogServiceClient(channel.Channel);
+        _saves = new CoalescingWorker(SaveLatestAsync);
     }
 
     /// <summary>Loads the saved snapshot before the server starts, so the first request already routes.</summary>
@@ -53,9 +56,11 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await base.StopAsync(cancellationToken);
+        // The last catalog received is on disk before the process ends.
+        await _saves.DisposeAsync();
         if (_state.IsConnected)
             _store.MarkCurrent();
-        await base.StopAsync(cancellationToken);
     }
 
     protected override void ReportUnreachable(Exception? unexpected, string reason)
@@ -76,16 +81,16 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
             switch (message.EventCase)
             {
                 case WatchResourcesResponse.EventOneofCase.Snapshot:
-                    await ApplySnapshotAsync(message.Snapshot, stoppingToken);
+                    ApplySnapshot(message.Snapshot);
                     break;
                 case WatchResourcesResponse.EventOneofCase.Change:
-                    await ApplyChangeAsync(message.Change, stoppingToken);
+                    ApplyChange(message.Change);
                     break;
             }
         }
     }
 
-    private async Task ApplySnapshotAsync(ResourceSnapshot snapshot, CancellationToken cancellationToken)
+    private void ApplySnapshot(ResourceSnapshot snapshot)
     {
         var current = _state.Current;
         var catalog = PublishedCatalog.FromSnapshot(snapshot);
@@ -93,7 +98,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         if (current is null || current.Revision != snapshot.Revision || !current.ToSnapshot().Equals(catalog.ToSnapshot()))
         {
             _state.Replace(catalog, CatalogSource.Catalog, DateTimeOffset.UtcNow);
-            await SaveAsync(catalog, cancellationToken);
+            _saves.Signal();
         }
         else
         {
@@ -103,7 +108,7 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
         LogWatching(Options.Address, catalog.Revision, catalog.ResourcesByCode.Count);
     }
 
-    private async Task ApplyChangeAsync(ResourceChange change, CancellationToken cancellationToken)
+    private void ApplyChange(ResourceChange change)
     {
         var current = _state.Current ?? PublishedCatalog.FromSnapshot(new ResourceSnapshot());
         var next = current.Apply(change);
@@ -111,14 +116,16 @@ internal sealed partial class CatalogWatcher : CatalogStreamWatcher
             return;
         _state.Replace(next, CatalogSource.Catalog, DateTimeOffset.UtcNow);
         LogChangeApplied(next.Revision, change.Type, change.Resource.Code, change.Resource.Version, change.Resource.GrpcService);
-        await SaveAsync(next, cancellationToken);
+        _saves.Signal();
     }
 
-    private async Task SaveAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
+    private async Task SaveLatestAsync()
     {
+        if (_state.Current is not { } catalog)
+            return;
         try
         {
-            await _store.SaveAsync(catalog.ToSnapshot(), cancellationToken);
+            await _store.SaveAsync(catalog.ToSnapshot(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
