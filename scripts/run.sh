@@ -113,7 +113,8 @@ gateway_env=(
   "Clerk__Accounts__clerk-ca__DisplayName=婚姻登记处窗口"
 )
 # GATEWAY_INSTANCES=2 (or more) runs that many gateways behind the front balancer on 7000: instance N on gRPC 710N and
-# clerk page 720N, each with its own audit log and snapshots in .data/gateway-N/, sharing the catalog, Redis and signing key.
+# clerk page 720N, each with its own snapshots (and SQLite audit log) in .data/gateway-N/, sharing the catalog, Redis and
+# signing key; with ConnectionStrings__Audit naming a PostgreSQL database in the environment, they share that audit log.
 gateway_instances=${GATEWAY_INSTANCES:-1}
 clerk_page=http://127.0.0.1:7003/clerk
 [ "$gateway_instances" -eq 1 ] 2>/dev/null || clerk_page="http://127.0.0.1:7201/clerk (one per instance: 720N)"
@@ -125,9 +126,11 @@ else
   balancer_env=()
   for i in $(seq 1 "$gateway_instances"); do
     instance_data=.data/gateway-$i
+    # Each instance its own SQLite audit log, unless the environment names a shared (PostgreSQL) one.
+    audit_store=("ConnectionStrings__Audit=${ConnectionStrings__Audit:-Data Source=$instance_data/audit.db}")
     start "gateway-$i"    gateway  Exchange.Gateway                   "http://127.0.0.1:710$i (clerk page: http://127.0.0.1:720$i/clerk)" "${gateway_env[@]}" \
       "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:710$i" "Kestrel__Endpoints__Web__Url=http://127.0.0.1:720$i" \
-      "ConnectionStrings__Audit=Data Source=$instance_data/audit.db" \
+      "${audit_store[@]}" \
       "Catalog__SnapshotPath=$instance_data/catalog-snapshot.pb" "Catalog__GrantSnapshotPath=$instance_data/grant-snapshot.pb" \
       "Identity__KeysPath=$instance_data/identity-keys.json" "Licences__IssuerKeySnapshotPath=$instance_data/issuer-keys.pb"
     balancer_env+=("ReverseProxy__Clusters__gateways__Destinations__gateway-${i}__Address=http://127.0.0.1:710$i")
