@@ -6,7 +6,8 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Every call, allowed or denied, is in the audit log with who, whom, what, for which case; the chain verifies.</summary>
-public sealed class AuditTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuditTests(ClusterFixture fixture)
 {
     private static readonly Exchange.SyntheticData.Resident Subject = SeededPopulation.Default.Residents[1];
 

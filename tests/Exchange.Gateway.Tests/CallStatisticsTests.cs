@@ -7,7 +7,8 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Call statistics count exactly the audited calls of a range, per department and resource, with their denials, p95 latency and materials exempted.</summary>
-public sealed class CallStatisticsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedClusterCollection.Name)]
+public sealed class CallStatisticsTests(ClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 
