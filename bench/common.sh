@@ -64,3 +64,20 @@ require_free_ports() { # port...
     fi
   done
 }
+
+# The value of NAME in a load generator RESULT line (space-separated NAME=value pairs): result_field NAME "$line"
+result_field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# Runs the load generator for at most SECONDS and prints its RESULT line; on failure shows the end of its log and
+# stops the calling script (line=$(load_result ...) fails under set -e).
+load_result() { # seconds load-generator-arguments...
+  local seconds=$1 line
+  shift
+  line=$(timeout "$seconds" "${load[@]}" "$@" 2>>"$logs/load.log" | grep '^RESULT ') || { tail -5 "$logs/load.log" >&2; exit 1; }
+  echo "$line"
+}
+
+# CPU time a process has used so far, in seconds (user + system).
+cpu_seconds() { # pid
+  awk -v ticks="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / ticks }' "/proc/$1/stat"
+}

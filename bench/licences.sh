@@ -77,10 +77,9 @@ for lookup in verify holder; do
   for c in $concurrencies; do
     for cache in warm cold; do
       address=$([ "$cache" = warm ] && echo http://127.0.0.1:7000 || echo http://127.0.0.1:7005)
-      line=$(timeout $(( duration + 40 )) "${load[@]}" run --data "$data" --target "$address" --method "$lookup:$subject" \
-        --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --label "$lookup-$cache" 2>>"$logs/load.log" | grep '^RESULT ') \
-        || { tail -5 "$logs/load.log" >&2; exit 1; }
-      field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+      line=$(load_result $(( duration + 40 )) run --data "$data" --target "$address" --method "$lookup:$subject" \
+        --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --label "$lookup-$cache")
+      field() { result_field "$1" "$line"; }
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$lookup" "$cache" "$c" "$(field rps)" "$(field mean_ms)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" >>"$state/results.tsv"
       printf '  %-7s %-5s c=%-3s %8s req/s, p50 %s ms, p99 %s ms, %s errors\n' "$lookup" "$cache" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)"
     done
@@ -88,8 +87,7 @@ for lookup in verify holder; do
 done
 
 echo "Revocation propagation: $revocations revocations through gateway A, checked at once at gateway B..."
-revocation=$("${load[@]}" revocations --data "$data" --target http://127.0.0.1:7000 --observer http://127.0.0.1:7004 --count "$revocations" 2>>"$logs/load.log" | grep '^RESULT ') \
-  || { tail -5 "$logs/load.log" >&2; exit 1; }
+revocation=$(load_result $(( revocations * 5 + 60 )) revocations --data "$data" --target http://127.0.0.1:7000 --observer http://127.0.0.1:7004 --count "$revocations")
 
 echo
 echo "Exchange e-licence benchmark — $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -105,7 +103,7 @@ awk -F'\t' '
       printf "%-7s %-5s %4s %10.0f %8s %8s %8s %6s %12s\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], ratio
     }
   }' "$state/results.tsv"
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$revocation"; }
+field() { result_field "$1" "$revocation"; }
 echo
 echo "Revocations: $(field revocations), seen revoked by gateway B at its first ask after Revoke returned: $(field seen_at_first_ask)"
 echo "  Revoke call (issuer durable + every cache invalidated): p50 $(field revoke_p50_ms) ms, max $(field revoke_max_ms) ms"

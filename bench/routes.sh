@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Does routing cost grow with the catalog? In one run on one machine: GetResident through the gateway with the
 # seeded catalog (about 10 published resources), then with N more published resources (default 10,000, each its
-# own gRPC service, never called), the gateway restarted onto the large catalog. Prints both and the ratio.
+# own gRPC service, never called), published one by one while the gateway runs (how many route rebuilds and how
+# much gateway CPU that costs), and how long a restart onto the large catalog takes. Prints both and the ratio.
 #
 #   bench/routes.sh                    10 s per measurement at concurrency 1 and 16, 10,000 extra resources
 #   BENCH_QUICK=1 bench/routes.sh      2 s per measurement, 2,000 extra resources
@@ -37,10 +38,9 @@ start_gateway() {
 }
 measure() { # label
   for c in $concurrencies; do
-    line=$(timeout $(( duration + 40 )) "${load[@]}" run --data "$data" --target http://127.0.0.1:7000 --method resident \
-      --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --pid "$pid_gateway" --label "$1" 2>>"$logs/load.log" | grep '^RESULT ') \
-      || { tail -5 "$logs/load.log" >&2; exit 1; }
-    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    line=$(load_result $(( duration + 40 )) run --data "$data" --target http://127.0.0.1:7000 --method resident \
+      --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --pid "$pid_gateway" --label "$1")
+    field() { result_field "$1" "$line"; }
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" "$(field rss_peak_mb)" >>"$state/results.tsv"
     printf '  %-6s c=%-3s %8s req/s, p50 %s ms, p99 %s ms, %s errors, gateway RSS %s MB\n' "$1" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" "$(field rss_peak_mb)"
   done
@@ -55,15 +55,26 @@ printf 'catalog\tconcurrency\trps\tp50_ms\tp99_ms\terrors\trss_peak_mb\n' >"$sta
 echo "Seeded catalog: measuring ${duration}s per run after ${warmup}s warm-up..."
 measure small
 
-echo "Stopping the gateway; publishing $resources more resources..."
-kill "$pid_gateway"; wait "$pid_gateway" 2>/dev/null || true
-filled=$(date +%s)
+# The gateway keeps running while the resources are published one by one, as in real use: it follows every change
+# through its watch stream and rebuilds its routes in the background, several changes per rebuild.
+echo "Publishing $resources more resources while the gateway runs..."
+route_builds() { grep -c 'Routes for catalog revision' "$logs/gateway.log" || true; }
+builds_before=$(route_builds); cpu_before=$(cpu_seconds "$pid_gateway"); filled=$(date +%s)
 "${load[@]}" fill --data "$data" --catalog http://127.0.0.1:7001 --count "$resources" 2> >(tee -a "$logs/load.log" | grep -E '000/|published in' >&2)
-echo "Published in $(( $(date +%s) - filled )) s; starting the gateway on the large catalog..."
-restarted=$(date +%s)
-start_gateway
-echo "Gateway serving $(( $(date +%s) - restarted )) s after start. Measuring..."
+published=$(date +%s)
+# Caught up once no rebuild has been logged for 3 s.
+builds=$(route_builds)
+while sleep 3; [ "$(route_builds)" != "$builds" ]; do builds=$(route_builds); done
+caught_up=$(( $(date +%s) - 3 ))
+builds=$(( $(route_builds) - builds_before ))
+cpu_used=$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$pid_gateway")" 'BEGIN { printf "%.1f", b - a }')
+echo "Published in $(( published - filled )) s; the gateway caught up $(( caught_up > published ? caught_up - published : 0 )) s later" \
+  "after $builds route rebuilds for $resources changes, using $cpu_used s of CPU. Measuring..."
 measure large
+restarted=$(date +%s)
+kill "$pid_gateway"; wait "$pid_gateway" 2>/dev/null || true
+start_gateway
+echo "A gateway restarted on the large catalog serves $(( $(date +%s) - restarted )) s after the restart began."
 
 echo
 echo "Routing with a large catalog — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); GetResident through the gateway, load generator, one HTTP/2 connection"
