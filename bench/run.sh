@@ -187,11 +187,10 @@ for method in $methods; do
       h2_data=$(sed -n 's/^traffic: .*(\([0-9]*\)) data.*/\1/p' "$out")
       per_req=$(awk -v d="${h2_data:-0}" -v n="${h2_done:-0}" 'BEGIN { printf "%.0f", (n > 0 ? d / n : 0) }')
 
-      line=$(timeout $(( duration + 40 )) "${load[@]}" run --data "$data" --target "$address" --method "$method" \
+      line=$(load_result $(( duration + 40 )) run --data "$data" --target "$address" --method "$method" \
         --auth "$([ "$target" = gateway ] && echo token || echo context)" --concurrency "$c" --warmup "$warmup" --duration "$duration" \
-        --pid "$(pid_of "$target" "$method")" --label "$target" 2>>"$logs/load.log" | grep '^RESULT ') \
-        || { tail -5 "$logs/load.log" >&2; exit 1; }
-      field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+        --pid "$(pid_of "$target" "$method")" --label "$target")
+      field() { result_field "$1" "$line"; }
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$method" "$target" "$c" "${h2_rps:-nan}" "$per_req" "${h2_failed:-nan}" \
         "$(field rps)" "$(field mean_ms)" "$(field p50_ms)" "$(field p90_ms)" "$(field p99_ms)" "$(field p999_ms)" "$(field errors)" \
         "$(field rss_mb)" "$(field rss_peak_mb)" >>"$results"
