@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Exchange.Gateway.Catalog;
@@ -19,12 +20,21 @@ internal sealed class CoalescingWorker : IAsyncDisposable
     private readonly Task _loop;
 
     /// <param name="work">Must not throw: it reports its own failures (a failure does not stop later runs).</param>
-    public CoalescingWorker(Func<Task> work)
+    /// <param name="restAfterRun">
+    /// Wait as long as a run took before the next one: a lone signal is served at once, but a long burst of signals
+    /// then takes at most half of one core (and each run folds in more of the burst).
+    /// </param>
+    public CoalescingWorker(Func<Task> work, bool restAfterRun = false)
     {
         _loop = Task.Run(async () =>
         {
             await foreach (var _ in _pending.Reader.ReadAllAsync())
+            {
+                var started = Stopwatch.GetTimestamp();
                 await work();
+                if (restAfterRun)
+                    await Task.Delay(Stopwatch.GetElapsedTime(started));
+            }
         });
     }
 

@@ -1,15 +1,16 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Exchange.Protos.Catalog.V1;
 
 namespace Exchange.Gateway.Catalog;
 
 /// <summary>
 /// An immutable view of every published resource at one catalog revision. Applying a change yields a new
-/// instance, so readers never see a half-applied update.
+/// instance, so readers never see a half-applied update; it shares all but one path of the sorted tree with the
+/// old one, so a change costs O(log n), not a copy of the catalog (10,000 published changes in a row stay cheap).
 /// </summary>
 public sealed class PublishedCatalog
 {
-    private PublishedCatalog(long revision, FrozenDictionary<string, Resource> resourcesByCode)
+    private PublishedCatalog(long revision, ImmutableSortedDictionary<string, Resource> resourcesByCode)
     {
         Revision = revision;
         ResourcesByCode = resourcesByCode;
@@ -17,15 +18,15 @@ public sealed class PublishedCatalog
 
     public long Revision { get; }
 
-    /// <summary>Published resources keyed by resource code. The messages must not be mutated.</summary>
-    public FrozenDictionary<string, Resource> ResourcesByCode { get; }
+    /// <summary>Published resources keyed by resource code, in ordinal order. The messages must not be mutated.</summary>
+    public ImmutableSortedDictionary<string, Resource> ResourcesByCode { get; }
 
     public static PublishedCatalog FromSnapshot(ResourceSnapshot snapshot)
     {
-        var resources = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        var resources = ImmutableSortedDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
         foreach (var resource in snapshot.Resources)
             resources[resource.Code] = resource;
-        return new PublishedCatalog(snapshot.Revision, resources.ToFrozenDictionary(StringComparer.Ordinal));
+        return new PublishedCatalog(snapshot.Revision, resources.ToImmutable());
     }
 
     /// <summary>
@@ -37,26 +38,18 @@ public sealed class PublishedCatalog
         if (change.Revision <= Revision || change.Resource is null)
             return this;
 
-        var resources = new Dictionary<string, Resource>(ResourcesByCode, StringComparer.Ordinal);
-        switch (change.Type)
+        return change.Type switch
         {
-            case ResourceChangeType.Published:
-                resources[change.Resource.Code] = change.Resource;
-                break;
-            case ResourceChangeType.Deprecated:
-                resources.Remove(change.Resource.Code);
-                break;
-            default:
-                return new PublishedCatalog(change.Revision, ResourcesByCode);
-        }
-        return new PublishedCatalog(change.Revision, resources.ToFrozenDictionary(StringComparer.Ordinal));
+            ResourceChangeType.Published => new PublishedCatalog(change.Revision, ResourcesByCode.SetItem(change.Resource.Code, change.Resource)),
+            ResourceChangeType.Deprecated => new PublishedCatalog(change.Revision, ResourcesByCode.Remove(change.Resource.Code)),
+            _ => new PublishedCatalog(change.Revision, ResourcesByCode),
+        };
     }
 
     public ResourceSnapshot ToSnapshot()
     {
         var snapshot = new ResourceSnapshot { Revision = Revision };
-        foreach (var code in ResourcesByCode.Keys.Order(StringComparer.Ordinal))
-            snapshot.Resources.Add(ResourcesByCode[code]);
+        snapshot.Resources.AddRange(ResourcesByCode.Values);
         return snapshot;
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
         {
             Rebuild();
             return Task.CompletedTask;
-        });
+        }, restAfterRun: true);
         _state.Changed += OnCatalogChanged;
         Rebuild();
     }
