@@ -7,8 +7,8 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Call statistics count exactly the audited calls of a range, per department and resource, with their denials, p95 latency and materials exempted.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class CallStatisticsTests(ClusterFixture fixture)
+// A cluster of its own: the counts are exact over a time range, so no other class may call in it meanwhile.
+public sealed class CallStatisticsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 
