@@ -5,26 +5,12 @@ namespace Exchange.Cli;
 /// <summary>Options every command accepts: where Exchange is, who is calling, and for which case.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<Uri> Gateway = new("--gateway")
-    {
-        Description = "Gateway address (env EXCHANGE_GATEWAY)",
-        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("EXCHANGE_GATEWAY") ?? "http://127.0.0.1:7000"),
-        Recursive = true,
-    };
+    public static readonly Option<Uri> Gateway = AddressOption("--gateway", "Gateway address", "EXCHANGE_GATEWAY", "http://127.0.0.1:7000");
 
-    public static readonly Option<Uri> Catalog = new("--catalog")
-    {
-        Description = "Catalog gRPC address (env EXCHANGE_CATALOG)",
-        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("EXCHANGE_CATALOG") ?? "http://127.0.0.1:7001"),
-        Recursive = true,
-    };
+    public static readonly Option<Uri> Catalog = AddressOption("--catalog", "Catalog gRPC address", "EXCHANGE_CATALOG", "http://127.0.0.1:7001");
 
-    public static readonly Option<Uri> TokenEndpoint = new("--token-endpoint")
-    {
-        Description = "OAuth2 token endpoint of the catalog (env EXCHANGE_TOKEN_ENDPOINT)",
-        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("EXCHANGE_TOKEN_ENDPOINT") ?? "http://127.0.0.1:7002/connect/token"),
-        Recursive = true,
-    };
+    public static readonly Option<Uri> TokenEndpoint = AddressOption(
+        "--token-endpoint", "OAuth2 token endpoint of the catalog", "EXCHANGE_TOKEN_ENDPOINT", "http://127.0.0.1:7002/connect/token");
 
     public static readonly Option<string?> Client = new("--client")
     {
@@ -55,4 +41,21 @@ internal static class GlobalOptions
     };
 
     public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Client, Secret, Case, Purpose];
+
+    /// <summary>An http(s) address, from the command line, else the environment variable, else the fallback.</summary>
+    private static Option<Uri> AddressOption(string name, string description, string variable, string fallback) => new(name)
+    {
+        Description = $"{description} (env {variable})",
+        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable(variable) ?? fallback),
+        // System.CommandLine has no converter for Uri: without this, any address given on the command line is refused.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps))
+                return address;
+            result.AddError($"{name} must be an absolute http:// or https:// address, for example {fallback}; got '{text}'.");
+            return null;
+        },
+        Recursive = true,
+    };
 }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Exchange.Testing;
+
+namespace Exchange.Gateway.Tests;
+
+/// <summary>The <c>exchange</c> command line, run as a user runs it against a gateway named on the command line.</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class CliTests(ClusterFixture fixture)
+{
+    private ExchangeCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public void A_resident_is_looked_up_through_the_gateway_given_on_the_command_line()
+    {
+        var resident = SeededPopulation.Default.Residents[3];
+
+        var (exitCode, output) = Run("resident", resident.CitizenId, "--gateway", Cluster.Gateway.Address.ToString(),
+            "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs,
+            "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(resident.Name, output);
+    }
+
+    [Fact]
+    public void An_address_that_is_not_a_url_is_refused_with_an_example()
+    {
+        var (exitCode, output) = Run("resident", SeededPopulation.Default.Residents[3].CitizenId, "--gateway", "127.0.0.1:7000");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--gateway must be an absolute http:// or https:// address", output);
+    }
+
+    private static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tools", "Exchange.Cli", "bin", RepositoryLayout.Configuration, "net10.0", "exchange.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            throw new TimeoutException("exchange did not finish within 60 s.");
+        }
+        return (process.ExitCode, output.Result + errors.Result);
+    }
+}
