@@ -22,8 +22,8 @@ internal sealed class LicenceCache
     private readonly LicenceOptions _options;
     private readonly GatewayMetrics _metrics;
     private readonly string _prefix;
-    private readonly SingleFlight<Licence?> _licenceFlights = new();
-    private readonly SingleFlight<IReadOnlyList<Licence>> _holderFlights = new();
+    private readonly SingleFlight<(Licence? Licence, bool Stored)> _licenceFlights = new();
+    private readonly SingleFlight<(IReadOnlyList<Licence> Licences, bool Stored)> _holderFlights = new();
 
     public LicenceCache(ICacheStore store, IssuerClient issuers, IOptions<LicenceOptions> options, IOptions<RedisOptions> redisOptions, GatewayMetrics metrics)
     {
@@ -55,13 +55,16 @@ internal sealed class LicenceCache
         // Asked again: a read that just failed makes the store unavailable.
         var available = _store.IsAvailable;
 
-        var (licence, joined) = await _licenceFlights.RunAsync(key, async () =>
+        var ((licence, stored), joined) = await _licenceFlights.RunAsync(key, async () =>
         {
+            // A fetch that ended between this caller's read and its flight has stored its answer: take it.
+            if (_store.IsAvailable && (await _store.GetAsync([key]))[0] is { } late)
+                return (DecodeLicence(late), true);
             var fetched = await _issuers.GetAsync(issuer, number, requester, CancellationToken.None);
             await _store.SetAsync(key, EncodeLicence(fetched), fetched is null ? _options.NegativeCacheTtl : _options.CacheTtl, onlyIfAbsent: true);
-            return fetched;
+            return (fetched, false);
         }, cancellationToken);
-        return (licence, Counted("licence", joined ? CacheSource.Joined : available ? CacheSource.Miss : CacheSource.Bypass));
+        return (licence, Counted("licence", Source(joined, stored, available)));
     }
 
     /// <summary>Every licence the issuer holds for the holder, in any status.</summary>
@@ -72,17 +75,22 @@ internal sealed class LicenceCache
             return (cached, Counted("holder", CacheSource.Hit));
         var available = _store.IsAvailable;
 
-        var (licences, joined) = await _holderFlights.RunAsync(holderKey, async () =>
+        var ((licences, stored), joined) = await _holderFlights.RunAsync(holderKey, async () =>
         {
+            if (_store.IsAvailable && await CachedListAsync(holderKey) is { } late)
+                return (late, true);
             var fetched = await _issuers.ListAsync(issuer, holderId, requester, CancellationToken.None);
             foreach (var licence in fetched)
                 await _store.SetAsync(LicenceKey(licence.LicenceNumber), EncodeLicence(licence), _options.CacheTtl, onlyIfAbsent: true);
             var numbers = string.Join(',', fetched.Select(l => l.LicenceNumber));
             await _store.SetAsync(holderKey, Encoding.ASCII.GetBytes(numbers), fetched.Count == 0 ? _options.NegativeCacheTtl : _options.CacheTtl, onlyIfAbsent: false);
-            return fetched;
+            return (fetched, false);
         }, cancellationToken);
-        return (licences, Counted("holder", joined ? CacheSource.Joined : available ? CacheSource.Miss : CacheSource.Bypass));
+        return (licences, Counted("holder", Source(joined, stored, available)));
     }
+
+    private static CacheSource Source(bool joined, bool stored, bool available) =>
+        joined ? CacheSource.Joined : stored ? CacheSource.Hit : available ? CacheSource.Miss : CacheSource.Bypass;
 
     /// <summary>Revokes at the issuer, then overwrites the cached licence and tells every gateway instance.</summary>
     public async Task<Licence> RevokeAsync(LicenceIssuer issuer, string number, string reason, LicenceRequester requester, CancellationToken cancellationToken)
