@@ -18,6 +18,7 @@ public static class ExchangeContextExtensions
             .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromMinutes(10), "ExchangeContext:Lifetime must be positive and at most 10 minutes.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ExchangeContextFactory>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ExchangeContextOptions>>().Value;

@@ -4,7 +4,6 @@ using Exchange.Gateway.Context;
 using Exchange.Gateway.Routing;
 using Exchange.Protos.Licence.V1;
 using Exchange.ServiceDefaults.Errors;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ namespace Exchange.Gateway.Licences;
 /// </summary>
 internal sealed class IssuerClient(
     ExchangeContextSigner signer,
-    IOptions<ExchangeContextOptions> contextOptions,
+    ExchangeContextFactory contexts,
     IOptions<LicenceOptions> options,
     TimeProvider time) : IDisposable
 {
@@ -84,24 +83,8 @@ internal sealed class IssuerClient(
         }
     }
 
-    private Protos.Context.V1.ExchangeContext Context(PublishedMethod method, LicenceRequester requester)
-    {
-        var now = time.GetUtcNow();
-        return new Protos.Context.V1.ExchangeContext
-        {
-            RequestId = requester.RequestId,
-            ConsumerDepartmentCode = requester.Department,
-            ProviderDepartmentCode = method.Resource.ProviderDepartmentCode,
-            ResourceCode = method.Resource.Code,
-            ResourceVersion = method.Resource.Version,
-            Method = method.Path,
-            DataItems = { method.DataItems },
-            CaseNumber = requester.CaseNumber,
-            Purpose = requester.Purpose,
-            IssueTime = Timestamp.FromDateTimeOffset(now),
-            ExpireTime = Timestamp.FromDateTimeOffset(now + contextOptions.Value.Lifetime),
-        };
-    }
+    private Protos.Context.V1.ExchangeContext Context(PublishedMethod method, LicenceRequester requester) =>
+        contexts.Create(method, requester.RequestId, requester.Department, method.DataItems, requester.CaseNumber, requester.Purpose);
 
     private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, static address => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
