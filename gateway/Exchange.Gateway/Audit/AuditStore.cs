@@ -27,7 +27,7 @@ public sealed class AuditStore : IDisposable
         DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String,
     ];
 
-    private readonly string _connectionString;
+    private readonly string? _sqlite;
     private readonly NpgsqlDataSource? _postgres;
 
     public AuditStore(StoreConnection connection)
@@ -35,14 +35,13 @@ public sealed class AuditStore : IDisposable
         Provider = connection.Provider;
         if (Provider == StoreProvider.PostgreSql)
         {
-            _connectionString = connection.ConnectionString;
             _postgres = NpgsqlDataSource.Create(connection.ConnectionString);
             Location = connection.ToString();
         }
         else
         {
             var path = Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource);
-            _connectionString = new SqliteConnectionStringBuilder(connection.ConnectionString) { DataSource = path, Pooling = false }.ToString();
+            _sqlite = new SqliteConnectionStringBuilder(connection.ConnectionString) { DataSource = path, Pooling = false }.ToString();
             Location = path;
         }
     }
@@ -60,7 +59,7 @@ public sealed class AuditStore : IDisposable
     {
         if (_postgres is not null)
             return _postgres.OpenConnection();
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_sqlite) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();
         Execute(connection, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
         return connection;

@@ -30,9 +30,9 @@ internal sealed class LicenceUsageQueries(AuditStore store)
     }
 
     /// <summary>Per service item: checks, materials checked, materials exempted; ordered by item code.</summary>
-    public List<MaterialStatisticsRow> MaterialStatistics()
+    public List<MaterialExemptionRow> MaterialStatistics()
     {
-        var rows = new List<MaterialStatisticsRow>();
+        var rows = new List<MaterialExemptionRow>();
         if (!store.Exists)
             return rows;
         using var connection = store.Open();
@@ -43,9 +43,7 @@ internal sealed class LicenceUsageQueries(AuditStore store)
             """;
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            rows.Add(new MaterialStatisticsRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            rows.Add(new MaterialExemptionRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
         return rows;
     }
 }
-
-public sealed record MaterialStatisticsRow(string ServiceItemCode, string ServiceItemName, long Checks, long MaterialsChecked, long MaterialsExempted);
