@@ -12,6 +12,12 @@ public static class ExchangeMetadata
     /// <summary>Set by consumers: what the data is for, UTF-8 percent-encoded (as grpc-message is).</summary>
     public const string Purpose = "x-exchange-purpose";
 
+    /// <summary>
+    /// Set by consumers at a counter: the code of the service item (政务服务事项) the case is of, for example
+    /// PS-HOUSEHOLD-MOVE-SPOUSE. The licence service lets the item's department use the licence types its materials name.
+    /// </summary>
+    public const string ServiceItem = "x-exchange-service-item";
+
     /// <summary>Set by the gateway: the serialised <c>SignedExchangeContext</c>.</summary>
     public const string Context = "x-exchange-context-bin";
 

@@ -20,7 +20,7 @@ public sealed class AccessApplicationTests(CatalogProcess catalog) : IClassFixtu
     {
         // Other tests of this class file more applications on the same catalog; the demo ones come first.
         var all = (await Admin.ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct)).Applications
-            .OrderBy(a => a.CreateTime.ToDateTimeOffset()).Take(3).ToList();
+            .OrderBy(a => a.CreateTime.ToDateTimeOffset()).Take(5).ToList();
 
         var marriage = Assert.Single(all, a => a.ConsumerDepartmentCode == "CIVIL-AFFAIRS" && a.ResourceCode == "PS-RESIDENT-BASIC");
         Assert.Equal(AccessApplicationState.Approved, marriage.State);
@@ -32,6 +32,13 @@ public sealed class AccessApplicationTests(CatalogProcess catalog) : IClassFixtu
         var enterprise = Assert.Single(all, a => a.ConsumerDepartmentCode == "MARKET-REGULATION" && a.ResourceCode == "PS-RESIDENT-BASIC");
         Assert.Equal(AccessApplicationState.Approved, enterprise.State);
         Assert.Equal(["citizen_id", "name", "status"], enterprise.DataItems);
+        // The identity-card licences under the same items as the population grants: a licence is no way around them.
+        var civilAffairsCards = Assert.Single(all, a => a.ConsumerDepartmentCode == "CIVIL-AFFAIRS" && a.ResourceCode == "PS-ELICENCE");
+        Assert.Equal(AccessApplicationState.Approved, civilAffairsCards.State);
+        Assert.Equal(["RIDC.holder_name", "RIDC.name", "RIDC.gender", "RIDC.birth_date"], civilAffairsCards.DataItems);
+        var marketRegulationCards = Assert.Single(all, a => a.ConsumerDepartmentCode == "MARKET-REGULATION" && a.ResourceCode == "PS-ELICENCE");
+        Assert.Equal(AccessApplicationState.Approved, marketRegulationCards.State);
+        Assert.Equal(["RIDC.holder_id", "RIDC.holder_name", "RIDC.name", "RIDC.citizen_id"], marketRegulationCards.DataItems);
         var pending = Assert.Single(all, a => a.ConsumerDepartmentCode == "PUBLIC-SECURITY" && a.ResourceCode == "CA-MARRIAGE-RECORDS");
         Assert.Equal(AccessApplicationState.Pending, pending.State);
     }

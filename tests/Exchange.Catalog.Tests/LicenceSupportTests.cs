@@ -32,7 +32,14 @@ public sealed class LicenceSupportTests(CatalogProcess catalog) : IClassFixture<
         Assert.Equal(provider, resource.ProviderDepartmentCode);
         Assert.Equal(types.Split(','), resource.LicenceTypeCodes);
         Assert.Equal(CatalogProcess.SeedEndpoints[provider], resource.Endpoint);
-        Assert.Contains(resource.DataItems, i => i.Name == "signature" && i.Type == DataType.Bytes);
+        // Conditional like any department data, with items per licence type; the holder fields are items too.
+        Assert.Equal(ShareType.Conditional, resource.ShareType);
+        Assert.All(types.Split(','), type =>
+        {
+            Assert.Contains(resource.DataItems, i => i.Name == $"{type}.holder_id");
+            Assert.Contains(resource.DataItems, i => i.Name == $"{type}.holder_name");
+        });
+        Assert.DoesNotContain(resource.DataItems, i => i.Name is "data_items" or "signature");
     }
 
     [Fact]
@@ -174,6 +181,13 @@ public sealed class LicenceSupportTests(CatalogProcess catalog) : IClassFixture<
             Assert.All(item.Materials, m => Assert.Contains(m.Role, roles));
             Assert.Equal(item.Materials.Count, item.Materials.Select(m => m.Code).Distinct().Count());
             Assert.All(item.Materials.Where(m => m.ReplacementCase == Material.ReplacementOneofCase.LicenceTypeCode), m => Assert.Contains(m.LicenceTypeCode, licenceTypes));
+            // Each licence material names the items of its type it needs, each one an item of the issuer's resource.
+            Assert.All(item.Materials.Where(m => m.ReplacementCase == Material.ReplacementOneofCase.LicenceTypeCode), m =>
+            {
+                Assert.NotEmpty(m.LicenceDataItems);
+                var issuer = resources.Single(r => r.LicenceTypeCodes.Contains(m.LicenceTypeCode));
+                Assert.All(m.LicenceDataItems, name => Assert.Contains(issuer.DataItems, i => i.Name == $"{m.LicenceTypeCode}.{name}"));
+            });
             Assert.All(item.Materials.Where(m => m.ReplacementCase == Material.ReplacementOneofCase.ResourceCode), m => Assert.Contains(resources, r => r.Code == m.ResourceCode));
             Assert.Contains(item.Materials, m => m.ReplacementCase != Material.ReplacementOneofCase.None);
         }

@@ -99,6 +99,43 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture) : IClassFixture<Cle
         await LookUpAsync(page, LicenceQrPayload.Encode(forged));
         Assert.Equal("不通过", await page.Locator("[data-testid=signature]").InnerTextAsync());
         Assert.NotEqual("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
+        // Nothing of the forged content is shown: no holder, no items, no QR code to pass on.
+        Assert.Equal(0, await page.Locator("[data-testid=holder]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=items]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=qr]").CountAsync());
+        Assert.DoesNotContain("冒名顶替", await page.ContentAsync());
+        await BrowserFixture.ScreenshotAsync(page, "clerk-forged-qr");
+    }
+
+    [Fact]
+    public async Task An_identity_card_shows_its_items_only_under_the_service_item_being_handled()
+    {
+        // Civil affairs' grant names neither the holder id nor the citizen id of an identity card; the person is who was asked for.
+        Licence? card = null;
+        var husband = string.Empty;
+        foreach (var (candidate, _) in Couples().Skip(6).Take(20))
+        {
+            card = (await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = candidate })).Licences.FirstOrDefault(l => l.TypeCode == "RIDC");
+            husband = candidate;
+            if (card is not null)
+                break;
+        }
+        Assert.NotNull(card);
+        var page = await fixture.SignedInPageAsync();
+
+        await LookUpAsync(page, card.LicenceNumber);
+        Assert.Equal("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal(card.HolderName, await page.Locator("[data-testid=holder]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=items]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=qr]").CountAsync());
+
+        await page.SelectOptionAsync("[data-testid=service-item]", "CA-MARRIAGE-REGISTRATION");
+        await LookUpAsync(page, card.LicenceNumber);
+        var items = await page.Locator("[data-testid=items]").InnerTextAsync();
+        Assert.Contains(husband, items);
+        Assert.DoesNotContain("住址", items);
+        Assert.DoesNotContain("民族", items);
+        await BrowserFixture.ScreenshotAsync(page, "clerk-service-item");
     }
 
     [Fact]

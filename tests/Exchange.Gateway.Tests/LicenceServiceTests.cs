@@ -24,9 +24,11 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
 
         Assert.True(response.Complete);
         Assert.Equal(3, response.Issuers.Count);
-        Assert.All(response.Issuers, i => Assert.True(i.Answered, i.Problem));
-        Assert.Contains(response.Licences, l => l.TypeCode == "MARC" && l.IssuerDepartmentCode == "CIVIL-AFFAIRS");
-        Assert.All(response.Licences, l => Assert.Equal(husband, l.HolderId));
+        Assert.All(response.Issuers.Where(i => i.IssuerDepartmentCode != "MARKET-REGULATION"), i => Assert.True(i.Answered, i.Problem));
+        // Civil affairs holds no grant on business licences: that issuer is not asked, and says why.
+        Assert.Contains("MR-ELICENCE", response.Issuers.Single(i => i.IssuerDepartmentCode == "MARKET-REGULATION").Problem);
+        Assert.Contains(response.Licences, l => l.TypeCode == "MARC" && l.IssuerDepartmentCode == "CIVIL-AFFAIRS" && l.HolderId == husband);
+        Assert.Contains(response.Licences, l => l.TypeCode == "RIDC" && l.IssuerDepartmentCode == "PUBLIC-SECURITY");
         Assert.All(response.Licences, l => Assert.Equal(LicenceStatus.Valid, l.Status));
     }
 
@@ -35,7 +37,10 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
     {
         var enterprise = LicenceHolders.Enterprises.First(e => e.Status == Exchange.SyntheticData.EnterpriseStatus.Active);
 
-        var licence = await CivilAffairs.FirstAsync(enterprise.CreditCode, "BLIC");
+        // Asked at a counter handling an enterprise change, the item whose materials name the business licence.
+        var licence = (await LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation).ListByHolderAsync(
+                new ListByHolderRequest { HolderId = enterprise.CreditCode }, new Metadata { { "x-exchange-service-item", "MR-ENTERPRISE-CHANGE-REGISTRATION" } }))
+            .Licences.FirstOrDefault(l => l.TypeCode == "BLIC");
 
         Assert.NotNull(licence);
         Assert.Equal(enterprise.Name, licence.HolderName);
@@ -175,8 +180,11 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
 
         foreach (var item in items)
         {
+            // Each item is checked by the department that handles it, and its licences verified under it.
+            var handler = LicenceCalls.As(Cluster, item.DepartmentCode.ToLowerInvariant());
+            var underItem = new Metadata { { "x-exchange-service-item", item.Code } };
             var applicants = Applicants(item);
-            var response = await CivilAffairs.CheckMaterialsAsync(new CheckMaterialsRequest { ServiceItemCode = item.Code, Applicants = { applicants } });
+            var response = await handler.CheckMaterialsAsync(new CheckMaterialsRequest { ServiceItemCode = item.Code, Applicants = { applicants } });
 
             Assert.Equal(item.Materials.Count, response.Materials.Count);
             Assert.Equal(item.Materials.Count, response.MaterialsRequired + response.MaterialsExempted);
@@ -188,7 +196,7 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
                     Assert.False(check.Exempt, $"{item.Code}/{material.Code} has no replacement but was exempted");
                 if (check.Exempt && material.ReplacementCase == Material.ReplacementOneofCase.LicenceTypeCode)
                 {
-                    var verified = await CivilAffairs.VerifyAsync(new VerifyRequest { LicenceNumber = check.LicenceNumber });
+                    var verified = await handler.VerifyAsync(new VerifyRequest { LicenceNumber = check.LicenceNumber }, underItem);
                     Assert.True(verified.Verification.Valid);
                     Assert.Equal(material.LicenceTypeCode, verified.Licence.TypeCode);
                     Assert.Equal(check.HolderId, verified.Licence.HolderId);
@@ -201,6 +209,21 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
 
         var after = await CivilAffairs.GetMaterialStatisticsAsync(new GetMaterialStatisticsRequest());
         Assert.True(after.MaterialsExemptedTotal > before.MaterialsExemptedTotal);
+    }
+
+    [Fact]
+    public async Task Only_the_department_that_handles_a_service_item_checks_its_materials()
+    {
+        var (husband, wife) = LicenceHolders.MarriedCouples[1];
+
+        var ex = await LicenceCalls.FailsAsync(() => LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation).CheckMaterialsAsync(new CheckMaterialsRequest
+        {
+            ServiceItemCode = "CA-MARRIAGE-REGISTRATION",
+            Applicants = { new Applicant { Role = "applicant", HolderId = husband }, new Applicant { Role = "spouse", HolderId = wife } },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Contains("CIVIL-AFFAIRS", ex.Status.Detail);
     }
 
     [Fact]

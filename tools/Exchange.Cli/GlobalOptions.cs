@@ -40,7 +40,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Client, Secret, Case, Purpose];
+    public static readonly Option<string?> ServiceItem = new("--service-item")
+    {
+        Description = "Service item (政务服务事项) the case is of, for licence calls at a counter: its materials name the licence types and items the department may use",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Client, Secret, Case, Purpose, ServiceItem];
 
     /// <summary>An http(s) address, from the command line, else the environment variable, else the fallback.</summary>
     private static Option<Uri> AddressOption(string name, string description, string variable, string fallback) => new(name)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Exchange.Client;
+using Exchange.ExchangeContext;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -20,6 +21,8 @@ internal static class RpcCall
         where TReply : IMessage
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
+        if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
+            headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
         return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken);
     }

@@ -37,6 +37,7 @@ public sealed class ServiceItemCatalog(CatalogDbContext db)
             LicenceTypeCode = m.ReplacementCase == Material.ReplacementOneofCase.LicenceTypeCode ? m.LicenceTypeCode : null,
             ResourceCode = m.ReplacementCase == Material.ReplacementOneofCase.ResourceCode ? m.ResourceCode : null,
             Note = m.Note,
+            LicenceDataItems = [.. m.LicenceDataItems],
         }).ToList(),
     };
 
@@ -46,7 +47,7 @@ public sealed class ServiceItemCatalog(CatalogDbContext db)
         item.Roles.Add(record.Roles.Select(r => new ApplicantRole { Code = r.Code, Title = r.Title, HolderKind = r.HolderKind }));
         foreach (var m in record.Materials)
         {
-            var material = new Material { Code = m.Code, Name = m.Name, Role = m.Role, Note = m.Note };
+            var material = new Material { Code = m.Code, Name = m.Name, Role = m.Role, Note = m.Note, LicenceDataItems = { m.LicenceDataItems } };
             if (m.LicenceTypeCode is { } type)
                 material.LicenceTypeCode = type;
             else if (m.ResourceCode is { } resource)

@@ -108,41 +108,76 @@ public static class SeedCatalog
             ]),
         ElicenceResource("PS-ELICENCE", "居民身份证电子证照",
             "公安机关签发的居民身份证电子证照，供窗口核验申请人身份，免于提交身份证复印件。",
-            PublicSecurity, endpoints.PublicSecurity, ["RIDC"]),
+            PublicSecurity, endpoints.PublicSecurity,
+            [
+                ("RIDC", [
+                    ("name", "姓名", Sensitivity.Sensitive), ("gender", "性别", Sensitivity.Sensitive),
+                    ("ethnicity", "民族", Sensitivity.Sensitive), ("birth_date", "出生日期", Sensitivity.Sensitive),
+                    ("address", "住址", Sensitivity.Sensitive), ("citizen_id", "公民身份号码", Sensitivity.Sensitive),
+                ]),
+            ]),
         ElicenceResource("MR-ELICENCE", "营业执照电子证照",
             "市场监督管理部门签发的营业执照电子证照，按统一社会信用代码查询与核验，免于提交营业执照复印件。",
-            MarketRegulation, endpoints.MarketRegulation, ["BLIC"]),
+            MarketRegulation, endpoints.MarketRegulation,
+            [
+                ("BLIC", [
+                    ("name", "名称", Sensitivity.Public), ("credit_code", "统一社会信用代码", Sensitivity.Public),
+                    ("enterprise_type", "类型", Sensitivity.Public), ("legal_representative", "法定代表人", Sensitivity.Public),
+                    ("registered_capital_yuan", "注册资本（元）", Sensitivity.Public), ("established_date", "成立日期", Sensitivity.Public),
+                    ("address", "住所", Sensitivity.Public), ("business_scope", "经营范围", Sensitivity.Public),
+                    ("registration_authority", "登记机关", Sensitivity.Public),
+                ]),
+            ]),
         ElicenceResource("CA-ELICENCE", "婚姻登记与社会组织登记电子证照",
             "民政部门签发的结婚证和社会团体法人登记证书电子证照，免于提交纸质证书及复印件。",
-            CivilAffairs, endpoints.CivilAffairs, ["MARC", "SORC"]),
+            CivilAffairs, endpoints.CivilAffairs,
+            [
+                ("MARC", [
+                    ("certificate_number", "结婚证字号", Sensitivity.Sensitive), ("registration_date", "登记日期", Sensitivity.Sensitive),
+                    ("registration_office", "登记机关", Sensitivity.Sensitive), ("husband_name", "男方姓名", Sensitivity.Sensitive),
+                    ("husband_citizen_id", "男方公民身份号码", Sensitivity.Sensitive), ("wife_name", "女方姓名", Sensitivity.Sensitive),
+                    ("wife_citizen_id", "女方公民身份号码", Sensitivity.Sensitive),
+                ]),
+                ("SORC", [
+                    ("certificate_kind", "证书种类", Sensitivity.Public), ("name", "名称", Sensitivity.Public),
+                    ("credit_code", "统一社会信用代码", Sensitivity.Public), ("legal_representative", "法定代表人", Sensitivity.Public),
+                    ("registration_authority", "登记管理机关", Sensitivity.Public), ("registered_date", "成立登记日期", Sensitivity.Public),
+                    ("address", "住所", Sensitivity.Public), ("business_scope", "业务范围", Sensitivity.Public),
+                ]),
+            ]),
     ];
 
     /// <summary>
-    /// An issuer's e-licences. Shared unconditionally: verifying a licence the applicant presents is what every counter
-    /// needs, and each use is recorded for the holder. The data items are the fields of <c>exchange.licence.v1.Licence</c>.
+    /// An issuer's e-licences. Conditional like any department data: a consumer uses a licence type under an approved
+    /// grant that names items of that type, or at a counter under the service item it handles (the gateway reads the
+    /// item's materials). The items are named per licence type (<c>RIDC.name</c>; the holder's id and name are items
+    /// too); the facts of a verification (number, type, issuer, dates, status) come with every licence a consumer may
+    /// use, and verifying a presented licence answers them with the holder's name to anyone.
     /// </summary>
-    private static Resource ElicenceResource(string code, string name, string description, string provider, string endpoint, string[] licenceTypes)
+    private static Resource ElicenceResource(
+        string code, string name, string description, string provider, string endpoint,
+        (string Type, (string Name, string Title, Sensitivity Sensitivity)[] Items)[] licenceTypes)
     {
+        List<DataItem> items =
+        [
+            Item("licence_number", "证照编号（核验事实，随证照返回）", DataType.String, Sensitivity.Public),
+            Item("type_code", "证照类型代码（核验事实）", DataType.String, Sensitivity.Public),
+            Item("issuer_department_code", "签发部门（核验事实）", DataType.String, Sensitivity.Public),
+            Item("issuer_credit_code", "签发机构统一社会信用代码（核验事实）", DataType.String, Sensitivity.Public),
+            Item("issue_date", "签发日期（核验事实）", DataType.Date, Sensitivity.Public),
+            Item("expiry_date", "有效期至（核验事实）", DataType.Date, Sensitivity.Public),
+            Item("status", "证照状态（核验事实）", DataType.Enum, Sensitivity.Public),
+        ];
+        foreach (var (type, typeItems) in licenceTypes)
+        {
+            items.Add(Item($"{type}.holder_id", "持证主体代码", DataType.String, Sensitivity.Sensitive));
+            items.Add(Item($"{type}.holder_name", "持证主体名称", DataType.String, Sensitivity.Sensitive));
+            items.AddRange(typeItems.Select(i => Item($"{type}.{i.Name}", i.Title, DataType.String, i.Sensitivity)));
+        }
         var resource = Resource(code, name, description, provider, endpoint, LicenceIssuerService, LicenceIssuerMethods,
-            ShareType.Unconditional, string.Empty, UpdateFrequency.RealTime,
-            [
-                Item("licence_number", "证照编号", DataType.String, Sensitivity.Public),
-                Item("type_code", "证照类型代码", DataType.String, Sensitivity.Public),
-                Item("holder_id", "持证主体代码", DataType.String, Sensitivity.Sensitive),
-                Item("holder_name", "持证主体名称", DataType.String, Sensitivity.Sensitive),
-                Item("issuer_department_code", "签发部门", DataType.String, Sensitivity.Public),
-                Item("issuer_credit_code", "签发机构统一社会信用代码", DataType.String, Sensitivity.Public),
-                Item("issue_date", "签发日期", DataType.Date, Sensitivity.Public),
-                Item("expiry_date", "有效期至", DataType.Date, Sensitivity.Public),
-                Item("data_items", "照面信息", DataType.Map, Sensitivity.Sensitive),
-                Item("status", "证照状态", DataType.Enum, Sensitivity.Public),
-                Item("revocation_reason", "注销原因", DataType.String, Sensitivity.Public),
-                Item("revoked_at", "注销时间", DataType.String, Sensitivity.Public),
-                Item("signing_key_id", "签名密钥标识", DataType.String, Sensitivity.Public),
-                Item("signature_algorithm", "签名算法", DataType.Enum, Sensitivity.Public),
-                Item("signature", "签发机构数字签名", DataType.Bytes, Sensitivity.Public),
-            ]);
-        resource.LicenceTypeCodes.Add(licenceTypes);
+            ShareType.Conditional, "按授权的证照类型和数据项使用；窗口办件时以所办事项的材料清单为准；核验申请人出示的证照仅返回有效性、类型、签发部门、持证人姓名和日期。",
+            UpdateFrequency.RealTime, [.. items]);
+        resource.LicenceTypeCodes.Add(licenceTypes.Select(t => t.Type));
         return resource;
     }
 

@@ -3,8 +3,9 @@ using Exchange.Protos.Catalog.V1;
 namespace Exchange.Catalog.Seeding;
 
 /// <summary>
-/// The access applications of the demo: two approved grants so conditional resources answer at once, and one
-/// pending application to approve in the admin UI.
+/// The access applications of the demo: approved grants so conditional resources answer at once, and one pending
+/// application to approve in the admin UI. The e-licence grants name the same items of the identity card as the
+/// department's grant on the population register, so a licence is no way around that grant.
 /// </summary>
 public static class SeedGrants
 {
@@ -18,6 +19,10 @@ public static class SeedGrants
             "办理市场主体登记核实法定代表人身份", "《中华人民共和国市场主体登记管理条例》第十二条", now), Approve: true),
         new("public-security", Application(SeedCatalog.PublicSecurity, "CA-MARRIAGE-RECORDS", ["citizen_id", "kind", "registered_date", "registration_office"],
             "办理户口登记项目变更核实婚姻状况", "《中华人民共和国户口登记条例》第十七条", now), Approve: false),
+        new("civil-affairs", Application(SeedCatalog.CivilAffairs, "PS-ELICENCE", ["RIDC.holder_name", "RIDC.name", "RIDC.gender", "RIDC.birth_date"],
+            "办理婚姻登记核验当事人居民身份证电子证照", "《婚姻登记条例》第五条", now), Approve: true),
+        new("market-regulation", Application(SeedCatalog.MarketRegulation, "PS-ELICENCE", ["RIDC.holder_id", "RIDC.holder_name", "RIDC.name", "RIDC.citizen_id"],
+            "办理市场主体登记核验法定代表人居民身份证电子证照", "《中华人民共和国市场主体登记管理条例》第十二条", now), Approve: true),
     ];
 
     private static AccessApplication Application(

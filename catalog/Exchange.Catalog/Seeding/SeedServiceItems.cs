@@ -14,6 +14,13 @@ public static class SeedServiceItems
     private const string MarriageCertificate = "MARC";
     private const string SocialOrganisationCertificate = "SORC";
 
+    // What each material needs of its licence: identity for a person, the registration facts for an organisation,
+    // both spouses for a marriage. Never the whole licence: ethnicity and address are needed by none of these items.
+    private static readonly string[] Identity = ["holder_id", "holder_name", "name", "gender", "birth_date", "citizen_id"];
+    private static readonly string[] BusinessRegistration = ["holder_id", "holder_name", "name", "credit_code", "legal_representative", "enterprise_type", "established_date", "registration_authority"];
+    private static readonly string[] Marriage = ["holder_id", "holder_name", "certificate_number", "registration_date", "husband_name", "husband_citizen_id", "wife_name", "wife_citizen_id"];
+    private static readonly string[] OrganisationRegistration = ["holder_id", "holder_name", "certificate_kind", "name", "credit_code", "legal_representative", "registration_authority", "registered_date"];
+
     public static IReadOnlyList<ServiceItem> All() =>
     [
         Item("CA-MARRIAGE-REGISTRATION", "内地居民结婚登记", SeedCatalog.CivilAffairs,
@@ -87,7 +94,21 @@ public static class SeedServiceItems
     private static ApplicantRole Organization(string code, string title) => new() { Code = code, Title = title, HolderKind = HolderKind.Organization };
 
     private static Material ByLicence(string code, string name, string role, string licenceType, string note) =>
-        new() { Code = code, Name = name, Role = role, LicenceTypeCode = licenceType, Note = note };
+        new()
+        {
+            Code = code, Name = name, Role = role, LicenceTypeCode = licenceType, Note = note,
+            LicenceDataItems =
+            {
+                licenceType switch
+                {
+                    ResidentIdCard => Identity,
+                    BusinessLicence => BusinessRegistration,
+                    MarriageCertificate => Marriage,
+                    SocialOrganisationCertificate => OrganisationRegistration,
+                    _ => [],
+                },
+            },
+        };
 
     private static Material ByResource(string code, string name, string role, string resourceCode, string note) =>
         new() { Code = code, Name = name, Role = role, ResourceCode = resourceCode, Note = note };

@@ -28,4 +28,7 @@ public sealed class MaterialRecord
     public string? LicenceTypeCode { get; set; }
     public string? ResourceCode { get; set; }
     public string Note { get; set; } = string.Empty;
+
+    /// <summary>The items of the licence type the material needs, unqualified; empty for other materials.</summary>
+    public List<string> LicenceDataItems { get; set; } = [];
 }

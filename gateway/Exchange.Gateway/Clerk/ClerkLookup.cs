@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Licences;
 using Exchange.Licences;
+using Exchange.Protos.Catalog.V1;
 using Exchange.ServiceDefaults.Errors;
 
 namespace Exchange.Gateway.Clerk;
@@ -10,11 +11,19 @@ namespace Exchange.Gateway.Clerk;
 /// A clerk's lookup, made as the clerk's department through the same broker as gRPC callers, and recorded the same
 /// way: an audit record with the licences used, durable before the page shows the answer.
 /// </summary>
-internal sealed class ClerkLookup(LicenceBroker broker, AuditWriter audit, TimeProvider time)
+internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItems, AuditWriter audit, TimeProvider time)
 {
     public const string Purpose = "窗口核验电子证照";
 
-    public async Task<ClerkAnswer> LookupAsync(ClerkQuery query, ClerkUser clerk, string caseNumber, CancellationToken cancellationToken)
+    /// <summary>The service items the clerk's department handles, to choose the one the case is of.</summary>
+    public Task<IReadOnlyList<ServiceItem>> ServiceItemsOfAsync(ClerkUser clerk, CancellationToken cancellationToken) =>
+        serviceItems.OfDepartmentAsync(clerk.Department, cancellationToken);
+
+    /// <summary>
+    /// Looks up as the clerk's department: with the service item being handled (one of the department's), the licence
+    /// types and items its materials name; without one, a presented licence's validity, type, issuer, holder name and dates.
+    /// </summary>
+    public async Task<ClerkAnswer> LookupAsync(ClerkQuery query, ClerkUser clerk, string caseNumber, string? serviceItemCode, CancellationToken cancellationToken)
     {
         if (query.Kind == ClerkQueryKind.Invalid)
             return ClerkAnswer.Refused(query.Problem!);
@@ -25,6 +34,17 @@ internal sealed class ClerkLookup(LicenceBroker broker, AuditWriter audit, TimeP
         var uses = new List<LicenceUse>();
         ClerkAnswer answer;
         string status = "OK", message = string.Empty;
+        if (!string.IsNullOrEmpty(serviceItemCode))
+        {
+            try
+            {
+                requester = requester with { ServiceItem = ServiceItems.HandledBy(await serviceItems.GetAsync(serviceItemCode, cancellationToken), clerk.Department) };
+            }
+            catch (ExchangeException ex)
+            {
+                return ClerkAnswer.Refused($"无法按所选办理事项 {serviceItemCode} 核验：{ex.Message}");
+            }
+        }
         try
         {
             answer = await AnswerAsync(query, requester, uses, cancellationToken);
@@ -67,7 +87,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, AuditWriter audit, TimeP
         switch (query.Kind)
         {
             case ClerkQueryKind.LicenceNumber:
-                return One(await broker.GetAsync(query.Value, requester, cancellationToken), uses);
+                return One(await broker.VerifyNumberAsync(query.Value, requester, cancellationToken), uses);
             case ClerkQueryKind.QrPayload:
                 var payload = LicenceQrPayload.TryDecode(query.Value, out var problem)
                     ?? throw new InvalidFieldException("qr_payload", problem!);
@@ -85,7 +105,9 @@ internal sealed class ClerkLookup(LicenceBroker broker, AuditWriter audit, TimeP
 
         ClerkAnswer One(CheckedLicence licence, List<LicenceUse> used)
         {
-            used.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkVerify"));
+            // A licence that is not genuine was not used: recorded as a failed verification, shown with its verdict only.
+            used.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId,
+                licence.Genuine ? "ClerkVerify" : "ClerkVerifyFailed"));
             return new ClerkAnswer([LicenceView.Of(licence)], null, null);
         }
     }

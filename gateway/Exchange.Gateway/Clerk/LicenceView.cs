@@ -5,7 +5,10 @@ using QRCoder;
 
 namespace Exchange.Gateway.Clerk;
 
-/// <summary>One licence as the clerk page shows it: Chinese labels, the verdict in words, and its QR code.</summary>
+/// <summary>
+/// One licence as the clerk page shows it: Chinese labels, the verdict in words, the items the clerk's department may
+/// see, and its QR code when it sees the whole licence.
+/// </summary>
 public sealed class LicenceView
 {
     private static readonly Dictionary<string, string> ItemTitles = new(StringComparer.Ordinal)
@@ -24,10 +27,11 @@ public sealed class LicenceView
         ["PUBLIC-SECURITY"] = "公安厅", ["MARKET-REGULATION"] = "市场监督管理局", ["CIVIL-AFFAIRS"] = "民政厅",
     };
 
-    private LicenceView(Licence licence, Verification verification)
+    private LicenceView(Licence licence, Verification verification, bool genuine, bool whole)
     {
         Number = licence.LicenceNumber;
         TypeName = LicenceTypeNames.Of(licence.TypeCode);
+        Genuine = genuine;
         HolderName = licence.HolderName;
         HolderId = licence.HolderId;
         Issuer = DepartmentNames.GetValueOrDefault(licence.IssuerDepartmentCode, licence.IssuerDepartmentCode);
@@ -38,17 +42,22 @@ public sealed class LicenceView
             VerificationOutcome.Valid => ("有效", "ok"),
             VerificationOutcome.Revoked => ("已撤销", "bad"),
             VerificationOutcome.Expired => ("已过期", "warn"),
-            _ => ("无法确认", "bad"),
+            _ => ("核验不通过", "bad"),
         };
-        SignatureValid = verification.SignatureValid;
+        SignatureValid = genuine;
         Verdict = Explain(licence, verification);
         CheckedAt = verification.CheckedAt;
         Items = licence.DataItems.OrderBy(i => i.Key, StringComparer.Ordinal)
             .Select(i => (ItemTitles.GetValueOrDefault(i.Key, i.Key), i.Value)).ToList();
-        QrImage = "data:image/png;base64," + Convert.ToBase64String(
-            new PngByteQRCode(QRCodeGenerator.GenerateQrCode(LicenceQrPayload.Encode(licence), QRCodeGenerator.ECCLevel.M)).GetGraphic(3));
+        // Only a whole licence has a QR code that verifies; a partial one would fail its signature at the next counter.
+        QrImage = whole
+            ? "data:image/png;base64," + Convert.ToBase64String(
+                new PngByteQRCode(QRCodeGenerator.GenerateQrCode(LicenceQrPayload.Encode(licence), QRCodeGenerator.ECCLevel.M)).GetGraphic(3))
+            : null;
     }
 
+    /// <summary>Signed by the issuer and its record; when false the page shows the verdict and nothing of the licence.</summary>
+    public bool Genuine { get; }
     public string Number { get; }
     public string TypeName { get; }
     public string HolderName { get; }
@@ -62,9 +71,9 @@ public sealed class LicenceView
     public string Verdict { get; }
     public string CheckedAt { get; }
     public IReadOnlyList<(string Title, string Value)> Items { get; }
-    public string QrImage { get; }
+    public string? QrImage { get; }
 
-    internal static LicenceView Of(CheckedLicence licence) => new(licence.ForCaller(), licence.Verification);
+    internal static LicenceView Of(CheckedLicence licence) => new(licence.ForCaller(), licence.Verification, licence.Genuine, licence.Whole);
 
     private static string Explain(Licence licence, Verification verification) => verification.Outcome switch
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Licences;
 using Exchange.Gateway.Routing;
+using Exchange.ExchangeContext;
 using Exchange.Licences;
 using Exchange.Protos.Licence.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -14,7 +15,8 @@ namespace Exchange.Gateway.Grpc;
 /// exchange.licence.v1.LicenceService, served by the gateway behind the same admission as every data call (audit,
 /// bearer token, case metadata, rate limits). Each call records which licences it used, for their holders.
 /// </summary>
-internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker materials, LicenceUsageQueries usage)
+internal sealed class LicenceGrpcService(
+    LicenceBroker broker, MaterialChecker materials, LicenceUsageQueries usage, ServiceItems serviceItems, LicenceIssuers issuers)
     : LicenceService.LicenceServiceBase
 {
     private const string CacheHeader = "x-exchange-cache";
@@ -26,7 +28,7 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
         var holder = LicenceBroker.ValidHolder(request.HolderId);
         var call = CallOf(context);
         call.HolderId = holder;
-        var found = await broker.ListByHolderAsync(holder, Requester(call), context.CancellationToken);
+        var found = await broker.ListByHolderAsync(holder, await RequesterAsync(call, context), context.CancellationToken);
         var response = new ListByHolderResponse { Complete = found.Complete };
         response.Issuers.AddRange(found.Issuers);
         foreach (var licence in found.Licences)
@@ -34,7 +36,7 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
             response.Licences.Add(licence.ForCaller());
             call.LicenceUses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, holder, "ListByHolder"));
         }
-        call.ReturnedItems = found.Licences.Count > 0 ? LicenceFields.Returned(found.Licences[0].GrantedItems) : string.Empty;
+        call.ReturnedItems = string.Join(',', found.Licences.Select(l => l.Returned).Where(r => r.Length > 0).SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal));
         return response;
     }
 
@@ -42,13 +44,13 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
     {
         var number = LicenceBroker.ValidNumber(request.LicenceNumber);
         var call = CallOf(context);
-        var found = await broker.GetAsync(number, Requester(call), context.CancellationToken);
+        var found = await broker.GetAsync(number, await RequesterAsync(call, context), context.CancellationToken);
         Used(context, call, found, "Get");
         return new GetResponse
         {
             Licence = found.ForCaller(),
             Verification = found.Verification,
-            QrPayload = LicenceQrPayload.Encode(found.Licence),
+            QrPayload = found.Whole ? LicenceQrPayload.Encode(found.Licence) : string.Empty,
         };
     }
 
@@ -59,12 +61,12 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
         switch (request.SubjectCase)
         {
             case VerifyRequest.SubjectOneofCase.LicenceNumber:
-                found = await broker.GetAsync(LicenceBroker.ValidNumber(request.LicenceNumber), Requester(call), context.CancellationToken);
+                found = await broker.VerifyNumberAsync(LicenceBroker.ValidNumber(request.LicenceNumber), await RequesterAsync(call, context), context.CancellationToken);
                 break;
             case VerifyRequest.SubjectOneofCase.QrPayload:
                 var payload = LicenceQrPayload.TryDecode(request.QrPayload, out var problem)
                     ?? throw new InvalidFieldException("qr_payload", $"{problem}; scan the licence's QR code again or type its licence number");
-                found = await broker.VerifyPayloadAsync(payload, Requester(call), context.CancellationToken);
+                found = await broker.VerifyPayloadAsync(payload, await RequesterAsync(call, context), context.CancellationToken);
                 break;
             default:
                 throw new InvalidFieldException("subject", "is missing: give licence_number or qr_payload");
@@ -114,9 +116,10 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
             throw new InvalidFieldException("page_size", $"must be between 0 and {MaxPageSize}");
         if (request.BeforeId < 0)
             throw new InvalidFieldException("before_id", "must not be negative");
-        CallOf(context).HolderId = holder;
+        var call = CallOf(context);
+        call.HolderId = holder;
         var response = new ListUsageResponse();
-        foreach (var use in usage.UsesOf(holder, request.BeforeId, request.PageSize == 0 ? DefaultPageSize : request.PageSize))
+        foreach (var use in usage.UsesOf(holder, request.BeforeId, request.PageSize == 0 ? DefaultPageSize : request.PageSize, ScopeOf(call.Caller!)))
         {
             response.Usages.Add(new LicenceUsage
             {
@@ -153,14 +156,29 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
         return Task.FromResult(response);
     }
 
+    /// <summary>
+    /// Whose uses the caller may list: a department its own and those of the licence types it issues (as AuditService
+    /// limits records to the caller's own); a catalog administrator all.
+    /// </summary>
+    private UsageScope? ScopeOf(Identity.Caller caller)
+    {
+        if (caller.IsCatalogAdmin)
+            return null;
+        var department = caller.Department
+            ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators list licence uses.");
+        var issued = issuers.All.Where(i => string.Equals(i.Department, department, StringComparison.Ordinal)).SelectMany(i => i.TypeCodes).ToList();
+        return new UsageScope(department, issued);
+    }
+
     private static void Used(ServerCallContext context, ExchangeCall call, CheckedLicence found, string action)
     {
         var http = context.GetHttpContext();
         // The audit record names the issuer's e-licence resource as the provider side of the call.
         http.Features.Set<IPublishedMethodFeature>(found.Issuer.GetLicence);
         call.HolderId = found.Licence.HolderId;
-        call.ReturnedItems = LicenceFields.Returned(found.GrantedItems);
-        call.LicenceUses.Add(new LicenceUse(found.Licence.LicenceNumber, found.Licence.TypeCode, found.Licence.HolderId, action));
+        call.ReturnedItems = found.Returned;
+        // A licence that is not genuine was not used: it is recorded as a failed verification under the holder it names.
+        call.LicenceUses.Add(new LicenceUse(found.Licence.LicenceNumber, found.Licence.TypeCode, found.Licence.HolderId, found.Genuine ? action : action + "Failed"));
         http.Response.Headers[CacheHeader] = found.Source.ToString().ToLowerInvariant();
     }
 
@@ -169,4 +187,17 @@ internal sealed class LicenceGrpcService(LicenceBroker broker, MaterialChecker m
     private static ExchangeCall CallOf(ServerCallContext context) => context.GetHttpContext().Features.GetRequiredFeature<ExchangeCall>();
 
     private static LicenceRequester Requester(ExchangeCall call) => new(call.Caller!.Department!, call.CaseNumber, call.Purpose, call.RequestId);
+
+    /// <summary>The requester, with the service item the call names in metadata when it names one; only the item's own department may name it.</summary>
+    private async Task<LicenceRequester> RequesterAsync(ExchangeCall call, ServerCallContext context)
+    {
+        var requester = Requester(call);
+        var code = context.RequestHeaders.GetValue(ExchangeMetadata.ServiceItem)?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code))
+            return requester;
+        if (code.Length > 64 || !code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-'))
+            throw new InvalidFieldException(ExchangeMetadata.ServiceItem, "must be a service item code of A-Z, 0-9 and '-', at most 64 characters, for example CA-MARRIAGE-REGISTRATION");
+        var item = await serviceItems.GetAsync(code, context.CancellationToken);
+        return requester with { ServiceItem = ServiceItems.HandledBy(item, requester.Department) };
+    }
 }

@@ -83,8 +83,13 @@ internal sealed class IssuerClient(
         }
     }
 
+    // The gateway reads whole licences whatever the requester may see (a signature checks only over every field), so the
+    // context asks the issuer for every Licence field; the catalog's e-licence items (per licence type) are the gateway's
+    // business, applied to its answer.
+    private static readonly string[] WholeLicence = [.. Protos.Licence.V1.Licence.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
+
     private Protos.Context.V1.ExchangeContext Context(PublishedMethod method, LicenceRequester requester) =>
-        contexts.Create(method, requester.RequestId, requester.Department, method.DataItems, requester.CaseNumber, requester.Purpose);
+        contexts.Create(method, requester.RequestId, requester.Department, WholeLicence, requester.CaseNumber, requester.Purpose);
 
     private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, static address => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {

@@ -44,6 +44,7 @@ public static class LicenceServiceExtensions
         builder.Services.AddSingleton<LicenceCache>();
         builder.Services.AddSingleton<IssuerKeys>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IssuerKeys>());
+        builder.Services.AddSingleton<LicenceAdmission>();
         builder.Services.AddSingleton<LicenceBroker>();
         builder.Services.AddSingleton<ServiceItems>();
         builder.Services.AddSingleton<MaterialChecker>();

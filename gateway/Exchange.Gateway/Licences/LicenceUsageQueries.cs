@@ -5,16 +5,28 @@ namespace Exchange.Gateway.Licences;
 /// <summary>Reads licence uses and material statistics from the audit database.</summary>
 internal sealed class LicenceUsageQueries(AuditStore store)
 {
-    public List<StoredLicenceUse> UsesOf(string holderId, long beforeId, int limit)
+    /// <summary>The holder's uses, newest first; within <paramref name="scope"/> when given (null: all, for catalog administrators).</summary>
+    public List<StoredLicenceUse> UsesOf(string holderId, long beforeId, int limit, UsageScope? scope)
     {
         var uses = new List<StoredLicenceUse>();
         if (!store.Exists)
             return uses;
         using var connection = store.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        var visible = string.Empty;
+        if (scope is not null)
+        {
+            command.AddParameter("@department", scope.Department);
+            var types = scope.IssuedTypeCodes.Select((type, i) =>
+            {
+                command.AddParameter($"@type{i}", type);
+                return $"@type{i}";
+            }).ToList();
+            visible = types.Count == 0 ? " AND consumer = @department" : $" AND (consumer = @department OR type_code IN ({string.Join(", ", types)}))";
+        }
+        command.CommandText = $"""
             SELECT id, time_micros, licence_number, type_code, holder_id, consumer, case_number, purpose, action, request_id
-            FROM licence_uses WHERE holder_id = @holder AND (@before = 0 OR id < @before) ORDER BY id DESC LIMIT @limit;
+            FROM licence_uses WHERE holder_id = @holder AND (@before = 0 OR id < @before){visible} ORDER BY id DESC LIMIT @limit;
             """;
         command.AddParameter("@holder", holderId);
         command.AddParameter("@before", beforeId);
@@ -47,3 +59,6 @@ internal sealed class LicenceUsageQueries(AuditStore store)
         return rows;
     }
 }
+
+/// <summary>What a department may see of licence uses: its own, and every use of the licence types it issues.</summary>
+internal sealed record UsageScope(string Department, IReadOnlyList<string> IssuedTypeCodes);

@@ -11,15 +11,17 @@ namespace Exchange.Gateway.Licences;
 /// <summary>
 /// Decides, for one service item and its applicants, which materials need not be submitted (免提交): a material that
 /// an e-licence replaces is exempt when the holder has a valid, verified licence of that type now; one that a data
-/// resource replaces is exempt when the handling department may call that resource now. Reasons are for clerks, in
-/// Chinese.
+/// resource replaces is exempt when the handling department may call that resource now. Only the department that
+/// handles the item checks it, and it uses licences under the item's materials (as a counter call naming the item
+/// does). Reasons are for clerks, in Chinese.
 /// </summary>
-internal sealed class MaterialChecker(ServiceItems items, LicenceBroker broker, CatalogState catalog, GrantAuthorizer grants)
+internal sealed class MaterialChecker(ServiceItems items, LicenceBroker broker, LicenceIssuers issuers, CatalogState catalog, GrantAuthorizer grants)
 {
     public async Task<MaterialCheckResult> CheckAsync(
         string itemCode, IReadOnlyList<Applicant> applicants, LicenceRequester requester, CancellationToken cancellationToken)
     {
-        var item = await items.GetAsync(itemCode, cancellationToken);
+        var item = ServiceItems.HandledBy(await items.GetAsync(itemCode, cancellationToken), requester.Department);
+        requester = requester with { ServiceItem = item };
         var holders = HoldersByRole(item, applicants);
 
         var licenceHolders = item.Materials
@@ -53,7 +55,7 @@ internal sealed class MaterialChecker(ServiceItems items, LicenceBroker broker, 
         return new MaterialCheckResult(item, checks, uses);
     }
 
-    private static void ByLicence(MaterialCheck check, string typeCode, HolderLicences licences, List<LicenceUse> uses)
+    private void ByLicence(MaterialCheck check, string typeCode, HolderLicences licences, List<LicenceUse> uses)
     {
         var typeName = LicenceTypeNames.Of(typeCode);
         var found = licences.Licences.FirstOrDefault(l => l.Licence.TypeCode == typeCode);
@@ -65,7 +67,8 @@ internal sealed class MaterialChecker(ServiceItems items, LicenceBroker broker, 
             uses.Add(new LicenceUse(found.Licence.LicenceNumber, typeCode, check.HolderId, "CheckMaterials"));
             return;
         }
-        var silent = licences.Issuers.FirstOrDefault(i => !i.Answered);
+        var issuer = issuers.ForType(typeCode)?.Department;
+        var silent = licences.Silent.FirstOrDefault(i => string.Equals(i.IssuerDepartmentCode, issuer, StringComparison.Ordinal));
         check.Reason = silent is null
             ? $"须提交：未查到 {check.HolderId} 有效的{typeName}电子证照。"
             : $"须提交：签发部门 {silent.IssuerDepartmentCode} 暂时无法查询（{silent.Problem}），可稍后重新核验。";

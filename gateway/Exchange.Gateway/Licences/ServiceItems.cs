@@ -16,6 +16,38 @@ internal sealed class ServiceItems(CatalogChannel channel, IOptions<LicenceOptio
     private readonly ServiceItemService.ServiceItemServiceClient _catalog = new(channel.Channel);
     private readonly ConcurrentDictionary<string, (ServiceItem Item, DateTimeOffset ReadAt)> _items = new(StringComparer.Ordinal);
     private readonly TimeSpan _refreshInterval = options.Value.CatalogRefreshInterval;
+    private (IReadOnlyList<ServiceItem> Items, DateTimeOffset ReadAt)? _all;
+
+    /// <summary>
+    /// The item, when the department handles it: a service item lends its materials' licence types only to its own
+    /// department; PERMISSION_DENIED naming the handling department otherwise.
+    /// </summary>
+    public static ServiceItem HandledBy(ServiceItem item, string department) =>
+        string.Equals(item.DepartmentCode, department, StringComparison.Ordinal)
+            ? item
+            : throw new PermissionDeniedException(
+                $"Service item {item.Code} ({item.Name}) is handled by {item.DepartmentCode}; {department} cannot check its materials or use licences under it.");
+
+    /// <summary>Every service item of a department, ordered by code (the clerk page's choice); the last copy while the catalog is unreachable.</summary>
+    public async Task<IReadOnlyList<ServiceItem>> OfDepartmentAsync(string department, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var known = _all;
+        if (known is null || now - known.Value.ReadAt >= _refreshInterval)
+        {
+            try
+            {
+                var response = await _catalog.ListServiceItemsAsync(new ListServiceItemsRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
+                known = _all = ([.. response.ServiceItems], now);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && !cancellationToken.IsCancellationRequested)
+            {
+                if (known is null)
+                    return [];
+            }
+        }
+        return known!.Value.Items.Where(i => string.Equals(i.DepartmentCode, department, StringComparison.Ordinal)).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<ServiceItem> GetAsync(string code, CancellationToken cancellationToken)
     {

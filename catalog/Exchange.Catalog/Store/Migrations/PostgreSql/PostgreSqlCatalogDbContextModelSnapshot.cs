@@ -640,6 +640,9 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                             b1.Property<string>("Code")
                                 .IsRequired();
 
+                            b1.PrimitiveCollection<string>("LicenceDataItems")
+                                .IsRequired();
+
                             b1.Property<string>("LicenceTypeCode");
 
                             b1.Property<string>("Name")

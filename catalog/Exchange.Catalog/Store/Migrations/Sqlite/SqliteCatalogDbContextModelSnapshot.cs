@@ -630,6 +630,9 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                             b1.Property<string>("Code")
                                 .IsRequired();
 
+                            b1.PrimitiveCollection<string>("LicenceDataItems")
+                                .IsRequired();
+
                             b1.Property<string>("LicenceTypeCode");
 
                             b1.Property<string>("Name")
