@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Text;
 using Exchange.Storage;
+using Exchange.Transparency;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -166,6 +167,22 @@ public sealed class AuditStore : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
             yield return (reader.GetInt64(0), reader.GetString(1));
+    }
+
+    /// <summary>Keeps a checkpoint this gateway signed; a second instance signing the same size of a shared log adds nothing.</summary>
+    public void SaveCheckpoint(SignedCheckpoint signed)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO audit_checkpoints (log_id, tree_size, root_hash, time_millis, key_id, signature) " +
+            "VALUES (@log, @size, @root, @time, @key, @signature) ON CONFLICT DO NOTHING;";
+        command.AddParameter("@log", signed.Checkpoint.LogId);
+        command.AddParameter("@size", signed.Checkpoint.TreeSize);
+        command.AddParameter("@root", signed.Checkpoint.RootHex);
+        command.AddParameter("@time", signed.Checkpoint.TimeMillis);
+        command.AddParameter("@key", signed.KeyId);
+        command.AddParameter("@signature", Convert.ToBase64String(signed.Signature));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>One record by sequence number, or null.</summary>
