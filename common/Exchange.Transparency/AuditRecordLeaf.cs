@@ -12,9 +12,12 @@ namespace Exchange.Transparency;
 /// </summary>
 public static class AuditRecordLeaf
 {
-    public static byte[] Hash(AuditRecord record)
+    public static byte[] Hash(AuditRecord record) => SHA256.HashData([0x00, .. Encode(record)]);
+
+    /// <summary>The canonical encoding of the record (what the chain hash and the leaf hash cover).</summary>
+    public static byte[] Encode(AuditRecord record)
     {
-        var bytes = new List<byte>(512) { 0x00 };
+        var bytes = new List<byte>(512);
         Int64(bytes, record.Sequence);
         var time = record.Time ?? new Google.Protobuf.WellKnownTypes.Timestamp();
         Int64(bytes, time.Seconds * 1_000_000 + time.Nanos / 1000);
@@ -32,7 +35,7 @@ public static class AuditRecordLeaf
         String(bytes, record.Status);
         String(bytes, record.StatusMessage);
         Int64(bytes, record.LatencyMicros);
-        return SHA256.HashData(bytes.ToArray());
+        return [.. bytes];
     }
 
     private static void Int64(List<byte> bytes, long value)

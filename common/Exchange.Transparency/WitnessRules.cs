@@ -50,6 +50,10 @@ public static class WitnessRules
             return new(WitnessDecision.Accepted, $"first checkpoint of log {next.LogId}: size {next.TreeSize}");
 
         var old = held.Checkpoint;
+        // Checked first: a submitter that saw an older witnessed size (another instance of a shared log got further)
+        // is told to prove again, not reported as a rewrite; one that claims to extend the witnessed size is held to it.
+        if (proofFromSize != old.TreeSize)
+            return new(WitnessDecision.StaleProof, $"the consistency proof starts at size {proofFromSize}, but the witnessed size of log {next.LogId} is {old.TreeSize}; prove from {old.TreeSize}");
         if (next.TreeSize < old.TreeSize)
             return new(WitnessDecision.SmallerTree, $"log {next.LogId} shrank: checkpoint size {next.TreeSize} is smaller than the witnessed size {old.TreeSize} (records deleted or an old copy restored)");
         if (next.TreeSize == old.TreeSize)
@@ -58,8 +62,6 @@ public static class WitnessRules
                 ? new(WitnessDecision.AlreadyHeld, $"size {next.TreeSize} of log {next.LogId} is already witnessed")
                 : new(WitnessDecision.Fork, $"log {next.LogId} forked: size {next.TreeSize} has root {next.RootHex}, but the witnessed root is {old.RootHex} (records rewritten)");
         }
-        if (proofFromSize != old.TreeSize)
-            return new(WitnessDecision.StaleProof, $"the consistency proof starts at size {proofFromSize}, but the witnessed size of log {next.LogId} is {old.TreeSize}; prove from {old.TreeSize}");
         return MerkleProofs.VerifyConsistency(old.TreeSize, next.TreeSize, old.RootHash, next.RootHash, proof)
             ? new(WitnessDecision.Accepted, $"log {next.LogId} grew from {old.TreeSize} to {next.TreeSize} consistently")
             : new(WitnessDecision.Inconsistent, $"log {next.LogId} was rewritten: size {next.TreeSize} is not consistent with the witnessed size {old.TreeSize} (the first {old.TreeSize} records changed)");

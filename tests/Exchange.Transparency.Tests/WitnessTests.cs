@@ -56,7 +56,7 @@ public sealed class WitnessTests
     {
         var witness = Witness(_logKey);
         witness.Submit(Checkpoint(_leaves, 20), 0, []);
-        var (verdict, held) = witness.Submit(Checkpoint(_leaves, 15), 15, []);
+        var (verdict, held) = witness.Submit(Checkpoint(_leaves, 15), 20, []);
         Assert.Equal(WitnessDecision.SmallerTree, verdict.Decision);
         Assert.True(verdict.ShowsTampering);
         Assert.Equal(20, held!.Signed.Checkpoint.TreeSize);
@@ -93,6 +93,19 @@ public sealed class WitnessTests
         var verdict = witness.Submit(Checkpoint(_leaves, 30), 10, MerkleTree.ConsistencyProof(_leaves, 10, 30)).Verdict;
         Assert.Equal(WitnessDecision.StaleProof, verdict.Decision);
         Assert.False(verdict.ShowsTampering);
+    }
+
+    [Fact]
+    public void A_smaller_tree_from_a_submitter_that_saw_an_older_witnessed_size_is_told_to_prove_again()
+    {
+        var witness = Witness(_logKey);
+        witness.Submit(Checkpoint(_leaves, 10), 0, []);
+        witness.Submit(Checkpoint(_leaves, 30), 10, MerkleTree.ConsistencyProof(_leaves, 10, 30));
+        // Another gateway instance of the same log asked at size 10 and now offers 20.
+        var verdict = witness.Submit(Checkpoint(_leaves, 20), 10, MerkleTree.ConsistencyProof(_leaves, 10, 20)).Verdict;
+        Assert.Equal(WitnessDecision.StaleProof, verdict.Decision);
+        Assert.False(verdict.ShowsTampering);
+        Assert.Equal(30, _ledger.Latest("log-a")!.Signed.Checkpoint.TreeSize);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Exchange.Protos.Audit.V1;
+using Exchange.Storage;
 using Exchange.Transparency;
 using Grpc.Core;
 
@@ -16,6 +17,9 @@ internal sealed partial class CheckpointPublisher(
 {
     private readonly List<byte[]> _leaves = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // One publication at a time: a witness is asked what it holds and then offered the proof from there, and two
+    // rounds interleaving would offer proofs from a size it no longer holds.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private SignedCheckpoint? _latest;
 
     /// <summary>The leaves this publisher has read, for proofs of the checkpoints it made.</summary>
@@ -55,20 +59,28 @@ internal sealed partial class CheckpointPublisher(
     /// <summary>Makes a checkpoint of every record stored now (if any were added) and offers it to the witnesses.</summary>
     public async Task<SignedCheckpoint?> PublishAsync(CancellationToken cancellationToken)
     {
-        SignedCheckpoint? checkpoint;
-        await _gate.WaitAsync(cancellationToken);
+        await _publishing.WaitAsync(cancellationToken);
         try
         {
-            checkpoint = MakeCheckpoint();
+            SignedCheckpoint? checkpoint;
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                checkpoint = MakeCheckpoint();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            if (checkpoint is null)
+                return null;
+            await Task.WhenAll(witnesses.All.Select(w => SubmitAsync(w, checkpoint, cancellationToken)));
+            return checkpoint;
         }
         finally
         {
-            _gate.Release();
+            _publishing.Release();
         }
-        if (checkpoint is null)
-            return null;
-        await Task.WhenAll(witnesses.All.Select(w => SubmitAsync(w, checkpoint, cancellationToken)));
-        return checkpoint;
     }
 
     private SignedCheckpoint? MakeCheckpoint()
@@ -114,7 +126,9 @@ internal sealed partial class CheckpointPublisher(
         var heldSize = answer.Held?.Checkpoint?.TreeSize ?? 0;
         if (heldSize >= checkpoint.Checkpoint.TreeSize)
         {
-            // Another instance sharing this log got further (or this tree is already held): nothing to prove from here.
+            // On PostgreSQL another instance sharing this log may have got further; a log of its own never shrinks.
+            if (heldSize > checkpoint.Checkpoint.TreeSize && store.Provider == StoreProvider.Sqlite)
+                LogWitnessAhead(witness.Name, heldSize, checkpoint.Checkpoint.TreeSize);
             return;
         }
         var proof = await WithLeavesAsync(leaves => MerkleTree.ConsistencyProof(leaves, heldSize, checkpoint.Checkpoint.TreeSize), cancellationToken);
@@ -139,6 +153,9 @@ internal sealed partial class CheckpointPublisher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "AUDIT LOG REFUSED BY WITNESS {Witness} at size {TreeSize}: {Reason}. The stored log no longer matches what was witnessed; run verify-audit")]
     private partial void LogWitnessRefused(string witness, long treeSize, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "AUDIT LOG SHRANK: witness {Witness} saw {HeldSize} records but the store holds {TreeSize}; records were deleted or an old copy restored; run verify-audit")]
+    private partial void LogWitnessAhead(string witness, long heldSize, long treeSize);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit witness {Witness} could not be asked: {Reason}; the checkpoint is offered again with the next one")]
     private partial void LogWitnessUnavailable(string witness, string reason);
