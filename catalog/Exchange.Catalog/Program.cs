@@ -6,6 +6,7 @@ using Exchange.Catalog.Identity;
 using Exchange.Catalog.Licences;
 using Exchange.Catalog.Seeding;
 using Exchange.Catalog.Store;
+using Exchange.Catalog.Witness;
 using Exchange.ServiceDefaults;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
@@ -16,6 +17,7 @@ builder.AddResourceCatalog();
 builder.AddAccessApplications();
 builder.AddCatalogIdentity();
 builder.AddLicenceSupport();
+builder.AddAuditWitness();
 builder.AddCatalogSeeding();
 builder.AddAdminUi();
 
@@ -25,6 +27,7 @@ app.MapAdminUi();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapGrpcService<AccessGrpcService>();
 app.MapLicenceSupport();
+app.MapAuditWitness();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();

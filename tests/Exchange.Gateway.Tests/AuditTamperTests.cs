@@ -59,5 +59,5 @@ public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper o
     }
 
     private int RunOfflineVerifier(out string printed) =>
-        OfflineAuditVerifier.Run($"Data Source={AuditDatabase}", Cluster.Gateway.WorkingDirectory, out printed);
+        OfflineAuditVerifier.Run(Cluster, $"Data Source={AuditDatabase}", Cluster.Gateway.WorkingDirectory, out printed);
 }

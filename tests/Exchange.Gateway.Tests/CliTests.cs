@@ -31,7 +31,7 @@ public sealed class CliTests(ClusterFixture fixture)
         Assert.Contains("--gateway must be an absolute http:// or https:// address", output);
     }
 
-    private static (int ExitCode, string Output) Run(params string[] arguments)
+    internal static (int ExitCode, string Output) Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tools", "Exchange.Cli", "bin", RepositoryLayout.Configuration, "net10.0", "exchange.dll"));

@@ -6,8 +6,14 @@ namespace Exchange.Gateway.Tests;
 /// <summary>Runs the gateway's offline verifier (<c>verify-audit</c>) as an operator would, on an audit store.</summary>
 internal static class OfflineAuditVerifier
 {
-    /// <returns>The command's exit code: 0 when the chain is intact.</returns>
-    public static int Run(string connectionString, string workingDirectory, out string printed)
+    /// <summary>Checks the store against the catalog's witnessed checkpoint of the gateway's log.</summary>
+    /// <returns>The command's exit code: 0 intact and witnessed, 1 tampered with, 2 not checked against a witness.</returns>
+    public static int Run(ExchangeCluster cluster, string connectionString, string workingDirectory, out string printed, string logId = "gateway") =>
+        Run(connectionString, workingDirectory, out printed,
+            "--witness", cluster.Catalog.Address.ToString(), $"--Audit:LogId={logId}", $"--Audit:TrustedLogKeysDirectory={cluster.TrustedAuditKeysDirectory}");
+
+    /// <returns>The command's exit code.</returns>
+    public static int Run(string connectionString, string workingDirectory, out string printed, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +24,8 @@ internal static class OfflineAuditVerifier
         start.ArgumentList.Add(RepositoryLayout.AssemblyOf(ExchangeService.Gateway));
         start.ArgumentList.Add("verify-audit");
         start.ArgumentList.Add($"--ConnectionStrings:Audit={connectionString}");
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

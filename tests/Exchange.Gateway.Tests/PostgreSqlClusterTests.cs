@@ -103,7 +103,7 @@ public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : I
                 var verification = await VerifyAsync(gateway);
                 Assert.True(verification.Intact, verification.Problem);
             }
-            Assert.Equal(0, OfflineAuditVerifier.Run(Cluster.AuditConnectionString!, second.WorkingDirectory, out var intact));
+            Assert.Equal(0, OfflineAuditVerifier.Run(Cluster, Cluster.AuditConnectionString!, second.WorkingDirectory, out var intact));
             Assert.Contains("intact", intact);
 
             var edited = await fixture.Postgres.ScalarAsync(audit, $"SELECT MIN(sequence) FROM audit_records WHERE case_number = '{caseNumber}'");
@@ -113,7 +113,7 @@ public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : I
                 var broken = await VerifyAsync(second);
                 Assert.False(broken.Intact);
                 Assert.Equal(edited, broken.FirstBrokenSequence);
-                Assert.Equal(1, OfflineAuditVerifier.Run(Cluster.AuditConnectionString!, second.WorkingDirectory, out var printed));
+                Assert.Equal(1, OfflineAuditVerifier.Run(Cluster, Cluster.AuditConnectionString!, second.WorkingDirectory, out var printed));
                 Assert.Contains($"record {edited} was edited", printed);
             }
             finally

@@ -19,6 +19,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
     // Chosen up front because the catalog's admin UI needs the gateway's address before the gateway starts, and the
     // adapters the catalog's, to register their issuer keys there.
     private readonly int _gatewayPort = LoopbackPort.Next();
+    private int _startedGateways;
     private readonly int _catalogPort = LoopbackPort.Next();
     private readonly int _catalogWebPort = LoopbackPort.Next();
 
@@ -35,6 +36,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public string KeyDirectory { get; }
 
     public string TrustedKeysDirectory => Path.Combine(KeyDirectory, "trusted");
+
+    /// <summary>The audit log keys the witnesses (the catalog, the gateway instances) trust; the gateways write theirs here.</summary>
+    public string TrustedAuditKeysDirectory => Path.Combine(KeyDirectory, "audit-trusted");
 
     public Uri TokenEndpoint => new(Catalog.WebAddress!, "connect/token");
 
@@ -88,6 +92,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Identity:Authority"] = Catalog.WebAddress!.ToString(),
             ["ExchangeContext:SigningKeyPath"] = Path.Combine(KeyDirectory, "exchange-context.pem"),
             ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
+            ["Audit:SigningKeyPath"] = Path.Combine(KeyDirectory, "audit.pem"),
+            ["Audit:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
             // A test machine running several clusters at once can be slow; a stopped issuer still fails at once.
             ["Licences:IssuerTimeout"] = "00:00:10",
         };
@@ -128,6 +134,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public async Task<ServiceProcess> StartGatewayAsync(IReadOnlyDictionary<string, string>? overrides, CancellationToken cancellationToken = default)
     {
         var settings = GatewaySettings();
+        // Another SQLite audit store is another log: witnesses keep one tree per log id.
+        if (AuditConnectionString is null && !_options.GatewaySettings.ContainsKey("Audit:LogId"))
+            settings["Audit:LogId"] = $"gateway-started-{Interlocked.Increment(ref _startedGateways)}";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
         return Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, settings, cancellationToken: cancellationToken));
@@ -186,6 +195,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
             ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
             ["Admin:Gateways:0"] = $"http://127.0.0.1:{_gatewayPort}",
+            ["Witness:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
         };
         foreach (var (key, value) in _clients.CatalogSettings().Concat(await StoreSettingsAsync("Catalog", "CatalogAdmin")))
             catalogSettings[key] = value;
@@ -199,13 +209,33 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
         if (_options.Postgres is { } postgres)
             AuditConnectionString = await postgres.CreateDatabaseAsync("Audit", cancellationToken);
-        Gateway = await StartFirstGatewayAsync(cancellationToken);
-        _gateways.Add(Gateway);
-        if (_options.GatewayInstances > 1)
+        if (_options.GatewayInstances == 1)
         {
-            _gateways.AddRange(await Task.WhenAll(Enumerable.Range(1, _options.GatewayInstances - 1).Select(_ => StartGatewayAsync(cancellationToken))));
-            Front = await StartBalancerAsync(_gateways, cancellationToken);
+            Gateway = await StartFirstGatewayAsync(cancellationToken);
+            _gateways.Add(Gateway);
+            return;
         }
+        // Each instance witnesses the others' audit logs; on SQLite each keeps a log of its own, so each needs its own log id.
+        var ports = Enumerable.Range(0, _options.GatewayInstances).Select(i => i == 0 ? _gatewayPort : LoopbackPort.Next()).ToList();
+        Task<ServiceProcess> StartInstance(int port, int i)
+        {
+            var settings = GatewaySettings();
+            settings["Audit:WitnessName"] = $"gateway-{i + 1}";
+            if (AuditConnectionString is null)
+                settings["Audit:LogId"] = $"gateway-{i + 1}";
+            var peers = ports.Where(p => p != port).ToList();
+            for (var k = 0; k < peers.Count; k++)
+                settings[$"Audit:Witnesses:{k}"] = $"http://127.0.0.1:{peers[k]}";
+            foreach (var (key, value) in _options.GatewaySettings)
+                settings[key] = value;
+            return ServiceProcess.StartAsync(ExchangeService.Gateway, settings, port, cancellationToken);
+        }
+        // The first one alone, so that it migrates a shared PostgreSQL audit store before the others open it.
+        Gateway = Track(await StartInstance(ports[0], 0));
+        _gateways.Add(Gateway);
+        foreach (var instance in await Task.WhenAll(ports.Skip(1).Select((port, i) => StartInstance(port, i + 1))))
+            _gateways.Add(Track(instance));
+        Front = await StartBalancerAsync(_gateways, cancellationToken);
     }
 
     /// <summary>An adapter's settings: trust this cluster's gateway, and register its issuer keys in this cluster's catalog as its department.</summary>

@@ -17,14 +17,16 @@ internal static class RpcCall
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     /// <summary>A data request through the gateway, as a department (token, case number and purpose).</summary>
-    public static Task<int> ViaGatewayAsync<TReply>(ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
+    /// <param name="exitCode">Decides the exit code from a reply (for example a verification that failed); 0 when not given.</param>
+    public static Task<int> ViaGatewayAsync<TReply>(
+        ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null)
         where TReply : IMessage
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
         if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
             headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken);
+        return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -42,7 +44,8 @@ internal static class RpcCall
     }
 
     private static async Task<int> RunAsync<TReply>(
-        Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
+        Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
+        Func<TReply, int>? exitCode = null)
         where TReply : IMessage
     {
         var options = new GrpcChannelOptions();
@@ -56,7 +59,7 @@ internal static class RpcCall
         {
             var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
             Print(reply);
-            return 0;
+            return exitCode?.Invoke(reply) ?? 0;
         }
         catch (RpcException ex)
         {

@@ -13,6 +13,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<GrantChangeRecord> GrantChanges => Set<GrantChangeRecord>();
     public DbSet<IssuerKeyRecord> IssuerKeys => Set<IssuerKeyRecord>();
     public DbSet<ServiceItemRecord> ServiceItems => Set<ServiceItemRecord>();
+    public DbSet<WitnessedCheckpointRecord> WitnessedCheckpoints => Set<WitnessedCheckpointRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -65,6 +66,12 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
             key.ToTable("issuer_keys");
             key.HasKey(k => k.KeyId);
             key.HasIndex(k => k.DepartmentCode);
+        });
+
+        model.Entity<WitnessedCheckpointRecord>(witnessed =>
+        {
+            witnessed.ToTable("witnessed_checkpoints");
+            witnessed.HasKey(w => w.LogId);
         });
 
         model.Entity<ServiceItemRecord>(item =>

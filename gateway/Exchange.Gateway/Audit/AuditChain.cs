@@ -9,7 +9,8 @@ namespace Exchange.Gateway.Audit;
 /// The hash chain of the audit log: hash = SHA-256(previous hash || canonical encoding of the record), hex. The
 /// canonical encoding is every field in a fixed order — integers as 8 bytes big-endian, strings as a 4-byte
 /// big-endian byte count and their UTF-8 bytes, lists as a 4-byte count and their strings — so it cannot be
-/// read two ways and does not depend on any serialiser's choices.
+/// read two ways and does not depend on any serialiser's choices. The same encoding without the previous hash is
+/// the record's leaf in the Merkle tree of the transparency log: SHA-256(0x00 || sequence and record).
 /// </summary>
 public sealed class AuditChain
 {
@@ -26,7 +27,26 @@ public sealed class AuditChain
         if (previousHash.Length != 64 || Convert.FromHexString(previousHash, previous[..32], out _, out _) != OperationStatus.Done)
             previous[..32].Clear();
         _buffer.Advance(32);
+        WriteRecord(sequence, entry);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(_buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
+    /// <summary>The record's Merkle leaf hash, SHA-256(0x00 || canonical encoding), hex. Not thread-safe, as <see cref="Hash"/>.</summary>
+    public string LeafHash(long sequence, AuditEntry entry)
+    {
+        _buffer.ResetWrittenCount();
+        _buffer.GetSpan(1)[0] = 0x00;
+        _buffer.Advance(1);
+        WriteRecord(sequence, entry);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(_buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private void WriteRecord(long sequence, AuditEntry entry)
+    {
         WriteInt64(sequence);
         WriteInt64(entry.TimeMicros);
         WriteString(entry.RequestId);
@@ -43,10 +63,6 @@ public sealed class AuditChain
         WriteString(entry.Status);
         WriteString(entry.StatusMessage);
         WriteInt64(entry.LatencyMicros);
-
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(_buffer.WrittenSpan, hash);
-        return Convert.ToHexStringLower(hash);
     }
 
     private void WriteInt64(long value)

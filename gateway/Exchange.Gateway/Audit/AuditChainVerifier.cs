@@ -18,24 +18,32 @@ public static class AuditChainVerifier
         long checkedCount = 0;
         foreach (var record in AuditStore.ReadAll(connection))
         {
-            if (record.Sequence != expected)
-            {
-                return AuditVerification.Broken(checkedCount, expected, expected == record.Sequence - 1
-                    ? $"record {expected} is missing: the chain goes from {expected - 1} to {record.Sequence}"
-                    : $"records {expected} to {record.Sequence - 1} are missing: the chain goes from {expected - 1} to {record.Sequence}");
-            }
-            if (chain.Hash(record.PreviousHash, record.Sequence, record.Entry) != record.Hash)
-                return AuditVerification.Broken(checkedCount, record.Sequence, $"record {record.Sequence} was edited: its stored hash does not match its contents");
-            if (record.PreviousHash != previousHash)
-            {
-                return AuditVerification.Broken(checkedCount, record.Sequence,
-                    $"record {record.Sequence} does not link to record {record.Sequence - 1}: its previous hash differs, so record {record.Sequence - 1} was replaced or the chain re-written");
-            }
+            if (Check(chain, record, expected, previousHash) is { } problem)
+                return AuditVerification.Broken(checkedCount, problem.Sequence, problem.Problem);
             previousHash = record.Hash;
             expected++;
             checkedCount++;
         }
         return AuditVerification.Intact(checkedCount);
+    }
+
+    /// <summary>The first problem of one record at its expected place in the chain, or null.</summary>
+    internal static (long Sequence, string Problem)? Check(AuditChain chain, ChainedAuditRecord record, long expected, string previousHash)
+    {
+        if (record.Sequence != expected)
+        {
+            return (expected, expected == record.Sequence - 1
+                ? $"record {expected} is missing: the chain goes from {expected - 1} to {record.Sequence}"
+                : $"records {expected} to {record.Sequence - 1} are missing: the chain goes from {expected - 1} to {record.Sequence}");
+        }
+        if (chain.Hash(record.PreviousHash, record.Sequence, record.Entry) != record.Hash)
+            return (record.Sequence, $"record {record.Sequence} was edited: its stored hash does not match its contents");
+        if (record.PreviousHash != previousHash)
+        {
+            return (record.Sequence,
+                $"record {record.Sequence} does not link to record {record.Sequence - 1}: its previous hash differs, so record {record.Sequence - 1} was replaced or the chain re-written");
+        }
+        return null;
     }
 }
 

@@ -1,4 +1,7 @@
 using Exchange.Gateway.Audit.Store;
+using Exchange.Gateway.Audit.Transparency;
+using Exchange.Transparency;
+using Microsoft.Extensions.Options;
 using Exchange.Gateway.Grpc;
 using Exchange.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +21,14 @@ public static class AuditExtensions
         builder.Services.AddOptions<AuditOptions>()
             .Bind(builder.Configuration.GetSection(AuditOptions.Section))
             .Validate(o => o.MaxBatchSize is > 0 and <= 100_000, "Audit:MaxBatchSize must be between 1 and 100000.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.LogId), "Audit:LogId must name this audit log.")
+            .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.CheckpointInterval <= TimeSpan.FromDays(1), "Audit:CheckpointInterval must be more than 0 and at most 1 day.")
+            .Validate(o => o.CheckpointEveryRecords is > 0 and <= 10_000_000, "Audit:CheckpointEveryRecords must be between 1 and 10000000.")
+            .Validate(o => o.WitnessTimeout > TimeSpan.Zero, "Audit:WitnessTimeout must be more than 0.")
+            .Validate(o => o.Witnesses.All(w => w.IsAbsoluteUri), "Audit:Witnesses:<n> must be absolute gRPC addresses.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SigningKeyPath) && !string.IsNullOrWhiteSpace(o.TrustedLogKeysDirectory)
+                && !string.IsNullOrWhiteSpace(o.WitnessKeyPath) && !string.IsNullOrWhiteSpace(o.WitnessDirectory),
+                "Audit:SigningKeyPath, Audit:TrustedLogKeysDirectory, Audit:WitnessKeyPath and Audit:WitnessDirectory must be set.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         var connection = StoreConnection.Parse(
@@ -31,16 +42,48 @@ public static class AuditExtensions
         builder.Services.AddSingleton<CallStatisticsReader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddSingleton<ITransformProvider, ProviderReportTransform>();
+        builder.AddAuditTransparency();
         return builder;
+    }
+
+    /// <summary>
+    /// The transparency log over the audit records: signed checkpoints made off the request path (every
+    /// <c>Audit:CheckpointEveryRecords</c> records or <c>Audit:CheckpointInterval</c>) and offered to the witnesses
+    /// (the catalog, <c>Audit:Witnesses:&lt;n&gt;</c>); and this instance as a witness of the other instances' logs.
+    /// </summary>
+    private static void AddAuditTransparency(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<AuditLogKey>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            return new CheckpointSchedule(options.CheckpointInterval, options.CheckpointEveryRecords, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<AuditWitnesses>();
+        builder.Services.AddSingleton<CheckpointPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointPublisher>());
+        builder.Services.AddSingleton<WitnessedLog>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            return new CheckpointWitness(
+                new FileWitnessLedger(options.WitnessDirectory), new DirectoryTrustedLogKeys(options.TrustedLogKeysDirectory),
+                TransparencyKey.LoadOrCreate(options.WitnessKeyPath), options.WitnessName, sp.GetRequiredService<TimeProvider>());
+        });
     }
 
     /// <summary>Records the call, whatever its outcome, durably before its response completes.</summary>
     public static IApplicationBuilder UseCallAudit(this IApplicationBuilder app) => app.UseMiddleware<CallAuditMiddleware>();
 
-    /// <summary>Serves exchange.audit.v1.AuditService (query, call statistics and chain verification) from the gateway itself.</summary>
+    /// <summary>
+    /// Serves exchange.audit.v1.AuditService (query, call statistics, verification against the witnesses, inclusion
+    /// proofs) and WitnessService (this instance witnessing the others' logs) from the gateway itself.
+    /// </summary>
     public static WebApplication MapAuditService(this WebApplication app)
     {
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<WitnessGrpcService>();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Text;
 using Exchange.Storage;
+using Exchange.Transparency;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -16,7 +17,7 @@ namespace Exchange.Gateway.Audit;
 public sealed class AuditStore : IDisposable
 {
     private const string Columns =
-        "sequence, time_micros, request_id, consumer, provider, resource, method, holder_id, data_items, case_number, purpose, status, status_message, latency_micros, previous_hash, hash";
+        "sequence, time_micros, request_id, consumer, provider, resource, method, holder_id, data_items, case_number, purpose, status, status_message, latency_micros, previous_hash, hash, leaf_hash";
 
     // Transaction-scoped advisory lock that serialises the writers of one chain across gateway instances.
     private const long ChainLockKey = 0x45_58_43_48_41_55_44; // "EXCHAUD"
@@ -25,6 +26,7 @@ public sealed class AuditStore : IDisposable
     [
         DbType.Int64, DbType.Int64, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String,
         DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String,
+        DbType.String,
     ];
 
     private readonly string? _sqlite;
@@ -142,6 +144,7 @@ public sealed class AuditStore : IDisposable
         p[13].Value = e.LatencyMicros;
         p[14].Value = record.PreviousHash;
         p[15].Value = record.Hash;
+        p[16].Value = record.LeafHash;
         insert.ExecuteNonQuery();
     }
 
@@ -153,6 +156,83 @@ public sealed class AuditStore : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
             yield return Read(reader);
+    }
+
+    /// <summary>The stored leaf hashes of the records after <paramref name="afterSequence"/>, in order, streamed.</summary>
+    public static IEnumerable<(long Sequence, string LeafHash)> ReadLeafHashes(DbConnection connection, long afterSequence)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, leaf_hash FROM audit_records WHERE sequence > @after ORDER BY sequence;";
+        command.AddParameter("@after", afterSequence);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetInt64(0), reader.GetString(1));
+    }
+
+    /// <summary>Keeps a checkpoint this gateway signed; a second instance signing the same size of a shared log adds nothing.</summary>
+    public void SaveCheckpoint(SignedCheckpoint signed)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO audit_checkpoints (log_id, tree_size, root_hash, time_millis, key_id, signature) " +
+            "VALUES (@log, @size, @root, @time, @key, @signature) ON CONFLICT DO NOTHING;";
+        command.AddParameter("@log", signed.Checkpoint.LogId);
+        command.AddParameter("@size", signed.Checkpoint.TreeSize);
+        command.AddParameter("@root", signed.Checkpoint.RootHex);
+        command.AddParameter("@time", signed.Checkpoint.TimeMillis);
+        command.AddParameter("@key", signed.KeyId);
+        command.AddParameter("@signature", Convert.ToBase64String(signed.Signature));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>One record by sequence number, or null.</summary>
+    public static ChainedAuditRecord? ReadOne(DbConnection connection, long sequence)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit_records WHERE sequence = @sequence;";
+        command.AddParameter("@sequence", sequence);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>
+    /// Gives records stored before leaf hashes existed their leaf hash, in batches, so the Merkle tree covers the whole
+    /// log. Returns how many were filled in.
+    /// </summary>
+    public long BackfillLeafHashes()
+    {
+        if (!Exists)
+            return 0;
+        using var connection = Open();
+        var chain = new AuditChain();
+        long filled = 0;
+        while (true)
+        {
+            var missing = new List<ChainedAuditRecord>();
+            using (var select = connection.CreateCommand())
+            {
+                select.CommandText = $"SELECT {Columns} FROM audit_records WHERE leaf_hash = '' ORDER BY sequence LIMIT 1000;";
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                    missing.Add(Read(reader));
+            }
+            if (missing.Count == 0)
+                return filled;
+            using var transaction = connection.BeginTransaction();
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE audit_records SET leaf_hash = @leaf WHERE sequence = @sequence AND leaf_hash = '';";
+            var leaf = update.AddParameter("@leaf", "");
+            var sequence = update.AddParameter("@sequence", 0L);
+            foreach (var record in missing)
+            {
+                leaf.Value = chain.LeafHash(record.Sequence, record.Entry);
+                sequence.Value = record.Sequence;
+                update.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            filled += missing.Count;
+        }
     }
 
     /// <summary>Records matching the query, newest first.</summary>
@@ -221,7 +301,7 @@ public sealed class AuditStore : IDisposable
             Status: reader.GetString(11),
             StatusMessage: reader.GetString(12),
             LatencyMicros: reader.GetInt64(13));
-        return new ChainedAuditRecord(reader.GetInt64(0), entry, reader.GetString(14), reader.GetString(15));
+        return new ChainedAuditRecord(reader.GetInt64(0), entry, reader.GetString(14), reader.GetString(15), reader.GetString(16));
     }
 
     private static string JoinItems(IReadOnlyList<string> items) => items.Count == 0 ? string.Empty : string.Join(',', items);

@@ -24,13 +24,17 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     private readonly GatewayMetrics _metrics;
     private readonly IServiceScopeFactory _scopes;
     private readonly AuditChain _chain = new();
+    private readonly Transparency.CheckpointSchedule _checkpoints;
     private DbConnection? _connection;
     private DbCommand? _insert;
     private DbCommand? _head;
     private Thread? _thread;
 
-    public AuditWriter(AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
+    public AuditWriter(
+        AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, IServiceScopeFactory scopes, Transparency.CheckpointSchedule checkpoints,
+        ILogger<AuditWriter> logger)
     {
+        _checkpoints = checkpoints;
         _metrics = metrics;
         _store = store;
         _scopes = scopes;
@@ -54,8 +58,12 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
             var schema = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
             await schema.MigrateStoreAsync(_logger, cancellationToken, StoreSchema.CreateMissingTablesAsync);
         }
+        if (_store.BackfillLeafHashes() is > 0 and var filled)
+            LogBackfilled(filled);
         Connect();
-        LogResumed(_store.Location, AuditStore.ReadHead(_head!).Sequence);
+        var head = AuditStore.ReadHead(_head!).Sequence;
+        _checkpoints.Appended(head);
+        LogResumed(_store.Location, head);
         _thread = new Thread(Run) { IsBackground = true, Name = "audit-writer" };
         _thread.Start();
     }
@@ -128,12 +136,13 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         {
             sequence++;
             var next = _chain.Hash(hash, sequence, pending.Entry);
-            AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next));
+            AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next, _chain.LeafHash(sequence, pending.Entry)));
             if (pending.Entry.LicenceUses.Count > 0 || pending.Entry.Materials is not null)
                 Licences.LicenceUsageTables.Insert(connection, transaction, sequence, pending.Entry);
             hash = next;
         }
         transaction.Commit();
+        _checkpoints.Appended(sequence);
     }
 
     public void Dispose() => Disconnect();
@@ -149,6 +158,9 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit log {Location}: the chain goes on after record {Sequence}")]
     private partial void LogResumed(string location, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit log: {Count} records stored before leaf hashes existed were given theirs")]
+    private partial void LogBackfilled(long count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not commit {Count} audit records to {Location}; their calls are aborted")]
     private partial void LogCommitFailed(Exception exception, int count, string location);

@@ -1,23 +1,51 @@
 using System.Data.Common;
+using Exchange.Gateway.Audit.Transparency;
+using Exchange.Protos.Audit.V1;
 using Exchange.Storage;
+using Exchange.Transparency;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Exchange.Gateway.Audit;
 
 /// <summary>
-/// <c>dotnet Exchange.Gateway.dll verify-audit [--ConnectionStrings:Audit=...]</c>: walks the audit chain offline,
-/// prints the result, and exits 0 when it is intact, 1 when it is broken or cannot be read.
+/// <c>dotnet Exchange.Gateway.dll verify-audit [--witness http://catalog:7001]... [--checkpoint file.json]
+/// [--ConnectionStrings:Audit=...]</c>: checks the audit store offline against the checkpoints witnesses hold (asked at
+/// each <c>--witness</c> address, or read from a saved <c>WitnessedCheckpoint</c> in proto JSON), verified with the
+/// trusted audit keys (<c>Audit:TrustedLogKeysDirectory</c>) for log <c>Audit:LogId</c>. Exit codes: 0 intact and
+/// witnessed; 1 tampering found (the message names it: chain broken, root mismatch, tail deleted, bad checkpoint);
+/// 2 not checked against any witnessed checkpoint (none given or reachable) or the store cannot be read.
 /// </summary>
 public static class VerifyAuditCommand
 {
     public const string Name = "verify-audit";
 
+    public const int Intact = 0;
+    public const int Tampered = 1;
+    public const int NotChecked = 2;
+
     public static int Run(string[] args)
     {
+        var witnesses = new List<string>();
+        var checkpointFiles = new List<string>();
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--witness" or "--catalog" && i + 1 < args.Length)
+                witnesses.Add(args[++i]);
+            else if (args[i] == "--checkpoint" && i + 1 < args.Length)
+                checkpointFiles.Add(args[++i]);
+            else
+                rest.Add(args[i]);
+        }
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args)
+            .AddCommandLine([.. rest])
             .Build();
+        var options = new AuditOptions();
+        configuration.GetSection(AuditOptions.Section).Bind(options);
         StoreConnection connection;
         try
         {
@@ -26,33 +54,77 @@ public static class VerifyAuditCommand
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine(ex.Message);
-            return 1;
+            return NotChecked;
         }
+
+        var held = new List<SignedCheckpoint>();
+        var unreachable = new List<string>();
+        foreach (var file in checkpointFiles)
+        {
+            try
+            {
+                var message = JsonParser.Default.Parse<Protos.Audit.V1.WitnessedCheckpoint>(File.ReadAllText(file));
+                held.Add(CheckpointMessages.FromMessage(message.Checkpoint));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidProtocolBufferException or InvalidJsonException or NullReferenceException)
+            {
+                Console.Error.WriteLine($"Cannot read the checkpoint file {file}: {ex.Message}");
+                return NotChecked;
+            }
+        }
+        foreach (var address in witnesses)
+        {
+            try
+            {
+                using var channel = GrpcChannel.ForAddress(address);
+                var answer = new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpoint(
+                    new GetWitnessedCheckpointRequest { LogId = options.LogId }, deadline: DateTime.UtcNow.AddSeconds(10));
+                held.Add(CheckpointMessages.FromMessage(answer.Witnessed.Checkpoint));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            {
+                unreachable.Add($"{address} holds no checkpoint of log '{options.LogId}'");
+            }
+            catch (RpcException ex)
+            {
+                unreachable.Add($"{address}: {ex.StatusCode} {ex.Status.Detail}");
+            }
+        }
+
         using var store = new AuditStore(connection);
         if (!store.Exists)
         {
-            Console.Error.WriteLine($"No audit log at {store.Location}.");
-            return 1;
+            Console.Error.WriteLine(held.Count > 0
+                ? $"TAIL DELETED: no audit log at {store.Location}, but a witness saw {held.Max(h => h.Checkpoint.TreeSize)} records."
+                : $"No audit log at {store.Location}.");
+            return held.Count > 0 ? Tampered : NotChecked;
         }
 
-        AuditVerification result;
+        AuditLogVerification result;
         try
         {
             using var records = store.Open();
-            result = AuditChainVerifier.Verify(records);
+            result = AuditLogVerifier.Verify(records, options.LogId, held, TransparencyKey.LoadPublicKeys(options.TrustedLogKeysDirectory));
         }
         catch (DbException ex)
         {
             Console.Error.WriteLine($"Cannot read the audit log at {store.Location}: {ex.Message}");
-            return 1;
+            return NotChecked;
         }
 
-        if (result.IsIntact)
+        foreach (var problem in unreachable)
+            Console.Error.WriteLine($"Witness not used: {problem}");
+        if (!result.IsIntact)
         {
-            Console.WriteLine($"Audit chain intact: {result.RecordsChecked} records checked in {store.Location}.");
-            return 0;
+            Console.WriteLine($"Audit log BROKEN ({result.Failure}): {result.Problem} ({result.RecordsChecked} records read; {store.Location}).");
+            return Tampered;
         }
-        Console.WriteLine($"Audit chain BROKEN at record {result.FirstBrokenSequence}: {result.Problem} ({result.RecordsChecked} records before it are intact; {store.Location}).");
-        return 1;
+        if (result.Witnessed is not { } witnessed)
+        {
+            Console.WriteLine($"Audit chain intact ({result.RecordsChecked} records in {store.Location}), but NOT WITNESSED: no witnessed checkpoint was given or reachable (--witness <catalog address> or --checkpoint <file>), so a deleted tail or a rewritten log cannot be ruled out.");
+            return NotChecked;
+        }
+        Console.WriteLine($"Audit log intact: {result.RecordsChecked} records checked in {store.Location}; verified up to witnessed checkpoint {witnessed.Checkpoint.TreeSize} of {witnessed.Checkpoint.Time:u}, {result.RecordsNotYetWitnessed} records after it checked by their hash chain only.");
+        return Intact;
     }
 }

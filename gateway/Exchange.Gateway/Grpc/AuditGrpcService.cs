@@ -1,4 +1,7 @@
 using Exchange.Gateway.Audit;
+using Exchange.Gateway.Audit.Transparency;
+using Exchange.Transparency;
+using Google.Protobuf;
 using Exchange.Gateway.Identity;
 using Exchange.Protos.Audit.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -11,7 +14,8 @@ namespace Exchange.Gateway.Grpc;
 /// The gateway's audit log (电子监察), served by the gateway itself. Catalog administrators see every record; a
 /// department sees the records where it is consumer or provider.
 /// </summary>
-internal sealed class AuditGrpcService(AuditStore store, CallStatisticsReader statistics, BearerTokenValidator tokens) : AuditService.AuditServiceBase
+internal sealed class AuditGrpcService(
+    AuditStore store, CallStatisticsReader statistics, BearerTokenValidator tokens, WitnessedLog witnessedLog) : AuditService.AuditServiceBase
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
@@ -42,17 +46,29 @@ internal sealed class AuditGrpcService(AuditStore store, CallStatisticsReader st
     public override async Task<VerifyAuditChainResponse> VerifyAuditChain(VerifyAuditChainRequest request, ServerCallContext context)
     {
         await AuthenticateAsync(context);
-        if (!store.Exists)
-            return new VerifyAuditChainResponse { Intact = true };
-        using var connection = store.Open();
-        var result = AuditChainVerifier.Verify(connection);
-        return new VerifyAuditChainResponse
+        return await witnessedLog.VerifyAsync(context.CancellationToken);
+    }
+
+    public override async Task<GetInclusionProofResponse> GetInclusionProof(GetInclusionProofRequest request, ServerCallContext context)
+    {
+        var caller = await AuthenticateAsync(context);
+        if (request.Sequence < 1)
+            throw new InvalidFieldException("sequence", "must be a record's sequence number, 1 or more");
+        if (request.TreeSize < 0)
+            throw new InvalidFieldException("tree_size", "must not be negative");
+        var proof = await witnessedLog.ProveAsync(request.Sequence, request.TreeSize, context.CancellationToken);
+        var visibleTo = VisibleTo(caller);
+        if (visibleTo is not null && proof.Record.Entry.Consumer != visibleTo && proof.Record.Entry.Provider != visibleTo)
+            throw new NotFoundException($"No audit record {request.Sequence} that {visibleTo} took part in.");
+        var response = new GetInclusionProofResponse
         {
-            Intact = result.IsIntact,
-            RecordsChecked = result.RecordsChecked,
-            FirstBrokenSequence = result.FirstBrokenSequence,
-            Problem = result.Problem,
+            Record = ToMessage(proof.Record),
+            LeafIndex = proof.Record.Sequence - 1,
+            TreeSize = proof.TreeSize,
+            Checkpoint = proof.Checkpoint,
         };
+        response.Proof.AddRange(CheckpointMessages.ToMessage(proof.Path));
+        return response;
     }
 
     public override async Task<GetCallStatisticsResponse> GetCallStatistics(GetCallStatisticsRequest request, ServerCallContext context)
@@ -151,6 +167,7 @@ internal sealed class AuditGrpcService(AuditStore store, CallStatisticsReader st
             LatencyMicros = e.LatencyMicros,
             Hash = record.Hash,
             PreviousHash = record.PreviousHash,
+            LeafHash = record.LeafHash.Length == 64 ? ByteString.CopyFrom(Convert.FromHexString(record.LeafHash)) : ByteString.Empty,
         };
     }
 }

@@ -24,6 +24,12 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
             record.HasIndex(r => new { r.HolderId, r.Sequence }).HasDatabaseName("ix_audit_holder");
             record.HasIndex(r => r.TimeMicros).HasDatabaseName("ix_audit_time");
         });
+        modelBuilder.Entity<AuditRecordRow>().Property(r => r.LeafHash).HasDefaultValue("");
+        modelBuilder.Entity<AuditCheckpointRow>(checkpoint =>
+        {
+            checkpoint.ToTable("audit_checkpoints");
+            checkpoint.HasKey(c => new { c.LogId, c.TreeSize });
+        });
         modelBuilder.Entity<LicenceUseRow>(use =>
         {
             use.ToTable("licence_uses");

@@ -21,6 +21,19 @@ public sealed class AuditRecordRow
     public long LatencyMicros { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>Hex SHA-256(0x00 || canonical record): the record's leaf in the Merkle tree.</summary>
+    public string LeafHash { get; set; } = "";
+}
+
+/// <summary>A signed checkpoint of the Merkle tree over the records, as this gateway made it (witnesses keep their own copies).</summary>
+public sealed class AuditCheckpointRow
+{
+    public long TreeSize { get; set; }
+    public string RootHash { get; set; } = "";
+    public long TimeMillis { get; set; }
+    public string LogId { get; set; } = "";
+    public string KeyId { get; set; } = "";
+    public string Signature { get; set; } = "";
 }
 
 /// <summary>One use of a licence by a call (looked up, verified), for the holder's ListUsage.</summary>

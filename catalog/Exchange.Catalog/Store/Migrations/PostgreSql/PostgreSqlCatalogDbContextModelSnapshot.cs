@@ -323,6 +323,45 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.WitnessedCheckpointRecord", b =>
+                {
+                    b.Property<string>("LogId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Cosignature")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CosignedAtMillis")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TimeMillis")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WitnessId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("LogId");
+
+                    b.ToTable("witnessed_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")

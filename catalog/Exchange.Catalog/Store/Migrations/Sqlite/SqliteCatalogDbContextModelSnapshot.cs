@@ -313,6 +313,45 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.WitnessedCheckpointRecord", b =>
+                {
+                    b.Property<string>("LogId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cosignature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CosignedAtMillis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimeMillis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WitnessId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LogId");
+
+                    b.ToTable("witnessed_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")

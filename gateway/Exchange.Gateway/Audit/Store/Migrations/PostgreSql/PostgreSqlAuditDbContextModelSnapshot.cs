@@ -21,6 +21,40 @@ namespace Exchange.Gateway.Audit.Store.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Exchange.Gateway.Audit.Store.AuditCheckpointRow", b =>
+                {
+                    b.Property<string>("LogId")
+                        .HasColumnType("text")
+                        .HasColumnName("log_id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("root_hash");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("TimeMillis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_millis");
+
+                    b.HasKey("LogId", "TreeSize");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Gateway.Audit.Store.AuditRecordRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -55,6 +89,13 @@ namespace Exchange.Gateway.Audit.Store.Migrations.PostgreSql
                     b.Property<long>("LatencyMicros")
                         .HasColumnType("bigint")
                         .HasColumnName("latency_micros");
+
+                    b.Property<string>("LeafHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("leaf_hash");
 
                     b.Property<string>("Method")
                         .IsRequired()

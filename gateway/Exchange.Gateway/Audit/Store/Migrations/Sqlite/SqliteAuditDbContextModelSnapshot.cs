@@ -16,6 +16,40 @@ namespace Exchange.Gateway.Audit.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Exchange.Gateway.Audit.Store.AuditCheckpointRow", b =>
+                {
+                    b.Property<string>("LogId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("log_id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_hash");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("TimeMillis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_millis");
+
+                    b.HasKey("LogId", "TreeSize");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Gateway.Audit.Store.AuditRecordRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -50,6 +84,13 @@ namespace Exchange.Gateway.Audit.Store.Migrations.Sqlite
                     b.Property<long>("LatencyMicros")
                         .HasColumnType("INTEGER")
                         .HasColumnName("latency_micros");
+
+                    b.Property<string>("LeafHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("leaf_hash");
 
                     b.Property<string>("Method")
                         .IsRequired()

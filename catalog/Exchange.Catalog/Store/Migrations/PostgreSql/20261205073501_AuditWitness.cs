@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Exchange.Catalog.Store.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AuditWitness : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "witnessed_checkpoints",
+                columns: table => new
+                {
+                    LogId = table.Column<string>(type: "text", nullable: false),
+                    TreeSize = table.Column<long>(type: "bigint", nullable: false),
+                    RootHash = table.Column<string>(type: "text", nullable: false),
+                    TimeMillis = table.Column<long>(type: "bigint", nullable: false),
+                    KeyId = table.Column<string>(type: "text", nullable: false),
+                    Signature = table.Column<string>(type: "text", nullable: false),
+                    WitnessId = table.Column<string>(type: "text", nullable: false),
+                    CosignedAtMillis = table.Column<long>(type: "bigint", nullable: false),
+                    Cosignature = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_witnessed_checkpoints", x => x.LogId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "witnessed_checkpoints");
+        }
+    }
+}

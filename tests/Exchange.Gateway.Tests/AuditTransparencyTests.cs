@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using Exchange.Protos.Audit.V1;
+using Exchange.Protos.PublicSecurity.V1;
+using Exchange.Testing;
+using Exchange.Transparency;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Exchange.Gateway.Tests;
+
+/// <summary>
+/// An insider with write access to a gateway's audit store (sqlite3) rewrites it so that every stored hash checks out,
+/// deletes its tail, or restores an old backup; the catalog's witnessed checkpoint catches each, and the API, the CLI
+/// (by its exit code) and the offline verifier name it. Each test runs its own gateway (its own store and log id).
+/// </summary>
+public sealed class AuditTransparencyTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private ExchangeCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task An_edit_with_every_hash_recomputed_is_named_a_root_mismatch_by_the_api_the_cli_and_the_offline_verifier()
+    {
+        var (gateway, logId) = await StartOwnGatewayAsync("rehash");
+        await CallAsync(gateway, 6);
+        var before = await VerifyAsync(gateway);
+        Assert.True(before.Intact, before.Problem);
+        Assert.Equal(6, before.WitnessedCheckpoint.TreeSize);
+
+        await gateway.StopAsync();
+        var store = Store(gateway);
+        store.EditAndRehash(3, "MARKET-REGULATION");
+        Assert.True(store.ChainIsInternallyConsistent(), "the rewrite leaves a chain the old hash-chain verifier accepts");
+
+        Assert.Equal(1, OfflineAuditVerifier.Run(Cluster, Connection(gateway), gateway.WorkingDirectory, out var offline, logId));
+        output.WriteLine(offline);
+        Assert.Contains("ROOT MISMATCH", offline);
+
+        await gateway.StartAsync(TestContext.Current.CancellationToken);
+        var after = await VerifyAsync(gateway);
+        Assert.False(after.Intact);
+        Assert.Equal(AuditFailure.RootMismatch, after.Failure);
+        Assert.Equal(6, after.WitnessedCheckpoint.TreeSize);
+        var (exitCode, cli) = Cli(gateway, "audit", "verify");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("RootMismatch", cli);
+    }
+
+    [Fact]
+    public async Task A_deleted_tail_is_named_by_the_api_the_cli_and_the_offline_verifier()
+    {
+        var (gateway, logId) = await StartOwnGatewayAsync("tail");
+        await CallAsync(gateway, 5);
+        Assert.True((await VerifyAsync(gateway)).Intact);
+
+        await gateway.StopAsync();
+        var store = Store(gateway);
+        store.Execute("DELETE FROM audit_records WHERE sequence > 3");
+        Assert.True(store.ChainIsInternallyConsistent(), "a chain without its tail has no broken link");
+
+        Assert.Equal(1, OfflineAuditVerifier.Run(Cluster, Connection(gateway), gateway.WorkingDirectory, out var offline, logId));
+        output.WriteLine(offline);
+        Assert.Contains("TAIL DELETED", offline);
+
+        await gateway.StartAsync(TestContext.Current.CancellationToken);
+        var after = await VerifyAsync(gateway);
+        Assert.False(after.Intact);
+        Assert.Equal(AuditFailure.TailDeleted, after.Failure);
+        var (exitCode, cli) = Cli(gateway, "audit", "verify");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("TailDeleted", cli);
+    }
+
+    [Fact]
+    public async Task A_restored_old_backup_is_a_deleted_tail_and_once_extended_a_fork()
+    {
+        var (gateway, logId) = await StartOwnGatewayAsync("backup");
+        await CallAsync(gateway, 3);
+        Assert.True((await VerifyAsync(gateway)).Intact);
+        await gateway.StopAsync();
+        var database = Path.Combine(gateway.WorkingDirectory, ".data", "gateway", "audit.db");
+        var files = new[] { database, database + "-wal", database + "-shm" };
+        foreach (var file in files.Where(File.Exists))
+            File.Copy(file, file + ".backup");
+
+        await gateway.StartAsync(TestContext.Current.CancellationToken);
+        await CallAsync(gateway, 4);
+        Assert.Equal(7, (await VerifyAsync(gateway)).WitnessedCheckpoint.TreeSize);
+        await gateway.StopAsync();
+        foreach (var file in files.Where(File.Exists))
+            File.Delete(file);
+        foreach (var file in files.Where(f => File.Exists(f + ".backup")))
+            File.Copy(file + ".backup", file);
+
+        Assert.Equal(1, OfflineAuditVerifier.Run(Cluster, Connection(gateway), gateway.WorkingDirectory, out var restored, logId));
+        Assert.Contains("TAIL DELETED", restored);
+
+        await gateway.StartAsync(TestContext.Current.CancellationToken);
+        await CallAsync(gateway, 6);
+        var forked = await VerifyAsync(gateway);
+        output.WriteLine(forked.Problem);
+        Assert.False(forked.Intact);
+        Assert.Equal(AuditFailure.RootMismatch, forked.Failure);
+        Assert.Equal(7, forked.WitnessedCheckpoint.TreeSize);
+        Assert.Equal(1, Cli(gateway, "audit", "verify").ExitCode);
+    }
+
+    [Fact]
+    public async Task A_record_proves_its_inclusion_against_the_catalogs_root_and_an_altered_record_does_not()
+    {
+        var (gateway, _) = await StartOwnGatewayAsync("prove");
+        await CallAsync(gateway, 9);
+        Assert.True((await VerifyAsync(gateway)).Intact);
+
+        var proof = await new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.CivilAffairs))
+            .GetInclusionProofAsync(new GetInclusionProofRequest { Sequence = 4 });
+        var root = proof.Checkpoint.Checkpoint.RootHash.ToByteArray();
+        Assert.True(MerkleProofs.VerifyInclusion(3, proof.TreeSize, AuditRecordLeaf.Hash(proof.Record), CheckpointMessages.Hashes(proof.Proof), root));
+        var forged = proof.Record.Clone();
+        forged.Purpose = "伪造的用途";
+        Assert.False(MerkleProofs.VerifyInclusion(3, proof.TreeSize, AuditRecordLeaf.Hash(forged), CheckpointMessages.Hashes(proof.Proof), root));
+
+        var (proved, printed) = Cli(gateway, "audit", "prove", "4");
+        Assert.True(proved == 0, printed);
+
+        // The store now shows record 4 with another purpose: the proof the gateway gives for it no longer verifies.
+        Store(gateway).Execute("UPDATE audit_records SET purpose = '伪造的用途' WHERE sequence = 4");
+        var (refused, message) = Cli(gateway, "audit", "prove", "4");
+        Assert.Equal(1, refused);
+        Assert.Contains("PROOF FAILED", message);
+    }
+
+    [Fact]
+    public async Task The_catalog_refuses_checkpoints_from_callers_and_keys_it_does_not_trust()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var leaves = new List<byte[]> { MerkleTree.LeafHash("x"u8) };
+        var request = new SubmitCheckpointRequest
+        {
+            Checkpoint = CheckpointMessages.ToMessage(TransparencyKey.Sign(key, new Exchange.Transparency.Checkpoint("forged-log", 1, MerkleTree.Root(leaves, 1), 0))),
+        };
+        using var channel = GrpcChannel.ForAddress(Cluster.Catalog.Address);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => new WitnessService.WitnessServiceClient(channel).SubmitCheckpointAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+
+        var department = await Assert.ThrowsAsync<RpcException>(() =>
+            new WitnessService.WitnessServiceClient(Cluster.CatalogCallsAs(ExchangeClients.CivilAffairs)).SubmitCheckpointAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, department.StatusCode);
+
+        var untrusted = await Assert.ThrowsAsync<RpcException>(() =>
+            new WitnessService.WitnessServiceClient(Cluster.CatalogCallsAs(ExchangeClients.Gateway)).SubmitCheckpointAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, untrusted.StatusCode);
+        Assert.Contains("not a trusted audit log key", untrusted.Status.Detail);
+    }
+
+    private async Task<(ServiceProcess Gateway, string LogId)> StartOwnGatewayAsync(string name)
+    {
+        var logId = $"test-{name}-{Guid.NewGuid():N}"[..24];
+        // Checkpoints come from the verifications here; the timer must not race them.
+        var gateway = await Cluster.StartGatewayAsync(new Dictionary<string, string> { ["Audit:LogId"] = logId, ["Audit:CheckpointInterval"] = "01:00:00" },
+            TestContext.Current.CancellationToken);
+        return (gateway, logId);
+    }
+
+    private async Task CallAsync(ServiceProcess gateway, int count)
+    {
+        var population = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.CivilAffairs));
+        for (var i = 0; i < count; i++)
+            await population.GetResidentAsync(new GetResidentRequest { CitizenId = SeededPopulation.Default.Residents[i].CitizenId });
+    }
+
+    private async Task<VerifyAuditChainResponse> VerifyAsync(ServiceProcess gateway) =>
+        await new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.CivilAffairs)).VerifyAuditChainAsync(new VerifyAuditChainRequest());
+
+    private static AuditRewriter Store(ServiceProcess gateway) => new(Path.Combine(gateway.WorkingDirectory, ".data", "gateway", "audit.db"));
+
+    private static string Connection(ServiceProcess gateway) => $"Data Source={Path.Combine(gateway.WorkingDirectory, ".data", "gateway", "audit.db")}";
+
+    private (int ExitCode, string Output) Cli(ServiceProcess gateway, params string[] command)
+    {
+        var (exitCode, printed) = CliTests.Run([.. command, "--gateway", gateway.Address.ToString(), "--catalog", Cluster.Catalog.Address.ToString(),
+            "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs, "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs)]);
+        output.WriteLine($"exchange {string.Join(' ', command)} → {exitCode}: {printed}");
+        return (exitCode, printed);
+    }
+}
