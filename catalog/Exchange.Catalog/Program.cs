@@ -1,5 +1,6 @@
 using Exchange.Catalog.Access;
 using Exchange.Catalog.Admin;
+using Exchange.Catalog.ContextKeys;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
 using Exchange.Catalog.Identity;
@@ -16,6 +17,7 @@ builder.AddResourceCatalog();
 builder.AddAccessApplications();
 builder.AddCatalogIdentity();
 builder.AddLicenceSupport();
+builder.AddContextKeys();
 builder.AddCatalogSeeding();
 builder.AddAdminUi();
 
@@ -25,6 +27,7 @@ app.MapAdminUi();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapGrpcService<AccessGrpcService>();
 app.MapLicenceSupport();
+app.MapContextKeys();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();

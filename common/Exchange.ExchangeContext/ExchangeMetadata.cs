@@ -12,7 +12,7 @@ public static class ExchangeMetadata
     /// <summary>Set by consumers: what the data is for, UTF-8 percent-encoded (as grpc-message is).</summary>
     public const string Purpose = "x-exchange-purpose";
 
-    /// <summary>Set by the gateway: the serialised <c>SignedExchangeContext</c>.</summary>
+    /// <summary>Set by the gateway: the serialised <c>SignedExchangeContext</c> (the context and its MAC).</summary>
     public const string Context = "x-exchange-context-bin";
 
     /// <summary>Set by the gateway on responses: the request id it recorded the call under.</summary>
