@@ -83,7 +83,7 @@ public sealed class DirectContexts(ExchangeCluster cluster)
 
     private sealed class SealingInterceptor(DirectContexts contexts) : Interceptor
     {
-        public override AsyncUnaryCall<TRequest, TResponse> AsyncUnaryCall<TRequest, TResponse>(
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
             TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
         {
             var headers = context.Options.Headers is { } h && request is IMessage message
