@@ -25,6 +25,7 @@ internal sealed partial class ContextKeyFetcher(
     ILogger<ContextKeyFetcher> logger) : BackgroundService
 {
     private static readonly TimeSpan UnknownKeyRefresh = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstKeyMaxRetryDelay = TimeSpan.FromSeconds(1);
     private const int QuietAttempts = 8;
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -74,7 +75,9 @@ internal sealed partial class ContextKeyFetcher(
                     LogRetrying(attempt, department, catalog.Address, ex.Message, delay);
                 attempt++;
                 wait = delay;
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, catalog.MaxRetryDelay.Ticks));
+                // Without a key every department call is refused, so keep asking often until the first one arrives.
+                var cap = keys.HasKeys ? catalog.MaxRetryDelay : TimeSpan.FromTicks(Math.Min(catalog.MaxRetryDelay.Ticks, FirstKeyMaxRetryDelay.Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, cap.Ticks));
             }
 
             if (keys.HasKeys)
