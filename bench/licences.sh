@@ -39,7 +39,7 @@ start_departments
 gateway() { # name grpc-port web-port [NAME=value...]
   local name=$1 grpc=$2 web=$3
   shift 3
-  # Each instance its own audit log, snapshots and key paths; all share the context signing key the adapters trust.
+  # Each instance its own audit log, snapshots and key paths; all fetch the providers' context keys from the catalog.
   start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration=127.0.0.1:7379 \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 \
     "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$grpc" "Kestrel__Endpoints__Web__Url=http://127.0.0.1:$web" \
@@ -48,7 +48,7 @@ gateway() { # name grpc-port web-port [NAME=value...]
     "Licences__IssuerKeySnapshotPath=.data/$name/issuer-keys.pb" "$@"
 }
 gateway gateway-a 7000 7003
-# A creates the exchange-context signing key the others then load; started together they would race to create it.
+# A first, then the others (they share the catalog and Redis).
 "${cli[@]}" health --wait 120 http://127.0.0.1:7000 >"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
 gateway gateway-b 7004 7006
 # The "uncached" gateway: its entries expire after 1 ms, under their own key prefix so they never replace A's.

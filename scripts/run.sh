@@ -96,7 +96,8 @@ start() { # name folder project url [NAME=value environment...]
 }
 
 echo "Starting services (first start seeds the demo data, which takes a few seconds)..."
-# Each adapter registers its licence issuer keys in the catalog as its own department's client.
+# Each adapter fetches its exchange-context key from and registers its licence issuer keys in the catalog as its own
+# department's client.
 issuer_env() { echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$credentials/$1.secret")"; }
 # shellcheck disable=SC2046
 start public-security   adapters Exchange.Adapters.PublicSecurity   http://127.0.0.1:7011 $(issuer_env public-security)
@@ -113,8 +114,8 @@ gateway_env=(
   "Clerk__Accounts__clerk-ca__DisplayName=婚姻登记处窗口"
 )
 # GATEWAY_INSTANCES=2 (or more) runs that many gateways behind the front balancer on 7000: instance N on gRPC 710N and
-# clerk page 720N, each with its own snapshots (and SQLite audit log) in .data/gateway-N/, sharing the catalog, Redis and
-# signing key; with ConnectionStrings__Audit naming a PostgreSQL database in the environment, they share that audit log.
+# clerk page 720N, each with its own snapshots (and SQLite audit log) in .data/gateway-N/, sharing the catalog (and the
+# providers' context keys it hands out) and Redis; with ConnectionStrings__Audit naming a PostgreSQL database in the environment, they share that audit log.
 gateway_instances=${GATEWAY_INSTANCES:-1}
 clerk_page=http://127.0.0.1:7003/clerk
 [ "$gateway_instances" -eq 1 ] 2>/dev/null || clerk_page="http://127.0.0.1:7201/clerk (one per instance: 720N)"
@@ -135,8 +136,6 @@ else
       "Identity__KeysPath=$instance_data/identity-keys.json" "Licences__IssuerKeySnapshotPath=$instance_data/issuer-keys.pb"
     balancer_env+=("ReverseProxy__Clusters__gateways__Destinations__gateway-${i}__Address=http://127.0.0.1:710$i")
     health_addresses+=("http://127.0.0.1:710$i")
-    # The first instance creates the shared exchange-context signing key; the others must find it, not race it.
-    if [ "$i" -eq 1 ]; then $cli health --wait 120 http://127.0.0.1:7101 >/dev/null; fi
   done
   start gateway-balancer gateway Exchange.Gateway.Balancer          "http://127.0.0.1:7000 (round-robin over $gateway_instances gateways)" "${balancer_env[@]}"
 fi

@@ -16,6 +16,7 @@ builder.AddLicenceIssuance<CivilAffairsLicenceIssuance>();
 builder.AddAdapterHealth<CivilAffairsStore>();
 
 var app = builder.Build();
+app.UseExchangeContextVerification();
 app.MapGrpcService<CivilAffairsService>();
 app.MapLicenceIssuer();
 app.MapDefaultEndpoints();

@@ -16,6 +16,7 @@ builder.AddLicenceIssuance<BusinessLicenceIssuance>();
 builder.AddAdapterHealth<EnterpriseStore>();
 
 var app = builder.Build();
+app.UseExchangeContextVerification();
 app.MapGrpcService<EnterpriseService>();
 app.MapLicenceIssuer();
 app.MapDefaultEndpoints();

@@ -16,6 +16,7 @@ builder.AddLicenceIssuance<IdentityCardIssuance>();
 builder.AddAdapterHealth<PopulationStore>();
 
 var app = builder.Build();
+app.UseExchangeContextVerification();
 app.MapGrpcService<PopulationService>();
 app.MapLicenceIssuer();
 app.MapDefaultEndpoints();

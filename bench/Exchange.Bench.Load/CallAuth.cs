@@ -1,13 +1,15 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Exchange.Client;
 using Exchange.ExchangeContext;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GatewayContext = Exchange.Protos.Context.V1.ExchangeContext;
 
 namespace Exchange.Bench.Load;
 
-/// <summary>What makes a call valid at its target: for an adapter (directly or through a plain proxy) a signed exchange context; for the gateway a token and case metadata.</summary>
+/// <summary>What makes a call valid at its target: for an adapter (directly or through a plain proxy) an exchange context made for the call; for the gateway a token and case metadata.</summary>
 internal abstract class CallAuth
 {
     public const string CaseNumber = "BENCH-2026-0001";
@@ -18,35 +20,36 @@ internal abstract class CallAuth
 }
 
 /// <summary>
-/// Signs an exchange context the way the gateway does (same key file, same fields, the gateway's default 30 s
-/// lifetime) and re-signs it every few seconds. The adapter verifies the signature, expiry, method and provider of
-/// every call exactly as for a call from the gateway; only the per-call signing (a gateway cost) is not repeated here.
+/// Makes an exchange context per call the way the gateway does (same fields, the gateway's default 30 s lifetime,
+/// bound to the request: subject, digest, a fresh one-time id) and MACs it with the provider's context key from the
+/// catalog's key directory. The adapter checks every call exactly as a call from the gateway.
 /// </summary>
-internal sealed class SignedContextAuth : CallAuth, IDisposable
+internal sealed class SealedContextAuth : CallAuth
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Renew = TimeSpan.FromSeconds(5);
-    private readonly ExchangeContextSigner _signer;
+    private readonly ContextKey _key;
     private readonly BenchCall _call;
-    private readonly Timer _timer;
-    private volatile byte[] _context;
+    private readonly string[] _subject;
+    private readonly byte[] _digest;
 
-    public SignedContextAuth(string signingKeyPath, BenchCall call)
+    public SealedContextAuth(string contextKeyDirectory, BenchCall call)
     {
-        if (!File.Exists(signingKeyPath))
-            throw new FileNotFoundException($"The gateway's context signing key {signingKeyPath} does not exist; start the gateway once first.", signingKeyPath);
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(signingKeyPath));
-        _signer = new ExchangeContextSigner(key);
+        var newest = Directory.Exists(contextKeyDirectory)
+            ? Directory.EnumerateFiles(contextKeyDirectory, call.Provider + ".*.key").Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
+        if (newest is null)
+            throw new FileNotFoundException($"No context key of {call.Provider} in {contextKeyDirectory}; start the catalog and the adapter once first.");
+        _key = new ContextKey(call.Provider, Path.GetFileNameWithoutExtension(newest), Convert.FromBase64String(File.ReadAllText(newest).Trim()), true, null);
         _call = call;
-        _context = Sign(Lifetime);
-        _timer = new Timer(_ => _context = Sign(Lifetime), null, Renew, Renew);
+        var message = call.FramedRequest()[5..];
+        _subject = ContextSubjects.FromContracts().Read(call.Path, new ReadOnlySequence<byte>(message)) ?? [];
+        _digest = RequestDigest.Of(message);
     }
 
-    public byte[] Sign(TimeSpan lifetime)
+    public byte[] Seal(TimeSpan lifetime)
     {
         var now = DateTimeOffset.UtcNow;
-        return _signer.Sign(new GatewayContext
+        return ExchangeContextMac.Seal(new GatewayContext
         {
             RequestId = Guid.NewGuid().ToString("N"),
             ConsumerDepartmentCode = Consumer,
@@ -59,13 +62,14 @@ internal sealed class SignedContextAuth : CallAuth, IDisposable
             Purpose = ExchangeMetadata.PercentEncode(Purpose),
             IssueTime = Timestamp.FromDateTimeOffset(now),
             ExpireTime = Timestamp.FromDateTimeOffset(now + lifetime),
-        });
+            SubjectIds = { _subject },
+            RequestDigest = ByteString.CopyFrom(_digest),
+            OneTimeId = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(OneTimeIds.Length)),
+        }, _key);
     }
 
     public override ValueTask<Metadata> HeadersAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new Metadata { { ExchangeMetadata.Context, _context } });
-
-    public void Dispose() => _timer.Dispose();
+        ValueTask.FromResult(new Metadata { { ExchangeMetadata.Context, Seal(Lifetime) } });
 }
 
 /// <summary>A department client's token (renewed before expiry by <see cref="ExchangeTokenProvider"/>) and the case metadata.</summary>

@@ -20,7 +20,7 @@ const string Usage = """
       token   [--client C]                   an access token of client C (default civil-affairs), for h2load -H
       context [--method M] [--lifetime S]    a signed exchange context, base64 (x-exchange-context-bin), for h2load -H
 
-    Common: --data DIR (default .data: keys/exchange-context.pem, credentials/<client>.secret),
+    Common: --data DIR (default .data: catalog/context-keys/, credentials/<client>.secret),
             --token-endpoint URL (default http://127.0.0.1:7002/connect/token), --client C (default civil-affairs)
     """;
 
@@ -63,8 +63,8 @@ try
             return 0;
 
         case "context":
-            using (var signer = new SignedContextAuth(Path.Combine(data, "keys", "exchange-context.pem"), call))
-                Console.WriteLine(Convert.ToBase64String(signer.Sign(TimeSpan.FromSeconds(Seconds("lifetime", 60)))));
+            // Good for one call only (one-time id): for a single request by hand, not for a load run.
+            Console.WriteLine(Convert.ToBase64String(new SealedContextAuth(Path.Combine(data, "catalog", "context-keys"), call).Seal(TimeSpan.FromSeconds(Seconds("lifetime", 60)))));
             return 0;
 
         case "run":
@@ -77,7 +77,7 @@ try
             int[] pids = options.TryGetValue("pid", out var p) ? [.. p.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture))] : [];
             CallAuth auth = Option("auth", "context") switch
             {
-                "context" => new SignedContextAuth(Path.Combine(data, "keys", "exchange-context.pem"), call),
+                "context" => new SealedContextAuth(Path.Combine(data, "catalog", "context-keys"), call),
                 "token" => new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, client, data)),
                 var other => throw new ArgumentException($"unknown --auth '{other}' (context, token)"),
             };

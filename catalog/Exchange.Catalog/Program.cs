@@ -1,5 +1,6 @@
 using Exchange.Catalog.Access;
 using Exchange.Catalog.Admin;
+using Exchange.Catalog.ContextKeys;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
 using Exchange.Catalog.Identity;
@@ -18,6 +19,7 @@ builder.AddAccessApplications();
 builder.AddCatalogIdentity();
 builder.AddLicenceSupport();
 builder.AddAuditWitness();
+builder.AddContextKeys();
 builder.AddCatalogSeeding();
 builder.AddAdminUi();
 
@@ -28,6 +30,7 @@ app.MapGrpcService<CatalogGrpcService>();
 app.MapGrpcService<AccessGrpcService>();
 app.MapLicenceSupport();
 app.MapAuditWitness();
+app.MapContextKeys();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();

@@ -1,82 +1,106 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Exchange.Protos.Context.V1;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Exchange.ExchangeContext;
 
 /// <summary>
-/// Verifies the exchange context a provider receives: a signature by a trusted gateway key, not expired,
-/// issued for the method being called. Re-reads the trusted keys when it meets an unknown key id, so a
-/// gateway that rotates its key (or starts after the provider) is trusted without a provider restart.
+/// Checks the exchange context of a call a provider received, before anything parses the request: MACed with a
+/// valid context key of this provider department, not expired (nor valid for longer than <c>maxLifetime</c>), issued
+/// for this method and this department, for exactly these request message bytes and their subject, and not used
+/// before. The one-time id is remembered only once every other check passed, so a refused call burns nothing.
 /// </summary>
-public sealed class ExchangeContextVerifier
+public sealed class ExchangeContextVerifier(
+    IContextKeySource keys, OneTimeIds seen, ContextSubjects subjects, TimeProvider time, TimeSpan maxLifetime)
 {
-    private static readonly TimeSpan KeyReloadInterval = TimeSpan.FromSeconds(2);
-    private readonly Func<IReadOnlyDictionary<string, ECDsa>> _loadKeys;
-    private readonly TimeProvider _time;
-    private readonly Lock _reloadLock = new();
-    private IReadOnlyDictionary<string, ECDsa> _keys;
-    private DateTimeOffset _lastReload;
+    private const string ThroughGateway = "call through the Exchange gateway";
 
-    public ExchangeContextVerifier(Func<IReadOnlyDictionary<string, ECDsa>> loadKeys, TimeProvider time)
-    {
-        _loadKeys = loadKeys;
-        _time = time;
-        _keys = loadKeys();
-        _lastReload = DateTimeOffset.MinValue;
-    }
-
-    public ExchangeContextVerification Verify(ReadOnlySpan<byte> metadataValue, string method)
+    public ExchangeContextVerification Verify(ReadOnlySpan<byte> metadataValue, string method, string department, ReadOnlySequence<byte> message)
     {
         if (metadataValue.IsEmpty)
-            return ExchangeContextVerification.Fail("the call carries no exchange context; call through the Exchange gateway");
+            return Refuse(StatusCode.Unauthenticated, $"The call carries no exchange context ({ExchangeMetadata.Context}); {ThroughGateway}.");
+        if (!keys.HasKeys)
+            return Refuse(StatusCode.Unavailable, $"{department} has no exchange-context key from the catalog yet; try again shortly.");
 
-        SignedExchangeContext signed;
+        SignedExchangeContext sealedContext;
         Protos.Context.V1.ExchangeContext context;
         try
         {
-            signed = SignedExchangeContext.Parser.ParseFrom(metadataValue);
-            context = Protos.Context.V1.ExchangeContext.Parser.ParseFrom(signed.Context);
+            sealedContext = SignedExchangeContext.Parser.ParseFrom(metadataValue);
         }
         catch (InvalidProtocolBufferException)
         {
-            return ExchangeContextVerification.Fail("the exchange context is malformed");
+            return Unauthenticated("it is malformed");
         }
 
-        var key = FindKey(signed.KeyId);
-        if (key is null)
-            return ExchangeContextVerification.Fail($"the exchange context is signed with key '{signed.KeyId}', which this provider does not trust");
-        if (!key.VerifyData(signed.Context.Span, signed.Signature.Span, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            return ExchangeContextVerification.Fail("the exchange context signature is not valid");
-        if (context.ExpireTime is null || context.ExpireTime.ToDateTimeOffset() < _time.GetUtcNow())
-            return ExchangeContextVerification.Fail("the exchange context has expired");
-        if (!string.Equals(context.Method, method, StringComparison.Ordinal))
-            return ExchangeContextVerification.Fail($"the exchange context was issued for {context.Method}, not {method}");
+        var key = keys.Find(sealedContext.KeyId);
+        var now = time.GetUtcNow();
+        if (key is null || !string.Equals(key.DepartmentCode, department, StringComparison.Ordinal))
+            return Unauthenticated($"it is sealed with key '{sealedContext.KeyId}', which is no context key of {department}");
+        if (!key.IsValidAt(now))
+            return Unauthenticated($"it is sealed with key '{key.KeyId}' of {department}, which was rotated out");
+        if (!ExchangeContextMac.IsValid(key, sealedContext.Context.Span, sealedContext.Mac.Span))
+            return Unauthenticated("its MAC is not valid");
 
-        return ExchangeContextVerification.Success(context);
-    }
-
-    private ECDsa? FindKey(string keyId)
-    {
-        if (_keys.TryGetValue(keyId, out var key))
-            return key;
-        lock (_reloadLock)
+        try
         {
-            if (_time.GetUtcNow() - _lastReload >= KeyReloadInterval)
-            {
-                _keys = _loadKeys();
-                _lastReload = _time.GetUtcNow();
-            }
-            return _keys.GetValueOrDefault(keyId);
+            context = Protos.Context.V1.ExchangeContext.Parser.ParseFrom(sealedContext.Context);
         }
+        catch (InvalidProtocolBufferException)
+        {
+            return Unauthenticated("its content is malformed");
+        }
+
+        if (context.ExpireTime is null || context.ExpireTime.ToDateTimeOffset() <= now)
+            return Unauthenticated("it has expired");
+        var expires = context.ExpireTime.ToDateTimeOffset();
+        if (expires - now > maxLifetime)
+            return Unauthenticated($"it is valid until {expires:O}, longer than the {maxLifetime.TotalSeconds:0} s this provider accepts");
+        if (!string.Equals(context.Method, method, StringComparison.Ordinal))
+            return Unauthenticated($"it was issued for {context.Method}, not {method}");
+        if (!string.Equals(context.ProviderDepartmentCode, department, StringComparison.Ordinal))
+        {
+            return Refuse(StatusCode.PermissionDenied,
+                $"The exchange context is for resource {context.ResourceCode} of {context.ProviderDepartmentCode}, but this adapter serves {department}.");
+        }
+
+        Span<byte> digest = stackalloc byte[RequestDigest.Length];
+        DigestOf(message, digest);
+        if (!CryptographicOperations.FixedTimeEquals(digest, context.RequestDigest.Span))
+            return Unauthenticated("it was issued for another request message (the request digest differs)");
+        var subject = subjects.Read(method, message);
+        if (subject is null || !subject.AsSpan().SequenceEqual(context.SubjectIds.ToArray()))
+            return Unauthenticated("it names another subject than the request");
+
+        return seen.TryUse(context.OneTimeId.Span, expires) switch
+        {
+            OneTimeIdUse.First => new ExchangeContextVerification(context, StatusCode.OK, string.Empty),
+            OneTimeIdUse.Replayed => Unauthenticated("it was used before (a context is good for one call)"),
+            OneTimeIdUse.Malformed => Unauthenticated("it has no 16-byte one-time id"),
+            _ => Refuse(StatusCode.ResourceExhausted, $"{department} is remembering too many exchange contexts at once; try again shortly."),
+        };
     }
+
+    private static void DigestOf(ReadOnlySequence<byte> message, Span<byte> digest)
+    {
+        if (message.IsSingleSegment)
+        {
+            SHA256.HashData(message.FirstSpan, digest);
+            return;
+        }
+        RequestDigest.Of(message).CopyTo(digest);
+    }
+
+    private static ExchangeContextVerification Unauthenticated(string problem) =>
+        Refuse(StatusCode.Unauthenticated, $"The exchange context is refused: {problem}; {ThroughGateway}.");
+
+    private static ExchangeContextVerification Refuse(StatusCode status, string problem) => new(null, status, problem);
 }
 
-public readonly record struct ExchangeContextVerification(Protos.Context.V1.ExchangeContext? Context, string Problem)
+/// <summary>The verified context, or the status and reason to refuse the call with.</summary>
+public readonly record struct ExchangeContextVerification(Protos.Context.V1.ExchangeContext? Context, StatusCode Status, string Problem)
 {
     public bool IsValid => Context is not null;
-
-    public static ExchangeContextVerification Success(Protos.Context.V1.ExchangeContext context) => new(context, string.Empty);
-
-    public static ExchangeContextVerification Fail(string problem) => new(null, problem);
 }

@@ -18,7 +18,7 @@ public static class ExchangeMetadata
     /// </summary>
     public const string ServiceItem = "x-exchange-service-item";
 
-    /// <summary>Set by the gateway: the serialised <c>SignedExchangeContext</c>.</summary>
+    /// <summary>Set by the gateway: the serialised <c>SignedExchangeContext</c> (the context and its MAC).</summary>
     public const string Context = "x-exchange-context-bin";
 
     /// <summary>Set by the gateway on responses: the request id it recorded the call under.</summary>

@@ -25,7 +25,7 @@ builder.AddCallAudit();
 builder.AddCallerAuthentication();
 builder.AddGrantAuthorization();
 builder.AddConsumerRateLimits();
-builder.AddExchangeContextSigning();
+builder.AddExchangeContextIssuing();
 builder.AddLicenceService();
 builder.AddClerkPage();
 

@@ -16,7 +16,7 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     private const string VerifyIdentity = "/exchange.publicsecurity.v1.PopulationService/VerifyIdentity";
     private const string DemoCitizen = "330106198812153739";
 
-    private PopulationService.PopulationServiceClient Population => new(adapters.PublicSecurity.Channel);
+    private PopulationService.PopulationServiceClient Population => new(adapters.Calls(adapters.PublicSecurity));
 
     [Fact]
     public async Task A_call_without_context_is_unauthenticated_and_told_to_use_the_gateway()
@@ -30,9 +30,9 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     [Fact]
     public async Task Every_adapter_refuses_a_call_without_context()
     {
-        var enterprise = await Assert.ThrowsAsync<RpcException>(() => new EnterpriseService.EnterpriseServiceClient(adapters.MarketRegulation.Channel)
+        var enterprise = await Assert.ThrowsAsync<RpcException>(() => new EnterpriseService.EnterpriseServiceClient(adapters.Calls(adapters.MarketRegulation))
             .GetEnterpriseAsync(new GetEnterpriseRequest { CreditCode = "91330106MALC7YCP9L" }).ResponseAsync);
-        var marriages = await Assert.ThrowsAsync<RpcException>(() => new CivilAffairsService.CivilAffairsServiceClient(adapters.CivilAffairs.Channel)
+        var marriages = await Assert.ThrowsAsync<RpcException>(() => new CivilAffairsService.CivilAffairsServiceClient(adapters.Calls(adapters.CivilAffairs))
             .GetMarriageRecordsAsync(new GetMarriageRecordsRequest { CitizenId = DemoCitizen }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, enterprise.StatusCode);
@@ -48,14 +48,14 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     }
 
     [Fact]
-    public async Task A_context_from_an_untrusted_key_is_unauthenticated()
+    public async Task A_context_from_a_key_the_catalog_did_not_issue_is_unauthenticated()
     {
-        var headers = adapters.Context(GetResident, "PUBLIC-SECURITY", "PS-RESIDENT-BASIC", ["name"], signer: DepartmentAdapters.Untrusted());
+        var headers = adapters.Context(GetResident, "PUBLIC-SECURITY", "PS-RESIDENT-BASIC", ["name"], key: DepartmentAdapters.Untrusted());
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Population.GetResidentAsync(new GetResidentRequest { CitizenId = DemoCitizen }, headers).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
-        Assert.Contains("does not trust", ex.Status.Detail);
+        Assert.Contains("no context key of PUBLIC-SECURITY", ex.Status.Detail);
     }
 
     [Fact]
@@ -81,9 +81,21 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     }
 
     [Fact]
-    public async Task A_context_for_another_departments_resource_is_permission_denied()
+    public async Task A_context_for_another_provider_sealed_with_its_key_is_unauthenticated()
     {
         var headers = adapters.Context(GetResident, "CIVIL-AFFAIRS", "CA-MARRIAGE-RECORDS", ["name"]);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Population.GetResidentAsync(new GetResidentRequest { CitizenId = DemoCitizen }, headers).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Contains("no context key of PUBLIC-SECURITY", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_context_for_another_departments_resource_is_permission_denied()
+    {
+        // MACed with this provider's own key, so only the department named inside is wrong.
+        var headers = adapters.Context(GetResident, "CIVIL-AFFAIRS", "CA-MARRIAGE-RECORDS", ["name"], key: adapters.KeyOf("PUBLIC-SECURITY"));
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Population.GetResidentAsync(new GetResidentRequest { CitizenId = DemoCitizen }, headers).ResponseAsync);
 
@@ -148,7 +160,7 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     public async Task Every_marriage_record_is_minimised()
     {
         const string remarried = "110108197401081352";
-        var call = new CivilAffairsService.CivilAffairsServiceClient(adapters.CivilAffairs.Channel).GetMarriageRecordsAsync(
+        var call = new CivilAffairsService.CivilAffairsServiceClient(adapters.Calls(adapters.CivilAffairs)).GetMarriageRecordsAsync(
             new GetMarriageRecordsRequest { CitizenId = remarried },
             adapters.Context("/exchange.civilaffairs.v1.CivilAffairsService/GetMarriageRecords", "CIVIL-AFFAIRS", "CA-MARRIAGE-RECORDS", ["kind", "registered_date"]));
 
@@ -170,7 +182,7 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     public async Task Credit_lists_that_are_not_granted_stay_empty()
     {
         const string seriousViolator = "91310115DJ82CHG7TJ";
-        var client = new EnterpriseService.EnterpriseServiceClient(adapters.MarketRegulation.Channel);
+        var client = new EnterpriseService.EnterpriseServiceClient(adapters.Calls(adapters.MarketRegulation));
         const string method = "/exchange.marketregulation.v1.EnterpriseService/GetCreditStatus";
 
         var onlyAbnormal = await client.GetCreditStatusAsync(new GetCreditStatusRequest { CreditCode = seriousViolator },
@@ -188,10 +200,10 @@ public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
     [Fact]
     public async Task Enterprise_and_social_organisation_answers_carry_only_granted_items()
     {
-        var enterprise = new EnterpriseService.EnterpriseServiceClient(adapters.MarketRegulation.Channel).GetEnterpriseAsync(
+        var enterprise = new EnterpriseService.EnterpriseServiceClient(adapters.Calls(adapters.MarketRegulation)).GetEnterpriseAsync(
             new GetEnterpriseRequest { CreditCode = "91330106MALC7YCP9L" },
             adapters.Context("/exchange.marketregulation.v1.EnterpriseService/GetEnterprise", "MARKET-REGULATION", "MR-ENTERPRISE-BASIC", ["name", "status", "match"]));
-        var organization = new CivilAffairsService.CivilAffairsServiceClient(adapters.CivilAffairs.Channel).GetSocialOrganizationAsync(
+        var organization = new CivilAffairsService.CivilAffairsServiceClient(adapters.Calls(adapters.CivilAffairs)).GetSocialOrganizationAsync(
             new GetSocialOrganizationRequest { CreditCode = "51330106MJMXM8CJUB", ReadMask = new FieldMask { Paths = { "name" } } },
             adapters.Context("/exchange.civilaffairs.v1.CivilAffairsService/GetSocialOrganization", "CIVIL-AFFAIRS", "CA-SOCIAL-ORGANIZATION", ["name", "legal_representative_citizen_id"]));
 

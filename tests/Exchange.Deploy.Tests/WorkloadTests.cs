@@ -247,18 +247,18 @@ public sealed partial class WorkloadTests
     }
 
     [Fact]
-    public void Gateway_instances_share_redis_the_catalog_and_one_signing_key()
+    public void Gateway_instances_share_redis_and_get_context_keys_from_the_catalog()
     {
         var gateway = Manifests.WorkloadNamed("gateway");
         var environment = ContainerEnvironment.Of(gateway.Containers.Single());
         // Shared licence cache: without Redis each instance would cache alone (README: "one instance only").
         Assert.True(environment.TryGetValue("Redis__Configuration", out var redis) && redis.Secret is not null, "the gateway's Redis__Configuration is not set from a Secret");
-        // One signing key for all instances, from a Secret, not one made per pod.
-        var keyPath = environment["ExchangeContext__SigningKeyPath"].Value!;
-        var mount = Yaml.Mappings(gateway.Containers.Single(), "volumeMounts").Single(m => keyPath.StartsWith(Yaml.Scalar(m, "mountPath") + "/", StringComparison.Ordinal));
-        var volume = Yaml.Mappings(gateway.PodSpec, "volumes").Single(v => Yaml.Scalar(v, "name") == Yaml.Scalar(mount, "name"));
-        Assert.NotNull(Yaml.Scalar(volume, "secret", "secretName"));
-        Assert.Equal(string.Empty, environment["ExchangeContext__TrustedKeysDirectory"].Value);
+        // Context keys come from the catalog with the gateway's client; no signing key is made per pod or mounted.
+        Assert.False(environment.ContainsKey("ExchangeContext__SigningKeyPath"));
+        Assert.True(environment.TryGetValue("Catalog__ClientSecret", out var secret) && secret.Secret is not null, "the gateway's Catalog__ClientSecret is not set from a Secret");
+        // The catalog keeps the providers' context keys on its persistent volume, so a restart does not change them.
+        var catalog = ContainerEnvironment.Of(Manifests.WorkloadNamed("catalog").Containers.Single());
+        Assert.StartsWith("/var/lib/exchange/", catalog["ContextKeys__Directory"].Value);
     }
 
     private static bool Selects(ManifestDocument service, Workload workload)

@@ -1,190 +1,179 @@
 using System.Security.Cryptography;
 using Exchange.Protos.Context.V1;
 using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using static Exchange.ExchangeContext.Tests.ContextSamples;
 
 namespace Exchange.ExchangeContext.Tests;
 
-public sealed class ExchangeContextVerifierTests : IDisposable
+/// <summary>The provider's rules for a context: MAC under its own valid key, expiry, method, department, request digest, subject, one use.</summary>
+public sealed class ExchangeContextVerifierTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(2);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("exchange-context-").FullName;
-    private readonly ManualTime _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
 
-    private string TrustedDirectory => Path.Combine(_folder, "trusted");
+    private ExchangeContextVerifier NewVerifier(IContextKeySource? keys = null, int capacity = 1000) =>
+        new(keys ?? new StaticKeys(Key), new OneTimeIds(_time, capacity), ContextSubjects.FromContracts(), _time, MaxLifetime);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private static ExchangeContextVerification Verify(ExchangeContextVerifier verifier, byte[] sealedContext, byte[]? request = null, string method = GetResident, string department = Department) =>
+        verifier.Verify(sealedContext, method, department, Message(request ?? Request()));
 
     [Fact]
-    public void A_signed_context_verifies_with_every_field_intact()
+    public void A_context_sealed_with_the_providers_key_verifies_with_every_field_intact()
     {
-        var signer = NewTrustedSigner();
         var issued = ForGetResident(Now, Lifetime);
 
-        var verification = NewVerifier().Verify(signer.Sign(issued), GetResident);
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(issued, Key));
 
         Assert.True(verification.IsValid, verification.Problem);
         Assert.Equal(issued, verification.Context);
-        Assert.Equal(["name", "birth_date"], verification.Context!.DataItems);
-        Assert.Equal("婚姻登记核验户籍", verification.Context.Purpose);
     }
 
     [Fact]
-    public void Changing_a_byte_of_the_signed_context_fails_the_signature()
+    public void Changing_a_byte_of_the_context_fails_the_mac()
     {
-        var signed = SignedExchangeContext.Parser.ParseFrom(NewTrustedSigner().Sign(ForGetResident(Now, Lifetime)));
+        var sealedContext = SignedExchangeContext.Parser.ParseFrom(ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key));
         var widened = ForGetResident(Now, Lifetime);
         widened.DataItems.Add("registered_address");
-        signed.Context = widened.ToByteString();
+        sealedContext.Context = widened.ToByteString();
 
-        var verification = NewVerifier().Verify(signed.ToByteArray(), GetResident);
+        var verification = Verify(NewVerifier(), sealedContext.ToByteArray());
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("signature is not valid", verification.Problem);
+        Assert.Equal(StatusCode.Unauthenticated, verification.Status);
+        Assert.Contains("MAC is not valid", verification.Problem);
     }
 
     [Fact]
-    public void Flipping_one_bit_of_the_context_bytes_fails()
+    public void A_key_the_provider_does_not_hold_is_refused()
     {
-        var signed = SignedExchangeContext.Parser.ParseFrom(NewTrustedSigner().Sign(ForGetResident(Now, Lifetime)));
-        var bytes = signed.Context.ToByteArray();
-        // Inside the request id's characters, so the bytes still parse and only the signature can catch it.
-        bytes[3] ^= 0x01;
-        signed.Context = ByteString.CopyFrom(bytes);
+        var stranger = Key with { Key = RandomNumberGenerator.GetBytes(32), KeyId = "PUBLIC-SECURITY.forged" };
 
-        var verification = NewVerifier().Verify(signed.ToByteArray(), GetResident);
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), stranger));
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("signature is not valid", verification.Problem);
+        Assert.Equal(StatusCode.Unauthenticated, verification.Status);
+        Assert.Contains("no context key of PUBLIC-SECURITY", verification.Problem);
     }
 
     [Fact]
-    public void A_context_signed_by_an_untrusted_key_fails()
+    public void Another_departments_key_is_refused_even_when_the_provider_holds_it()
     {
-        NewTrustedSigner();
-        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var theirs = new ContextKey("MARKET-REGULATION", "MARKET-REGULATION.1", RandomNumberGenerator.GetBytes(32), true, null);
 
-        var verification = NewVerifier().Verify(new ExchangeContextSigner(stranger).Sign(ForGetResident(Now, Lifetime)), GetResident);
+        var verification = Verify(NewVerifier(new StaticKeys(Key, theirs)), ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), theirs));
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("does not trust", verification.Problem);
+        Assert.Equal(StatusCode.Unauthenticated, verification.Status);
     }
 
     [Fact]
-    public void A_signature_by_another_key_under_a_trusted_key_id_fails()
+    public void A_rotated_out_key_is_refused_after_its_grace_period()
     {
-        var trusted = NewTrustedSigner();
-        using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var signed = SignedExchangeContext.Parser.ParseFrom(new ExchangeContextSigner(forger).Sign(ForGetResident(Now, Lifetime)));
-        signed.KeyId = trusted.KeyId;
+        var previous = Key with { Current = false, ExpireTime = Now + TimeSpan.FromMinutes(5) };
+        var verifier = NewVerifier(new StaticKeys(previous));
 
-        var verification = NewVerifier().Verify(signed.ToByteArray(), GetResident);
+        Assert.True(Verify(verifier, ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), previous)).IsValid);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var late = Verify(verifier, ExchangeContextMac.Seal(ForGetResident(_time.GetUtcNow(), Lifetime), previous));
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("signature is not valid", verification.Problem);
+        Assert.Contains("rotated out", late.Problem);
     }
 
     [Fact]
-    public void A_key_written_into_the_trusted_directory_later_is_trusted_after_the_reload_interval()
+    public void No_key_yet_is_unavailable()
     {
-        Directory.CreateDirectory(TrustedDirectory);
+        var verification = Verify(NewVerifier(new StaticKeys()), ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key));
+
+        Assert.Equal(StatusCode.Unavailable, verification.Status);
+    }
+
+    [Fact]
+    public void The_same_context_twice_is_refused_the_second_time()
+    {
         var verifier = NewVerifier();
-        var signingKeyPath = Path.Combine(_folder, "late-gateway.pem");
-        using var lateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        File.WriteAllText(signingKeyPath, lateKey.ExportPkcs8PrivateKeyPem());
-        var signer = new ExchangeContextSigner(lateKey);
+        var sealedContext = ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key);
 
-        var before = verifier.Verify(signer.Sign(ForGetResident(Now, Lifetime)), GetResident);
-        using var _ = ExchangeContextKey.LoadOrCreateSigningKey(signingKeyPath, TrustedDirectory);
-        var tooSoon = verifier.Verify(signer.Sign(ForGetResident(Now, Lifetime)), GetResident);
-        _time.Advance(TimeSpan.FromSeconds(3));
-        var after = verifier.Verify(signer.Sign(ForGetResident(_time.GetUtcNow(), Lifetime)), GetResident);
+        var first = Verify(verifier, sealedContext);
+        var second = Verify(verifier, sealedContext);
 
-        Assert.Contains("does not trust", before.Problem);
-        Assert.Contains("does not trust", tooSoon.Problem);
-        Assert.True(after.IsValid, after.Problem);
+        Assert.True(first.IsValid, first.Problem);
+        Assert.Equal(StatusCode.Unauthenticated, second.Status);
+        Assert.Contains("used before", second.Problem);
     }
 
     [Fact]
-    public void An_expired_context_fails()
+    public void A_refused_call_does_not_use_up_the_context()
     {
-        var signer = NewTrustedSigner();
         var verifier = NewVerifier();
-        var bytes = signer.Sign(ForGetResident(Now, Lifetime));
+        var sealedContext = ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key);
 
-        _time.Advance(Lifetime + TimeSpan.FromSeconds(1));
-        var verification = verifier.Verify(bytes, GetResident);
-
-        Assert.False(verification.IsValid);
-        Assert.Contains("expired", verification.Problem);
+        Assert.False(Verify(verifier, sealedContext, Request("11010519491231002X")).IsValid);
+        Assert.True(Verify(verifier, sealedContext).IsValid);
     }
 
     [Fact]
-    public void A_context_without_expiry_fails()
+    public void Another_request_message_is_refused()
+    {
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key), Request("11010519491231002X"));
+
+        Assert.Equal(StatusCode.Unauthenticated, verification.Status);
+        Assert.Contains("another request message", verification.Problem);
+    }
+
+    [Fact]
+    public void A_context_naming_another_subject_than_its_request_is_refused()
+    {
+        // Digest right, subject wrong: only a gateway bug could issue it, and it is refused all the same.
+        var context = ForGetResident(Now, Lifetime);
+        context.SubjectIds[0] = "11010519491231002X";
+
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(context, Key));
+
+        Assert.Contains("another subject", verification.Problem);
+    }
+
+    [Fact]
+    public void A_context_for_another_method_is_refused()
+    {
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key),
+            method: "/exchange.publicsecurity.v1.PopulationService/VerifyIdentity");
+
+        Assert.Equal(StatusCode.Unauthenticated, verification.Status);
+        Assert.Contains("issued for " + GetResident, verification.Problem);
+    }
+
+    [Fact]
+    public void A_context_for_another_provider_department_is_permission_denied()
     {
         var context = ForGetResident(Now, Lifetime);
-        context.ExpireTime = null;
+        context.ProviderDepartmentCode = "CIVIL-AFFAIRS";
 
-        var verification = NewVerifier().Verify(NewTrustedSigner().Sign(context), GetResident);
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(context, Key));
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("expired", verification.Problem);
+        Assert.Equal(StatusCode.PermissionDenied, verification.Status);
     }
 
     [Fact]
-    public void A_context_issued_for_another_method_fails()
+    public void An_expired_context_is_refused()
     {
-        var verification = NewVerifier().Verify(
-            NewTrustedSigner().Sign(ForGetResident(Now, Lifetime)), "/exchange.publicsecurity.v1.PopulationService/VerifyIdentity");
+        var sealedContext = ExchangeContextMac.Seal(ForGetResident(Now, Lifetime), Key);
+        _time.Advance(Lifetime);
 
-        Assert.False(verification.IsValid);
-        Assert.Contains($"issued for {GetResident}", verification.Problem);
-    }
-
-    [Theory]
-    [InlineData(new byte[] { 0xFF, 0xFF, 0xFF })]
-    [InlineData(new byte[] { 0x0A, 0x10, 0x01 })]
-    [InlineData(new byte[] { 0x12 })]
-    public void Malformed_bytes_fail(byte[] bytes)
-    {
-        NewTrustedSigner();
-
-        var verification = NewVerifier().Verify(bytes, GetResident);
-
-        Assert.False(verification.IsValid);
-        Assert.Contains("malformed", verification.Problem);
+        Assert.Contains("expired", Verify(NewVerifier(), sealedContext).Problem);
     }
 
     [Fact]
-    public void No_bytes_fail_and_point_to_the_gateway()
+    public void A_context_valid_for_longer_than_the_provider_accepts_is_refused()
     {
-        var verification = NewVerifier().Verify(ReadOnlySpan<byte>.Empty, GetResident);
+        var verification = Verify(NewVerifier(), ExchangeContextMac.Seal(ForGetResident(Now, TimeSpan.FromHours(1)), Key));
 
-        Assert.False(verification.IsValid);
-        Assert.Contains("call through the Exchange gateway", verification.Problem);
+        Assert.Contains("longer than", verification.Problem);
     }
 
     [Fact]
-    public void The_signing_key_is_created_once_and_its_public_half_is_trusted()
+    public void Garbage_in_the_metadata_is_refused_as_malformed()
     {
-        var path = Path.Combine(_folder, "keys", "exchange-context.pem");
-
-        using var first = ExchangeContextKey.LoadOrCreateSigningKey(path, TrustedDirectory);
-        using var second = ExchangeContextKey.LoadOrCreateSigningKey(path, TrustedDirectory);
-        var trusted = ExchangeContextKey.LoadTrustedKeys(TrustedDirectory);
-
-        Assert.Equal(ExchangeContextKey.IdOf(first), ExchangeContextKey.IdOf(second));
-        Assert.Equal([ExchangeContextKey.IdOf(first)], trusted.Keys);
-        Assert.DoesNotContain("PRIVATE", File.ReadAllText(Directory.GetFiles(TrustedDirectory).Single()));
+        Assert.Contains("malformed", Verify(NewVerifier(), [0xFF, 0xFF, 0xFF]).Problem);
     }
-
-    private ExchangeContextSigner NewTrustedSigner()
-    {
-        var key = ExchangeContextKey.LoadOrCreateSigningKey(Path.Combine(_folder, $"gateway-{Guid.NewGuid():N}.pem"), TrustedDirectory);
-        return new ExchangeContextSigner(key);
-    }
-
-    private ExchangeContextVerifier NewVerifier() =>
-        new(() => ExchangeContextKey.LoadTrustedKeys(TrustedDirectory), _time);
 }

@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using Exchange.ExchangeContext;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Exchange.Gateway.Tests;
 
-/// <summary>Calling an adapter directly does not bypass the gateway: without a context it signed, the adapter refuses.</summary>
+/// <summary>Calling an adapter directly does not bypass the gateway: without a context the gateway issued and MACed with the provider's key, the adapter refuses.</summary>
 [Collection(SharedClusterCollection.Name)]
 public sealed class DirectAdapterCallTests(ClusterFixture fixture)
 {
@@ -25,10 +26,10 @@ public sealed class DirectAdapterCallTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Context_signed_by_an_untrusted_key_is_refused()
+    public async Task Context_sealed_with_a_key_the_catalog_did_not_issue_is_refused()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var forged = new ExchangeContextSigner(key).Sign(new Exchange.Protos.Context.V1.ExchangeContext
+        var key = new ContextKey("PUBLIC-SECURITY", "PUBLIC-SECURITY.forged", RandomNumberGenerator.GetBytes(ContextKey.Length), Current: true, ExpireTime: null);
+        var forged = ExchangeContextMac.Seal(new Exchange.Protos.Context.V1.ExchangeContext
         {
             RequestId = Guid.NewGuid().ToString("N"),
             ConsumerDepartmentCode = "CIVIL-AFFAIRS",
@@ -40,12 +41,16 @@ public sealed class DirectAdapterCallTests(ClusterFixture fixture)
             Purpose = "forged",
             IssueTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
             ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(1)),
-        });
+            SubjectIds = { Request.CitizenId },
+            RequestDigest = ByteString.CopyFrom(RequestDigest.Of(Request.ToByteArray())),
+            OneTimeId = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(16)),
+        }, key);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
             Adapter.GetResidentAsync(Request, new Metadata { { ExchangeMetadata.Context, forged } }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Contains("no context key of PUBLIC-SECURITY", ex.Status.Detail);
     }
 
     [Fact]

@@ -1,16 +1,15 @@
 using Exchange.ExchangeContext;
 using Exchange.Protos.Licence.V1;
 using Exchange.Testing;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using GatewayContext = Exchange.Protos.Context.V1.ExchangeContext;
 
 namespace Exchange.Licences.Tests;
 
 /// <summary>
-/// The public security adapter as a real process issuing identity cards, called directly with exchange contexts a
-/// test gateway signs: lookups, validation before lookup, revocation that survives kill -9.
+/// The public security adapter as a real process issuing identity cards, called directly with exchange contexts the
+/// test makes as the gateway would (<see cref="DirectContexts"/>): lookups, validation before lookup, revocation that
+/// survives kill -9.
 /// </summary>
 public sealed class LicenceIssuerProcessTests : IAsyncLifetime
 {
@@ -19,50 +18,24 @@ public sealed class LicenceIssuerProcessTests : IAsyncLifetime
     private static readonly string[] LicenceItems = [.. Licence.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
     private static readonly string[] KeyItems = [.. IssuerKey.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
 
-    private readonly string _keys = RepositoryLayout.NewTemporaryDirectory("licence-gateway-keys");
-    private ExchangeContextSigner _gateway = null!;
-    private ServiceProcess _adapter = null!;
+    private ExchangeCluster _cluster = null!;
+    private DirectContexts _contexts = null!;
 
-    private LicenceIssuerService.LicenceIssuerServiceClient Client => new(_adapter.Channel);
+    private ServiceProcess Adapter => _cluster.PublicSecurity;
+
+    private LicenceIssuerService.LicenceIssuerServiceClient Client => new(_contexts.Calls(Adapter));
 
     public async ValueTask InitializeAsync()
     {
-        var trusted = Path.Combine(_keys, "trusted");
-        _gateway = new ExchangeContextSigner(ExchangeContextKey.LoadOrCreateSigningKey(Path.Combine(_keys, "gateway.pem"), trusted));
-        _adapter = await ServiceProcess.StartAsync(ExchangeService.PublicSecurity,
-            new Dictionary<string, string> { ["ExchangeContext:TrustedKeysDirectory"] = trusted },
-            cancellationToken: TestContext.Current.CancellationToken);
+        // The adapter gets its exchange-context key from a catalog, so the test runs a whole cluster and calls the adapter directly.
+        _cluster = await ExchangeCluster.StartAsync(TestContext.Current.CancellationToken);
+        _contexts = new DirectContexts(_cluster);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _adapter.DisposeAsync();
-        Directory.Delete(_keys, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 
-    private Metadata Context(string method, IEnumerable<string> items)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new Metadata
-        {
-            {
-                ExchangeMetadata.Context, _gateway.Sign(new GatewayContext
-                {
-                    RequestId = Guid.NewGuid().ToString("N"),
-                    ConsumerDepartmentCode = "CIVIL-AFFAIRS",
-                    ProviderDepartmentCode = "PUBLIC-SECURITY",
-                    ResourceCode = "PS-LICENCE-RIDC",
-                    ResourceVersion = 1,
-                    Method = Service + method,
-                    DataItems = { items },
-                    CaseNumber = "TEST-2026-0002",
-                    Purpose = ExchangeMetadata.PercentEncode("证照测试"),
-                    IssueTime = Timestamp.FromDateTimeOffset(now),
-                    ExpireTime = Timestamp.FromDateTimeOffset(now.AddSeconds(30)),
-                })
-            },
-        };
-    }
+    private Metadata Context(string method, IEnumerable<string> items) =>
+        _contexts.Context(Service + method, "PUBLIC-SECURITY", "PS-LICENCE-RIDC", items);
 
     private async Task<Licence> DemoIdentityCardAsync()
     {
@@ -140,8 +113,9 @@ public sealed class LicenceIssuerProcessTests : IAsyncLifetime
         var twice = await Assert.ThrowsAsync<RpcException>(() => Client.RevokeLicenceAsync(
             new RevokeLicenceRequest { LicenceNumber = card.LicenceNumber, Reason = "again" }, Context("RevokeLicence", LicenceItems)).ResponseAsync);
 
-        _adapter.Kill();
-        await _adapter.StartAsync(TestContext.Current.CancellationToken);
+        Adapter.Kill();
+        await Adapter.StartAsync(TestContext.Current.CancellationToken);
+        await Adapter.WaitUntilServingAsync(TestContext.Current.CancellationToken, "exchange.context.v1.ContextKeyService");
         var after = await Client.GetLicenceAsync(new GetLicenceRequest { LicenceNumber = card.LicenceNumber }, Context("GetLicence", LicenceItems));
         var verdict = (await VerifierAsync()).Verify(after.Licence, DateOnly.FromDateTime(DateTime.UtcNow));
 

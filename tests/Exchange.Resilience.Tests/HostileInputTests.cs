@@ -34,6 +34,41 @@ public sealed class HostileInputTests(FaultClusterFixture fixture) : IDisposable
         await AssertRefusedAndStillServingAsync(answer);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0xFF)]
+    public async Task A_frame_whose_compressed_flag_is_neither_0_nor_1_is_invalid_argument_through_the_gateway(byte flag)
+    {
+        var frame = RawGrpcHttp.Frame(ValidRequest);
+        frame[0] = flag;
+
+        var answer = await _raw.SendAsync(GetResident, new ByteArrayContent(frame));
+
+        await AssertRefusedAndStillServingAsync(answer);
+        Assert.Equal(3, answer.GrpcStatus);
+        Assert.Contains("compressed flag", answer.GrpcMessage, StringComparison.Ordinal);
+        AssertNoStackTrace(Cluster.Gateway);
+        AssertNoStackTrace(Cluster.PublicSecurity);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0x80)]
+    public async Task A_frame_whose_compressed_flag_is_neither_0_nor_1_is_invalid_argument_at_the_adapter(byte flag)
+    {
+        using var direct = new RawGrpcHttp(Cluster.PublicSecurity.Address, () => Task.FromResult("not-a-token"));
+        var frame = RawGrpcHttp.Frame(ValidRequest);
+        frame[0] = flag;
+
+        var answer = await direct.SendAsync(GetResident, new ByteArrayContent(frame));
+
+        TestContext.Current.TestOutputHelper?.WriteLine(answer.ToString());
+        Assert.Equal(HttpStatusCode.OK, answer.HttpStatus);
+        Assert.Equal(3, answer.GrpcStatus);
+        Assert.Contains("compressed flag", answer.GrpcMessage, StringComparison.Ordinal);
+        AssertNoStackTrace(Cluster.PublicSecurity);
+    }
+
     [Fact]
     public async Task A_message_over_the_size_limit_is_resource_exhausted()
     {
@@ -96,6 +131,12 @@ public sealed class HostileInputTests(FaultClusterFixture fixture) : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(answer.GrpcMessage), "the status says nothing a person could act on");
         await AssertStillServingAsync();
     }
+
+    private static void AssertNoStackTrace(ServiceProcess process) =>
+        Assert.False(process.RecentLog.Contains("Error when executing service method", StringComparison.Ordinal)
+                     || process.RecentLog.Contains("Unhandled exception", StringComparison.Ordinal)
+                     || process.RecentLog.Contains("compressed", StringComparison.OrdinalIgnoreCase) && process.RecentLog.Contains("   at ", StringComparison.Ordinal),
+            $"{process.Service} logged a stack trace:{Environment.NewLine}{process.RecentLog}");
 
     private async Task AssertStillServingAsync()
     {

@@ -24,6 +24,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
     private readonly int _catalogWebPort = LoopbackPort.Next();
 
     private const string LicenceIssuerService = "exchange.licence.v1.LicenceIssuerService";
+    private const string ContextKeyService = "exchange.context.v1.ContextKeyService";
 
     private ExchangeCluster(ExchangeClusterOptions options)
     {
@@ -32,10 +33,10 @@ public sealed class ExchangeCluster : IAsyncDisposable
         KeyDirectory = RepositoryLayout.NewTemporaryDirectory("keys");
     }
 
-    /// <summary>Where the gateway's exchange-context signing key lives and the adapters find the keys they trust.</summary>
+    /// <summary>Where the catalog keeps the providers' exchange-context keys (ContextKeys:Directory).</summary>
     public string KeyDirectory { get; }
 
-    public string TrustedKeysDirectory => Path.Combine(KeyDirectory, "trusted");
+    public string ContextKeyDirectory => Path.Combine(KeyDirectory, "context-keys");
 
     /// <summary>The audit log keys the witnesses (the catalog, the gateway instances) trust; the gateways write theirs here.</summary>
     public string TrustedAuditKeysDirectory => Path.Combine(KeyDirectory, "audit-trusted");
@@ -90,8 +91,6 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:ClientId"] = ExchangeClients.Gateway,
             ["Catalog:ClientSecret"] = _clients.SecretOf(ExchangeClients.Gateway),
             ["Identity:Authority"] = Catalog.WebAddress!.ToString(),
-            ["ExchangeContext:SigningKeyPath"] = Path.Combine(KeyDirectory, "exchange-context.pem"),
-            ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
             ["Audit:SigningKeyPath"] = Path.Combine(KeyDirectory, "audit.pem"),
             ["Audit:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
             // A test machine running several clusters at once can be slow; a stopped issuer still fails at once.
@@ -193,6 +192,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
             ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
+            ["ContextKeys:Directory"] = ContextKeyDirectory,
             ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
             ["Admin:Gateways:0"] = $"http://127.0.0.1:{_gatewayPort}",
             ["Witness:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
@@ -206,6 +206,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         // Adapters serve department data at once but issue their seeded licences in the background; a test's first
         // licence lookup must not race that (the gateway would report the issuer as not answering).
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
+        // Department calls are refused UNAVAILABLE until an adapter holds its exchange-context key from the catalog.
+        await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, ContextKeyService)));
 
         if (_options.Postgres is { } postgres)
             AuditConnectionString = await postgres.CreateDatabaseAsync("Audit", cancellationToken);
@@ -238,12 +240,11 @@ public sealed class ExchangeCluster : IAsyncDisposable
         Front = await StartBalancerAsync(_gateways, cancellationToken);
     }
 
-    /// <summary>An adapter's settings: trust this cluster's gateway, and register its issuer keys in this cluster's catalog as its department.</summary>
+    /// <summary>An adapter's settings: fetch its context key from and register its issuer keys in this cluster's catalog, as its department.</summary>
     private Dictionary<string, string> AdapterSettings(string departmentClient, Dictionary<string, string> storeSettings)
     {
         var settings = new Dictionary<string, string>(storeSettings)
         {
-            ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
             ["Catalog:Address"] = $"http://127.0.0.1:{_catalogPort}",
             ["Catalog:TokenEndpoint"] = $"http://127.0.0.1:{_catalogWebPort}/connect/token",
             ["Catalog:ClientId"] = departmentClient,

@@ -2,23 +2,17 @@ using Exchange.ExchangeContext;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Exchange.Adapters.Shared.Gateway;
 
 /// <summary>
-/// Lets a department method run only for a call the gateway vouched for: a valid signed exchange context issued
-/// for this method and for a resource of this department. The one place that refuses such calls with
-/// UNAUTHENTICATED or PERMISSION_DENIED; health and reflection stay open. On success it sends the holder and the
+/// Lets a department method run only for a call whose exchange context <see cref="ExchangeContextGate"/> verified
+/// before the request was parsed; health and reflection stay open. On success it sends the holder and the
 /// returned data items as response headers, and it refuses to send a unary answer the method did not minimise.
 /// </summary>
-internal sealed class ExchangeContextInterceptor(
-    ExchangeContextVerifier verifier,
-    IOptions<ExchangeContextOptions> options,
-    ILogger<ExchangeContextInterceptor> logger) : Interceptor
+internal sealed class ExchangeContextInterceptor(ILogger<ExchangeContextInterceptor> logger) : Interceptor
 {
     private const string ThroughGateway = "call through the Exchange gateway";
-    private readonly string _department = options.Value.Department;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -67,28 +61,18 @@ internal sealed class ExchangeContextInterceptor(
         return continuation(requestStream, responseStream, context);
     }
 
-    // Probes and tooling, not department data: everything else needs a context (deny by default).
-    private static bool IsInfrastructure(string method) =>
-        method.StartsWith("/grpc.health.", StringComparison.Ordinal) || method.StartsWith("/grpc.reflection.", StringComparison.Ordinal);
+    private static bool IsInfrastructure(string method) => ExchangeContextGate.IsInfrastructure(method);
 
+    // The gate checked the context before the request was parsed; a call without its verdict never got past it,
+    // unless the gate is missing from the pipeline, which is refused rather than served.
     private ExchangeCall Verify(ServerCallContext context)
     {
-        var value = context.RequestHeaders.GetValueBytes(ExchangeMetadata.Context);
-        if (value is null || value.Length == 0)
-            throw Refuse(context, StatusCode.Unauthenticated, $"The call carries no exchange context ({ExchangeMetadata.Context}); {ThroughGateway}.");
-
-        var verification = verifier.Verify(value, context.Method);
-        if (!verification.IsValid)
-            throw Refuse(context, StatusCode.Unauthenticated, $"The exchange context is refused: {verification.Problem}; {ThroughGateway}.");
-
-        var exchange = verification.Context!;
-        if (!string.Equals(exchange.ProviderDepartmentCode, _department, StringComparison.Ordinal))
+        if (context.GetHttpContext().Features.Get<VerifiedExchangeContext>() is not { } verified)
         {
-            throw Refuse(context, StatusCode.PermissionDenied,
-                $"The exchange context is for resource {exchange.ResourceCode} of {exchange.ProviderDepartmentCode}, but this adapter serves {_department}.");
+            throw Refuse(context, StatusCode.Unauthenticated,
+                $"The call carries no verified exchange context; {ThroughGateway}.");
         }
-
-        var call = new ExchangeCall(exchange);
+        var call = new ExchangeCall(verified.Context);
         ExchangeCall.Attach(context, call);
         return call;
     }

@@ -3,19 +3,27 @@ using System.ComponentModel.DataAnnotations;
 namespace Exchange.Adapters.Shared.Gateway;
 
 /// <summary>
-/// How an adapter checks that a call came through the Exchange gateway, section <c>ExchangeContext</c>
-/// (for example <c>--ExchangeContext:TrustedKeysDirectory=/etc/exchange/trusted</c>).
+/// How an adapter checks that a call came through the Exchange gateway, section <c>ExchangeContext</c>. The context
+/// key itself comes from the catalog (section <c>Catalog</c>: the department's own client).
 /// </summary>
 public sealed class ExchangeContextOptions
 {
     public const string Section = "ExchangeContext";
 
-    /// <summary>Public keys (*.pem) of the gateways whose exchange contexts this adapter accepts; re-read when an unknown key appears.</summary>
-    [Required]
-    public string TrustedKeysDirectory { get; set; } = ".data/keys/trusted";
-
-    /// <summary>The department this adapter serves (for example PUBLIC-SECURITY); a context for another department's resource is refused.</summary>
+    /// <summary>The department this provider serves (for example PUBLIC-SECURITY); a context for another department's resource is refused.</summary>
     [Required]
     [RegularExpression("^[A-Z][A-Z0-9-]*$", ErrorMessage = "ExchangeContext:Department must be a department code such as PUBLIC-SECURITY.")]
     public string Department { get; set; } = string.Empty;
+
+    /// <summary>Longest remaining lifetime a context may claim; bounds how long its one-time id must be remembered.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many one-time ids are remembered at once at most; beyond it new contexts are refused RESOURCE_EXHAUSTED.</summary>
+    [Range(1000, 100_000_000)]
+    public int ReplayMemoryCapacity { get; set; } = 1_000_000;
+
+    /// <summary>How often the context keys are fetched again from the catalog (also on an unknown key id, at most every few seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,8 +1,9 @@
+using Exchange.Adapters.Shared.Licences;
 using Exchange.ExchangeContext;
+using Grpc.AspNetCore.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Adapters.Shared.Gateway;
@@ -10,9 +11,10 @@ namespace Exchange.Adapters.Shared.Gateway;
 public static class ExchangeContextVerificationExtensions
 {
     /// <summary>
-    /// Refuses every department call without a valid exchange context from a trusted gateway
-    /// (<c>ExchangeContext:TrustedKeysDirectory</c>) for a resource of this department (<c>ExchangeContext:Department</c>),
-    /// and lets the service methods minimise their answers to the context's data items. Call after <c>AddServiceDefaults</c>.
+    /// Refuses every department call without a valid exchange context for this department
+    /// (<c>ExchangeContext:Department</c>), MACed with the department's context key, which it fetches from the catalog
+    /// with the department's client (<c>Catalog:*</c>), and lets the service methods minimise their answers to the
+    /// context's data items. Call after <c>AddServiceDefaults</c>, and <see cref="UseExchangeContextVerification"/>.
     /// </summary>
     public static WebApplicationBuilder AddExchangeContextVerification(this WebApplicationBuilder builder)
     {
@@ -20,17 +22,37 @@ public static class ExchangeContextVerificationExtensions
             .Bind(builder.Configuration.GetSection(ExchangeContextOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<IssuerKeyRegistrationOptions>().Bind(builder.Configuration.GetSection(IssuerKeyRegistrationOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProviderContextKeys>();
         builder.Services.AddSingleton(services =>
         {
-            var keys = new TrustedGatewayKeys(
-                services.GetRequiredService<IOptions<ExchangeContextOptions>>().Value.TrustedKeysDirectory,
-                services.GetRequiredService<ILogger<TrustedGatewayKeys>>());
-            return new ExchangeContextVerifier(keys.Read, services.GetRequiredService<TimeProvider>());
+            var options = services.GetRequiredService<IOptions<ExchangeContextOptions>>().Value;
+            var time = services.GetRequiredService<TimeProvider>();
+            return new ExchangeContextVerifier(
+                services.GetRequiredService<ProviderContextKeys>(),
+                new OneTimeIds(time, options.ReplayMemoryCapacity),
+                ContextSubjects.FromContracts(),
+                time,
+                options.MaxLifetime);
+        });
+        builder.Services.AddHostedService<ContextKeyFetcher>();
+        builder.Services.AddHealthChecks().AddCheck<ContextKeyHealthCheck>("context-key", tags: [ContextKeyHealthCheck.Tag]);
+        builder.Services.Configure<GrpcHealthChecksOptions>(health =>
+        {
+            health.Services.Map(string.Empty, result => !result.Tags.Contains(ContextKeyHealthCheck.Tag));
+            health.Services.Map(ContextKeyHealthCheck.GrpcServiceName, result => result.Tags.Contains(ContextKeyHealthCheck.Tag));
         });
         builder.Services.AddSingleton<ExchangeContextInterceptor>();
         // Added after the error-mapping interceptor of the service defaults, so it runs inside it.
         builder.Services.AddGrpc(options => options.Interceptors.Add<ExchangeContextInterceptor>());
         return builder;
+    }
+
+    /// <summary>Checks the exchange context before the request is parsed; call right after <c>Build</c>, before <c>MapDefaultEndpoints</c>.</summary>
+    public static WebApplication UseExchangeContextVerification(this WebApplication app)
+    {
+        app.UseMiddleware<ExchangeContextGate>();
+        return app;
     }
 }

@@ -58,7 +58,7 @@ public static class LicenceIssuanceExtensions
         builder.Services.AddHealthChecks().AddCheck<LicenceSeedingHealthCheck>("licences", tags: [LicenceSeedingHealthCheck.Tag]);
         builder.Services.Configure<GrpcHealthChecksOptions>(health =>
         {
-            health.Services.Map(string.Empty, result => !result.Tags.Contains(LicenceSeedingHealthCheck.Tag));
+            health.Services.Map(string.Empty, result => !result.Tags.Contains(LicenceSeedingHealthCheck.Tag) && !result.Tags.Contains(ContextKeyHealthCheck.Tag));
             health.Services.Map(LicenceSeedingHealthCheck.GrpcServiceName, result => result.Tags.Contains(LicenceSeedingHealthCheck.Tag));
         });
         builder.Services.AddOptions<IssuerKeyRegistrationOptions>().Bind(builder.Configuration.GetSection(IssuerKeyRegistrationOptions.Section));

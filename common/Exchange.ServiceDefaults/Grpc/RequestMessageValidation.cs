@@ -14,7 +14,8 @@ namespace Exchange.ServiceDefaults.Grpc;
 /// Reads the request message of every unary and server-streaming call before grpc-dotnet does, and answers one it
 /// cannot read (a truncated frame, bytes that are not the method's request message, trailing data) with
 /// INVALID_ARGUMENT saying what is wrong. grpc-dotnet would answer UNKNOWN "Exception was thrown by handler.",
-/// which reads like a server fault. Oversized and compressed messages are left to grpc-dotnet's own limits.
+/// which reads like a server fault; a compressed flag other than 0 or 1 (or 1 without a grpc-encoding) is refused the
+/// same way. Oversized and compressed messages are left to grpc-dotnet's own limits.
 /// </summary>
 internal sealed class RequestMessageValidation(RequestDelegate next, IOptions<GrpcServiceOptions> options)
 {
@@ -44,7 +45,9 @@ internal sealed class RequestMessageValidation(RequestDelegate next, IOptions<Gr
                 break;
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
-        var problem = read.IsCompleted ? Problem(method, read.Buffer) : null;
+        var problem = read.IsCompleted || read.Buffer.Length >= FrameHeaderLength
+            ? GrpcFrameHeader.Read(read.Buffer)?.Problem(context.Request.Headers["grpc-encoding"]) ?? (read.IsCompleted ? Problem(method, read.Buffer) : null)
+            : null;
         // Nothing is consumed: grpc-dotnet reads the same bytes again.
         reader.AdvanceTo(read.Buffer.Start);
         if (problem is null)
@@ -64,8 +67,9 @@ internal sealed class RequestMessageValidation(RequestDelegate next, IOptions<Gr
     {
         if (body.Length < FrameHeaderLength)
             return body.Length == 0 ? "The request has no message; send one request message." : "The request message frame is cut short in its 5-byte header.";
-        var (compressed, declared) = GrpcFrameHeader.Read(body)!.Value;
-        if (compressed || declared > _maxMessageSize)
+        var header = GrpcFrameHeader.Read(body)!.Value;
+        var declared = header.MessageLength;
+        if (header.Compressed || declared > _maxMessageSize)
             return null;
         var arrived = body.Length - FrameHeaderLength;
         if (arrived < declared)

@@ -1,38 +1,30 @@
 using Exchange.ExchangeContext;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Context;
 
 public static class ExchangeContextExtensions
 {
     /// <summary>
-    /// Signs an exchange context for every forwarded call with the key at <c>ExchangeContext:SigningKeyPath</c>
-    /// (created when missing, its public half written to <c>ExchangeContext:TrustedKeysDirectory</c>).
+    /// Issues an exchange context bound to every forwarded call, MACed with the provider's context key, which the
+    /// gateway fetches from the catalog with its own client (<c>Catalog:ClientId</c>/<c>ClientSecret</c>).
     /// </summary>
-    public static WebApplicationBuilder AddExchangeContextSigning(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddExchangeContextIssuing(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ExchangeContextOptions>()
             .Bind(builder.Configuration.GetSection(ExchangeContextOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SigningKeyPath), "ExchangeContext:SigningKeyPath must name a file.")
-            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromMinutes(10), "ExchangeContext:Lifetime must be positive and at most 10 minutes.")
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromMinutes(2), "ExchangeContext:Lifetime must be positive and at most 2 minutes (what providers accept).")
+            .Validate(o => o.KeyRefreshInterval >= TimeSpan.FromSeconds(1), "ExchangeContext:KeyRefreshInterval must be at least a second.")
+            .Validate(o => o.KeyWait > TimeSpan.Zero && o.KeyWait <= TimeSpan.FromSeconds(30), "ExchangeContext:KeyWait must be positive and at most 30 seconds.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(ContextSubjects.FromContracts());
         builder.Services.AddSingleton<ExchangeContextFactory>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ExchangeContextOptions>>().Value;
-            var trusted = string.IsNullOrWhiteSpace(options.TrustedKeysDirectory) ? null : Path.GetFullPath(options.TrustedKeysDirectory);
-            return new ExchangeContextSigner(ExchangeContextKey.LoadOrCreateSigningKey(Path.GetFullPath(options.SigningKeyPath), trusted));
-        });
+        builder.Services.AddSingleton<GatewayContextKeys>();
+        builder.Services.AddHostedService<ContextKeyRefresher>();
         return builder;
     }
 
-    /// <summary>Attaches the signed context (and strips the consumer's token and any context it sent) before forwarding.</summary>
-    public static IApplicationBuilder UseExchangeContext(this IApplicationBuilder app)
-    {
-        // Load or create the key at start-up, not on the first call.
-        app.ApplicationServices.GetRequiredService<ExchangeContextSigner>();
-        return app.UseMiddleware<ExchangeContextMiddleware>();
-    }
+    /// <summary>Attaches the bound context (and strips the consumer's token and any context it sent) before forwarding.</summary>
+    public static IApplicationBuilder UseExchangeContext(this IApplicationBuilder app) => app.UseMiddleware<ExchangeContextMiddleware>();
 }

@@ -1,16 +1,16 @@
 namespace Exchange.Gateway.Context;
 
-/// <summary>The key the gateway signs exchange contexts with, and how long a context is valid. Section <c>ExchangeContext</c>.</summary>
+/// <summary>How long an exchange context is valid and how the gateway keeps the providers' context keys. Section <c>ExchangeContext</c>.</summary>
 public sealed class ExchangeContextOptions
 {
     public const string Section = "ExchangeContext";
 
-    /// <summary>PEM file of the gateway's ECDSA P-256 signing key; created (owner-only) when missing.</summary>
-    public string SigningKeyPath { get; set; } = ".data/keys/exchange-context.pem";
-
-    /// <summary>Where the public half is written for providers on this machine to trust.</summary>
-    public string TrustedKeysDirectory { get; set; } = ".data/keys/trusted";
-
-    /// <summary>How long a provider accepts a context after the gateway issued it.</summary>
+    /// <summary>How long a provider accepts a context after the gateway issued it (and remembers its one-time id).</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the providers' context keys are fetched again from the catalog (also at once for an unknown provider).</summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a call for a provider without a known key waits for the catalog before it is UNAVAILABLE.</summary>
+    public TimeSpan KeyWait { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Exchange.ExchangeContext;
 using Exchange.Gateway.Context;
 using Exchange.Gateway.Routing;
 using Exchange.Protos.Licence.V1;
+using Google.Protobuf;
 using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -11,14 +13,15 @@ using Microsoft.Extensions.Options;
 namespace Exchange.Gateway.Licences;
 
 /// <summary>
-/// Calls an issuing adapter's <c>LicenceIssuerService</c> as the gateway does for every provider: with a signed
-/// exchange context naming the requesting department, case and purpose. The gateway asks for whole licences (it
+/// Calls an issuing adapter's <c>LicenceIssuerService</c> as the gateway does for every provider: with an exchange
+/// context bound to the call (subject, request digest, one-time id) naming the requesting department, case and purpose. The gateway asks for whole licences (it
 /// must check their signatures) and answers its callers only the items they are granted. Issuer failures become
 /// NOT_FOUND, FAILED_PRECONDITION or UNAVAILABLE with the issuer named.
 /// </summary>
 internal sealed class IssuerClient(
-    ExchangeContextSigner signer,
+    GatewayContextKeys keys,
     ExchangeContextFactory contexts,
+    ContextSubjects subjects,
     IOptions<LicenceOptions> options,
     TimeProvider time) : IDisposable
 {
@@ -27,8 +30,9 @@ internal sealed class IssuerClient(
 
     public async Task<IReadOnlyList<Licence>> ListAsync(LicenceIssuer issuer, string holderId, LicenceRequester requester, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(issuer, issuer.ListLicences, requester, cancellationToken,
-            (client, options) => client.ListLicencesAsync(new ListLicencesRequest { HolderId = holderId }, options).ResponseAsync);
+        var request = new ListLicencesRequest { HolderId = holderId };
+        var response = await CallAsync(issuer, issuer.ListLicences, request, requester, cancellationToken,
+            (client, options) => client.ListLicencesAsync(request, options).ResponseAsync);
         return response.Licences;
     }
 
@@ -37,8 +41,9 @@ internal sealed class IssuerClient(
     {
         try
         {
-            var response = await CallAsync(issuer, issuer.GetLicence, requester, cancellationToken,
-                (client, options) => client.GetLicenceAsync(new GetLicenceRequest { LicenceNumber = number }, options).ResponseAsync);
+            var request = new GetLicenceRequest { LicenceNumber = number };
+            var response = await CallAsync(issuer, issuer.GetLicence, request, requester, cancellationToken,
+                (client, options) => client.GetLicenceAsync(request, options).ResponseAsync);
             return response.Licence;
         }
         catch (NotFoundException)
@@ -49,20 +54,31 @@ internal sealed class IssuerClient(
 
     public async Task<Licence> RevokeAsync(LicenceIssuer issuer, string number, string reason, LicenceRequester requester, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(issuer, issuer.RevokeLicence, requester, cancellationToken,
-            (client, options) => client.RevokeLicenceAsync(new RevokeLicenceRequest { LicenceNumber = number, Reason = reason }, options).ResponseAsync);
+        var request = new RevokeLicenceRequest { LicenceNumber = number, Reason = reason };
+        var response = await CallAsync(issuer, issuer.RevokeLicence, request, requester, cancellationToken,
+            (client, options) => client.RevokeLicenceAsync(request, options).ResponseAsync);
         return response.Licence;
     }
+
+    // The gateway reads whole licences whatever the requester may see (a signature checks only over every field), so the
+    // context asks the issuer for every Licence field; the catalog's e-licence items (per licence type) are the gateway's
+    // business, applied to its answer.
+    private static readonly string[] WholeLicence = [.. Licence.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
 
     private async Task<TResponse> CallAsync<TResponse>(
         LicenceIssuer issuer,
         PublishedMethod method,
+        IMessage request,
         LicenceRequester requester,
         CancellationToken cancellationToken,
         Func<LicenceIssuerService.LicenceIssuerServiceClient, CallOptions, Task<TResponse>> call)
     {
         var client = new LicenceIssuerService.LicenceIssuerServiceClient(Channel(issuer.Endpoint));
-        var headers = new Metadata { { ExchangeMetadata.Context, signer.Sign(Context(method, requester)) } };
+        // Bound to the request as grpc-dotnet will serialise it: the same message writes the same bytes.
+        var message = request.ToByteArray();
+        var context = contexts.Create(method, requester.RequestId, requester.Department, WholeLicence, requester.CaseNumber, requester.Purpose,
+            subjects.Read(method.Path, new ReadOnlySequence<byte>(message)) ?? [], RequestDigest.Of(message));
+        var headers = new Metadata { { ExchangeMetadata.Context, await keys.SealAsync(context, cancellationToken) } };
         var callOptions = new CallOptions(headers, time.GetUtcNow().UtcDateTime + _timeout, cancellationToken);
         try
         {
@@ -82,14 +98,6 @@ internal sealed class IssuerClient(
             };
         }
     }
-
-    // The gateway reads whole licences whatever the requester may see (a signature checks only over every field), so the
-    // context asks the issuer for every Licence field; the catalog's e-licence items (per licence type) are the gateway's
-    // business, applied to its answer.
-    private static readonly string[] WholeLicence = [.. Protos.Licence.V1.Licence.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
-
-    private Protos.Context.V1.ExchangeContext Context(PublishedMethod method, LicenceRequester requester) =>
-        contexts.Create(method, requester.RequestId, requester.Department, WholeLicence, requester.CaseNumber, requester.Purpose);
 
     private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, static address => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
