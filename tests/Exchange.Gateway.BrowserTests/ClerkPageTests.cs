@@ -108,7 +108,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture) : IClassFixture<Cle
     }
 
     [Fact]
-    public async Task An_identity_card_shows_its_items_only_under_the_service_item_being_handled()
+    public async Task An_identity_card_shows_the_granted_items_and_more_only_under_the_service_item_being_handled()
     {
         // Civil affairs' grant names neither the holder id nor the citizen id of an identity card; the person is who was asked for.
         Licence? card = null;
@@ -126,7 +126,11 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture) : IClassFixture<Cle
         await LookUpAsync(page, card.LicenceNumber);
         Assert.Equal("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
         Assert.Equal(card.HolderName, await page.Locator("[data-testid=holder]").InnerTextAsync());
-        Assert.Equal(0, await page.Locator("[data-testid=items]").CountAsync());
+        // Without a service item, what civil affairs' grant names: name, gender, birth date; no citizen id, address or ethnicity.
+        var granted = await page.Locator("[data-testid=items]").InnerTextAsync();
+        Assert.Contains("出生日期", granted);
+        Assert.DoesNotContain(husband, granted);
+        Assert.DoesNotContain("住址", granted);
         Assert.Equal(0, await page.Locator("[data-testid=qr]").CountAsync());
 
         await page.SelectOptionAsync("[data-testid=service-item]", "CA-MARRIAGE-REGISTRATION");
