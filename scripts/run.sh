@@ -129,6 +129,13 @@ else
     instance_data=.data/gateway-$i
     # Each instance its own SQLite audit log, unless the environment names a shared (PostgreSQL) one.
     audit_store=("ConnectionStrings__Audit=${ConnectionStrings__Audit:-Data Source=$instance_data/audit.db}")
+    # Its own audit log is its own log id (a shared PostgreSQL one keeps the default); the other instances witness it.
+    [ -n "${ConnectionStrings__Audit:-}" ] || audit_store+=("Audit__LogId=gateway-$i")
+    audit_store+=("Audit__WitnessName=gateway-$i" "Audit__WitnessKeyPath=$instance_data/witness.pem" "Audit__WitnessDirectory=$instance_data/witnessed")
+    k=0
+    for j in $(seq 1 "$gateway_instances"); do
+      if [ "$j" -ne "$i" ]; then audit_store+=("Audit__Witnesses__$k=http://127.0.0.1:710$j"); k=$((k + 1)); fi
+    done
     start "gateway-$i"    gateway  Exchange.Gateway                   "http://127.0.0.1:710$i (clerk page: http://127.0.0.1:720$i/clerk)" "${gateway_env[@]}" \
       "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:710$i" "Kestrel__Endpoints__Web__Url=http://127.0.0.1:720$i" \
       "${audit_store[@]}" \

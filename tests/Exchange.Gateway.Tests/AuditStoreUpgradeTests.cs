@@ -25,7 +25,10 @@ public sealed class AuditStoreUpgradeTests(ClusterFixture fixture)
             var first = await Cluster.StartGatewayAsync(new Dictionary<string, string> { ["ConnectionStrings:Audit"] = $"Data Source={file}" });
             await CallAsync(first, 2);
             await first.StopAsync();
-            Execute(file, "DROP TABLE licence_uses; DROP TABLE material_checks; DROP TABLE __EFMigrationsHistory;");
+            // The old shape had no leaf hashes or checkpoints either: the adoption marks the first migration applied and
+            // the next one adds them, and the start-up fills in the leaf hashes of the old records.
+            Execute(file, "DROP TABLE licence_uses; DROP TABLE material_checks; DROP TABLE audit_checkpoints; " +
+                "ALTER TABLE audit_records DROP COLUMN leaf_hash; DROP TABLE __EFMigrationsHistory;");
             Assert.Equal(0, Count(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'licence_uses'"));
 
             await first.StartAsync(TestContext.Current.CancellationToken);
@@ -33,7 +36,8 @@ public sealed class AuditStoreUpgradeTests(ClusterFixture fixture)
 
             Assert.Equal(3, Count(file, "SELECT COUNT(*) FROM audit_records"));
             Assert.Equal(1, Count(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'licence_uses'"));
-            Assert.Equal(1, Count(file, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal(2, Count(file, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal(0, Count(file, "SELECT COUNT(*) FROM audit_records WHERE leaf_hash = ''"));
             var verification = await new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(first, ExchangeClients.CivilAffairs))
                 .VerifyAuditChainAsync(new VerifyAuditChainRequest());
             Assert.True(verification.Intact, verification.Problem);

@@ -24,14 +24,14 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     private readonly GatewayMetrics _metrics;
     private readonly IServiceScopeFactory _scopes;
     private readonly AuditChain _chain = new();
-    private readonly Transparency.CheckpointSchedule _checkpoints;
+    private readonly Exchange.Transparency.CheckpointSchedule _checkpoints;
     private DbConnection? _connection;
     private DbCommand? _insert;
     private DbCommand? _head;
     private Thread? _thread;
 
     public AuditWriter(
-        AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, IServiceScopeFactory scopes, Transparency.CheckpointSchedule checkpoints,
+        AuditStore store, IOptions<AuditOptions> options, GatewayMetrics metrics, IServiceScopeFactory scopes, Exchange.Transparency.CheckpointSchedule checkpoints,
         ILogger<AuditWriter> logger)
     {
         _checkpoints = checkpoints;

@@ -3,6 +3,7 @@ using Exchange.Catalog.Domain;
 using Exchange.Client;
 using Exchange.Protos.Audit.V1;
 using Exchange.Protos.Catalog.V1;
+using Exchange.Transparency;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GrpcCode = Grpc.Core.StatusCode;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Catalog.Admin.Pages.Audit;
 
 /// <summary>The gateway's audit log (电子监察), newest first, with filters and a check of its hash chain.</summary>
-public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departments, PageClock clock) : PageModel
+public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departments, PageClock clock, CheckpointWitness witness) : PageModel
 {
     private const int PageSize = 50;
 
@@ -27,6 +28,9 @@ public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departmen
     public IReadOnlyList<AuditRecord> Records { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public VerifyAuditChainResponse? Verification { get; private set; }
+
+    /// <summary>The checkpoint this catalog itself witnessed for the gateway's log: what the page checks the gateway's answer against.</summary>
+    public Exchange.Transparency.WitnessedCheckpoint? CatalogCheckpoint { get; private set; }
     public string? Error { get; private set; }
     public Uri GatewayAddress => log.GatewayAddress;
 
@@ -49,11 +53,25 @@ public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departmen
         await CallGatewayAsync(async () =>
         {
             Verification = await log.VerifyAsync(cancellationToken);
+            CatalogCheckpoint = witness.Latest(Verification.WitnessedCheckpoint?.LogId is { Length: > 0 } logId ? logId : "gateway");
             Records = await log.QueryAsync(Query(), cancellationToken);
         });
     }
 
     public string Time(Timestamp? time) => clock.Format(time);
+
+    public string Time(long unixMillis) => clock.Format(Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(unixMillis)));
+
+    /// <summary>The failure's name on the page.</summary>
+    public static string FailureName(AuditFailure failure) => failure switch
+    {
+        AuditFailure.ChainBroken => "哈希链断裂：记录被修改、缺失或链接被破坏",
+        AuditFailure.RootMismatch => "根哈希与见证检查点不符：记录被改写并重算了哈希，或恢复旧备份后又继续写入（分叉）",
+        AuditFailure.TailDeleted => "日志比见证方看到的短：末尾记录被删除，或恢复了旧备份",
+        AuditFailure.WitnessesUnavailable => "无法取得见证检查点：无法排除删除末尾或整体改写",
+        AuditFailure.BadCheckpoint => "见证方持有的检查点签名无效",
+        _ => failure.ToString(),
+    };
 
     private QueryAuditRecordsRequest Query()
     {

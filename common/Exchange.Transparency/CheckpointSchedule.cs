@@ -1,11 +1,11 @@
-namespace Exchange.Gateway.Audit.Transparency;
+namespace Exchange.Transparency;
 
 /// <summary>
 /// When the next checkpoint is due: once <c>CheckpointEveryRecords</c> records were added since the last one, or
 /// <c>CheckpointInterval</c> after it when any were. The writer reports each commit's head (a volatile write and, at
 /// most once per due checkpoint, a semaphore release), so the request path never waits for a checkpoint.
 /// </summary>
-internal sealed class CheckpointSchedule(TimeSpan interval, int everyRecords, TimeProvider time)
+public sealed class CheckpointSchedule(TimeSpan interval, int everyRecords, TimeProvider time)
 {
     private readonly SemaphoreSlim _due = new(0, 1);
     private long _head;
