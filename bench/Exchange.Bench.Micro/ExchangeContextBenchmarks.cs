@@ -14,7 +14,6 @@ namespace Exchange.Bench.Micro;
 /// it; the adapter verifies it before parsing. Today HMAC-SHA256 with the provider's key; <c>EcdsaSign</c> and
 /// <c>EcdsaVerify</c> measure the ECDSA P-256 signature it replaced, over the same context bytes, for comparison.
 /// </summary>
-[MemoryDiagnoser]
 public class ExchangeContextBenchmarks
 {
     private const string Method = "/exchange.publicsecurity.v1.PopulationService/GetResident";

@@ -87,7 +87,7 @@ public sealed class DirectContexts(ExchangeCluster cluster)
             TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
         {
             var headers = context.Options.Headers is { } h && request is IMessage message
-                ? contexts.Seal(h, message, "/" + context.Method.FullName)
+                ? contexts.Seal(h, message, context.Method.FullName)
                 : context.Options.Headers;
             return continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers!)));
         }
