@@ -21,7 +21,7 @@ internal static class RpcCall
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -29,7 +29,7 @@ internal static class RpcCall
         where TReply : IMessage
     {
         var tokens = defaultClient is null ? null : CliIdentity.TokensFor(parse, defaultClient, ExchangeScopes.Catalog);
-        return RunAsync(parse.GetValue(GlobalOptions.Catalog)!, tokens, [], call, cancellationToken);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Catalog)!, tokens, [], call, cancellationToken);
     }
 
     public static void Print(IMessage message)
@@ -39,14 +39,17 @@ internal static class RpcCall
     }
 
     private static async Task<int> RunAsync<TReply>(
-        Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
+        ParseResult parse, Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken)
         where TReply : IMessage
     {
-        var options = new GrpcChannelOptions();
+        var options = new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true };
+        var secure = address.Scheme == Uri.UriSchemeHttps;
         if (tokens is not null)
         {
-            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(tokens));
-            options.UnsafeUseInsecureChannelCallCredentials = true;
+            var credentials = ExchangeCallCredentials.FromTokenProvider(tokens);
+            options.Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials);
+            // A plaintext address is a development set-up (Tls:AllowPlaintext); tokens then cross loopback in the clear.
+            options.UnsafeUseInsecureChannelCallCredentials = !secure;
         }
         using var channel = GrpcChannel.ForAddress(address, options);
         try
@@ -60,6 +63,11 @@ internal static class RpcCall
             Console.Error.WriteLine($"error: {StatusName(ex.StatusCode)}: {ex.Status.Detail}");
             if (ex.StatusCode == StatusCode.Unavailable)
                 Console.Error.WriteLine($"Is Exchange running at {address}? Start it with scripts/run.sh");
+            return 1;
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            Console.Error.WriteLine($"error: TLS: {ex.InnerException.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates?");
             return 1;
         }
         catch (ExchangeTokenException ex)
