@@ -183,9 +183,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = ServiceProcess.Origin(PublicSecurity.Address),
             ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
-            ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
-            ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
-            ["Admin:Gateways:0"] = $"http://127.0.0.1:{_gatewayPort}",
+            ["Identity:Issuer"] = $"https://127.0.0.1:{catalogWebPort}/",
+            ["Admin:GatewayAddress"] = $"https://127.0.0.1:{_gatewayPort}",
+            ["Admin:Gateways:0"] = $"https://127.0.0.1:{_gatewayPort}",
         };
         foreach (var (key, value) in _clients.CatalogSettings().Concat(await StoreSettingsAsync("Catalog", "CatalogAdmin")))
             catalogSettings[key] = value;
@@ -214,8 +214,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         var settings = new Dictionary<string, string>(storeSettings)
         {
             ["ExchangeContext:TrustedKeysDirectory"] = TrustedKeysDirectory,
-            ["Catalog:Address"] = $"http://127.0.0.1:{_catalogPort}",
-            ["Catalog:TokenEndpoint"] = $"http://127.0.0.1:{_catalogWebPort}/connect/token",
+            ["Catalog:Address"] = $"https://127.0.0.1:{_catalogPort}",
+            ["Catalog:TokenEndpoint"] = $"https://127.0.0.1:{_catalogWebPort}/connect/token",
             ["Catalog:ClientId"] = departmentClient,
             ["Catalog:ClientSecret"] = _clients.SecretOf(departmentClient),
         };
