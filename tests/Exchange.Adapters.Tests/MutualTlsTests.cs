@@ -95,7 +95,7 @@ public sealed class MutualTlsTests(DepartmentAdapters adapters) : IClassFixture<
         var validate = handler.SslOptions.RemoteCertificateValidationCallback!;
         handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
         {
-            served = certificate is null ? null : new X509Certificate2(certificate);
+            served = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
             return validate(sender, certificate, chain, errors);
         };
         using var channel = GrpcChannel.ForAddress(Adapter, new GrpcChannelOptions { HttpHandler = handler });
