@@ -37,8 +37,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         Port = port;
         WorkingDirectory = workingDirectory;
         _settings = settings;
-        Address = new Uri($"https://127.0.0.1:{port}");
-        WebAddress = webPort is { } web ? new Uri($"https://127.0.0.1:{web}") : null;
+        // Plaintext only when a test turns the development switch on.
+        var scheme = settings.TryGetValue("Tls:AllowPlaintext", out var plaintext) && bool.TryParse(plaintext, out var on) && on ? "http" : "https";
+        Address = new Uri($"{scheme}://127.0.0.1:{port}");
+        WebAddress = webPort is { } web ? new Uri($"{scheme}://127.0.0.1:{web}") : null;
         // The harness speaks to every service as the gateway does (its client certificate), so health probes and
         // tests of what a service does with a call that passed the TLS gate reach it; tests of the gate open their own.
         Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateGatewayHandler() });

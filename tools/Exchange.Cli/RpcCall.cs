@@ -58,6 +58,11 @@ internal static class RpcCall
             Print(reply);
             return 0;
         }
+        catch (RpcException ex) when (TlsFailure(ex.Status.DebugException) is { } tls)
+        {
+            Console.Error.WriteLine($"error: TLS: {tls.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates, and {address} an https address of Exchange?");
+            return 1;
+        }
         catch (RpcException ex)
         {
             Console.Error.WriteLine($"error: {StatusName(ex.StatusCode)}: {ex.Status.Detail}");
@@ -65,9 +70,9 @@ internal static class RpcCall
                 Console.Error.WriteLine($"Is Exchange running at {address}? Start it with scripts/run.sh");
             return 1;
         }
-        catch (HttpRequestException ex) when (ex.InnerException is System.Security.Authentication.AuthenticationException)
+        catch (Exception ex) when (TlsFailure(ex) is { } tls)
         {
-            Console.Error.WriteLine($"error: TLS: {ex.InnerException.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates?");
+            Console.Error.WriteLine($"error: TLS: {tls.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates?");
             return 1;
         }
         catch (ExchangeTokenException ex)
@@ -75,6 +80,17 @@ internal static class RpcCall
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The certificate failure somewhere in <paramref name="exception"/>'s causes (a token request or the call itself), if any.</summary>
+    private static System.Security.Authentication.AuthenticationException? TlsFailure(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException tls)
+                return tls;
+        }
+        return null;
     }
 
     private static string StatusName(StatusCode code) =>

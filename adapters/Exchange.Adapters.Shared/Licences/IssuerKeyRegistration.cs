@@ -33,7 +33,7 @@ internal sealed partial class IssuerKeyRegistration(
             return;
         }
 
-        using var http = new HttpClient(tls.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient(tls.CreateHandler(presentCertificate: false)) { Timeout = TimeSpan.FromSeconds(10) };
         var tokens = new ExchangeTokenProvider(http, new ExchangeClientOptions
         {
             TokenEndpoint = tls.RequireSecure(settings.TokenEndpoint, "Catalog:TokenEndpoint"),

@@ -46,10 +46,19 @@ public sealed partial class TransportSecurity
     /// Makes <paramref name="handler"/> trust only the exchange CA for servers and present this service's certificate
     /// (the current one, so a renewal shows on the next connection) to servers that ask for one.
     /// </summary>
-    public SocketsHttpHandler Secure(SocketsHttpHandler handler)
+    public SocketsHttpHandler Secure(SocketsHttpHandler handler) => Secure(handler, presentCertificate: true);
+
+    /// <summary>
+    /// A handler for this service's outgoing calls to other Exchange services. Token requests pass
+    /// <paramref name="presentCertificate"/> false: OpenIddict at the catalog's token endpoint would take a certificate
+    /// as an attempt at certificate-bound client authentication (RFC 8705) and refuse the request.
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(bool presentCertificate = true) => Secure(new SocketsHttpHandler(), presentCertificate);
+
+    private SocketsHttpHandler Secure(SocketsHttpHandler handler, bool presentCertificate)
     {
         var peers = Peers;
-        var certificate = Certificate;
+        var certificate = presentCertificate ? Certificate : null;
         if (peers is null && certificate is null)
             return handler;
         handler.SslOptions = new SslClientAuthenticationOptions
@@ -60,9 +69,6 @@ public sealed partial class TransportSecurity
         };
         return handler;
     }
-
-    /// <summary>A handler for this service's outgoing calls to other Exchange services.</summary>
-    public SocketsHttpHandler CreateHandler() => Secure(new SocketsHttpHandler());
 
     internal void ConfigureServer(HttpsConnectionAdapterOptions https)
     {

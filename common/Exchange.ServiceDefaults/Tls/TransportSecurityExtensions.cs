@@ -29,7 +29,7 @@ public static class TransportSecurityExtensions
         return app;
     }
 
-    /// <summary>The primary handler of a named HttpClient (token endpoints, discovery) trusts the exchange CA and presents this service's certificate.</summary>
+    /// <summary>The primary handler of a named HttpClient for the catalog's web endpoint (tokens, discovery): trusts the exchange CA, presents no certificate.</summary>
     public static IHttpClientBuilder UseExchangeTls(this IHttpClientBuilder builder) =>
-        builder.ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<TransportSecurity>().CreateHandler());
+        builder.ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<TransportSecurity>().CreateHandler(presentCertificate: false));
 }

@@ -23,7 +23,7 @@ public sealed class GatewayChannels : IDisposable
     public GatewayChannels(IOptions<AdminOptions> admin, IOptions<CatalogIdentityOptions> identity, TransportSecurity tls, ILogger<GatewayChannels> logger)
     {
         _tls = tls;
-        _http = new HttpClient(tls.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+        _http = new HttpClient(tls.CreateHandler(presentCertificate: false)) { Timeout = TimeSpan.FromSeconds(10) };
         var clientId = admin.Value.AuditClientId;
         if (!identity.Value.Clients.TryGetValue(clientId, out var client) || string.IsNullOrEmpty(client.Secret))
         {
