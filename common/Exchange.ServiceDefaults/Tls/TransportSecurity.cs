@@ -19,9 +19,12 @@ public sealed partial class TransportSecurity
     {
         _logger = logger;
         Options = options.Value;
-        if (!string.IsNullOrWhiteSpace(Options.CertificatePath) && !string.IsNullOrWhiteSpace(Options.KeyPath))
+        // Under the development switch the default .data/pki/ paths may simply not exist: then no certificate, and
+        // https peers are judged by the machine's trust store.
+        if (!string.IsNullOrWhiteSpace(Options.CertificatePath) && !string.IsNullOrWhiteSpace(Options.KeyPath)
+            && (!Options.AllowPlaintext || File.Exists(Options.CertificatePath)))
             Certificate = new ReloadingCertificate(Options.CertificatePath, Options.KeyPath);
-        if (!string.IsNullOrWhiteSpace(Options.CaPath))
+        if (!string.IsNullOrWhiteSpace(Options.CaPath) && (!Options.AllowPlaintext || File.Exists(Options.CaPath)))
             Peers = new PeerCertificateValidator(Options.CaPath, Options.AllowedClientNames);
     }
 
