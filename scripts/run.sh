@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs all of Exchange on this machine with seeded demo data: three department adapters, the catalog
-# and the gateway, on fixed loopback ports. Stores live in .data/ (delete it to start afresh).
+# and the gateway, on fixed loopback ports, every hop over TLS with certificates of a local exchange CA
+# (.data/pki/, created on first start). Stores live in .data/ (delete it to start afresh).
 # Ctrl-C stops everything.
 #   scripts/run.sh [--no-build]
 #   GATEWAY_INSTANCES=2 scripts/run.sh   two gateway instances behind the front balancer on 7000
@@ -19,6 +20,11 @@ fi
 
 cli="dotnet $root/tools/Exchange.Cli/bin/$configuration/net10.0/exchange.dll"
 pids=()
+
+# The local exchange CA and a certificate per service (ECDSA P-256, PEM; keys 0600), made once. The services read
+# .data/pki/<name>.crt|.key and trust .data/pki/ca.crt (their appsettings.json); the CLI and curl trust that CA.
+export EXCHANGE_CA="$data/pki/ca.crt"
+$cli pki init --dir "$data/pki"
 
 # OAuth2 client secrets of the demo clients: generated once per machine, never committed.
 credentials="$data/credentials"
@@ -61,8 +67,8 @@ catalog_env+=(
   "Admin__Accounts__reviewer-civil-affairs__Role=department-reviewer"
   "Admin__Accounts__reviewer-civil-affairs__Department=CIVIL-AFFAIRS"
   # The gateway the audit page reads, and every gateway instance the statistics page merges.
-  "Admin__GatewayAddress=http://127.0.0.1:7000"
-  "Admin__Gateways__0=http://127.0.0.1:7000"
+  "Admin__GatewayAddress=https://127.0.0.1:7000"
+  "Admin__Gateways__0=https://127.0.0.1:7000"
 )
 
 # Counter clerk of the civil affairs marriage registry, for the gateway's licence verification page (/clerk).
@@ -100,12 +106,12 @@ echo "Starting services (first start seeds the demo data, which takes a few seco
 # department's client.
 issuer_env() { echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$credentials/$1.secret")"; }
 # shellcheck disable=SC2046
-start public-security   adapters Exchange.Adapters.PublicSecurity   http://127.0.0.1:7011 $(issuer_env public-security)
+start public-security   adapters Exchange.Adapters.PublicSecurity   https://127.0.0.1:7011 $(issuer_env public-security)
 # shellcheck disable=SC2046
-start market-regulation adapters Exchange.Adapters.MarketRegulation http://127.0.0.1:7012 $(issuer_env market-regulation)
+start market-regulation adapters Exchange.Adapters.MarketRegulation https://127.0.0.1:7012 $(issuer_env market-regulation)
 # shellcheck disable=SC2046
-start civil-affairs     adapters Exchange.Adapters.CivilAffairs     http://127.0.0.1:7013 $(issuer_env civil-affairs)
-start catalog           catalog  Exchange.Catalog                   "http://127.0.0.1:7001 (web, OAuth2: http://127.0.0.1:7002)" "${catalog_env[@]}"
+start civil-affairs     adapters Exchange.Adapters.CivilAffairs     https://127.0.0.1:7013 $(issuer_env civil-affairs)
+start catalog           catalog  Exchange.Catalog                   "https://127.0.0.1:7001 (web, OAuth2: https://127.0.0.1:7002)" "${catalog_env[@]}"
 gateway_env=(
   "Catalog__ClientSecret=$(cat "$credentials/exchange-gateway.secret")"
   "Redis__Configuration=$redis"
@@ -117,12 +123,12 @@ gateway_env=(
 # clerk page 720N, each with its own snapshots (and SQLite audit log) in .data/gateway-N/, sharing the catalog (and the
 # providers' context keys it hands out) and Redis; with ConnectionStrings__Audit naming a PostgreSQL database in the environment, they share that audit log.
 gateway_instances=${GATEWAY_INSTANCES:-1}
-clerk_page=http://127.0.0.1:7003/clerk
-[ "$gateway_instances" -eq 1 ] 2>/dev/null || clerk_page="http://127.0.0.1:7201/clerk (one per instance: 720N)"
+clerk_page=https://127.0.0.1:7003/clerk
+[ "$gateway_instances" -eq 1 ] 2>/dev/null || clerk_page="https://127.0.0.1:7201/clerk (one per instance: 720N)"
 [[ "$gateway_instances" =~ ^[1-9]$ ]] || { echo "error: GATEWAY_INSTANCES must be 1 to 9" >&2; exit 1; }
-health_addresses=(http://127.0.0.1:7011 http://127.0.0.1:7012 http://127.0.0.1:7013 http://127.0.0.1:7001 http://127.0.0.1:7000)
+health_addresses=(https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 https://127.0.0.1:7000)
 if [ "$gateway_instances" -eq 1 ]; then
-  start gateway         gateway  Exchange.Gateway                   "http://127.0.0.1:7000 (clerk page: http://127.0.0.1:7003/clerk)" "${gateway_env[@]}"
+  start gateway         gateway  Exchange.Gateway                   "https://127.0.0.1:7000 (clerk page: https://127.0.0.1:7003/clerk)" "${gateway_env[@]}"
 else
   balancer_env=()
   for i in $(seq 1 "$gateway_instances"); do
@@ -134,17 +140,19 @@ else
     audit_store+=("Audit__WitnessName=gateway-$i" "Audit__WitnessKeyPath=$instance_data/witness.pem" "Audit__WitnessDirectory=$instance_data/witnessed")
     k=0
     for j in $(seq 1 "$gateway_instances"); do
-      if [ "$j" -ne "$i" ]; then audit_store+=("Audit__Witnesses__$k=http://127.0.0.1:710$j"); k=$((k + 1)); fi
+      if [ "$j" -ne "$i" ]; then audit_store+=("Audit__Witnesses__$k=https://127.0.0.1:710$j"); k=$((k + 1)); fi
     done
-    start "gateway-$i"    gateway  Exchange.Gateway                   "http://127.0.0.1:710$i (clerk page: http://127.0.0.1:720$i/clerk)" "${gateway_env[@]}" \
-      "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:710$i" "Kestrel__Endpoints__Web__Url=http://127.0.0.1:720$i" \
+    start "gateway-$i"    gateway  Exchange.Gateway                   "https://127.0.0.1:710$i (clerk page: https://127.0.0.1:720$i/clerk)" "${gateway_env[@]}" \
+      "Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:710$i" "Kestrel__Endpoints__Web__Url=https://127.0.0.1:720$i" \
       "${audit_store[@]}" \
       "Catalog__SnapshotPath=$instance_data/catalog-snapshot.pb" "Catalog__GrantSnapshotPath=$instance_data/grant-snapshot.pb" \
       "Identity__KeysPath=$instance_data/identity-keys.json" "Licences__IssuerKeySnapshotPath=$instance_data/issuer-keys.pb"
-    balancer_env+=("ReverseProxy__Clusters__gateways__Destinations__gateway-${i}__Address=http://127.0.0.1:710$i")
-    health_addresses+=("http://127.0.0.1:710$i")
+    balancer_env+=("ReverseProxy__Clusters__gateways__Destinations__gateway-${i}__Address=https://127.0.0.1:710$i")
+    health_addresses+=("https://127.0.0.1:710$i")
+    # The first instance creates the shared audit signing key; the others must find it, not race it.
+    if [ "$i" -eq 1 ]; then $cli health --wait 120 https://127.0.0.1:7101 >/dev/null; fi
   done
-  start gateway-balancer gateway Exchange.Gateway.Balancer          "http://127.0.0.1:7000 (round-robin over $gateway_instances gateways)" "${balancer_env[@]}"
+  start gateway-balancer gateway Exchange.Gateway.Balancer          "https://127.0.0.1:7000 (round-robin over $gateway_instances gateways)" "${balancer_env[@]}"
 fi
 
 echo "Waiting until every service reports SERVING..."
@@ -157,15 +165,17 @@ licence_cache=${redis:-"in the gateway's memory (no Redis)"}
 cat <<INFO
 
 Exchange is running.
-  gateway (department systems call this)  http://127.0.0.1:7000   gRPC over h2c
-  catalog                                 http://127.0.0.1:7001   gRPC; web and OAuth2 token endpoint http://127.0.0.1:7002
-  admin web UI                            http://127.0.0.1:7002/admin
+  gateway (department systems call this)  https://127.0.0.1:7000   gRPC over TLS (HTTP/2)
+  catalog                                 https://127.0.0.1:7001   gRPC; web and OAuth2 token endpoint https://127.0.0.1:7002
+  admin web UI                            https://127.0.0.1:7002/admin
       sign in as admin / $(cat "$credentials/admin.password"), or reviewer-civil-affairs / $(cat "$credentials/reviewer-civil-affairs.password")
   e-licence clerk page                    $clerk_page
       sign in as clerk-ca / $(cat "$clerk_password_file") (civil affairs marriage registry counter)
   licence cache                           $licence_cache
   client secrets of the demo departments  .data/credentials/ (scripts/exchange finds them)
-  adapters                                http://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
+  adapters                                https://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)
+                                          mutual TLS: they answer only the gateway's client certificate (health probes aside)
+  exchange CA (trust it in clients)       .data/pki/ca.crt   e.g. curl --cacert .data/pki/ca.crt https://127.0.0.1:7002/health/ready
 
 Try it from another terminal (the CLI calls through the gateway):
   scripts/exchange resident 330106198812153739

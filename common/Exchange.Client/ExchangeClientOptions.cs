@@ -3,7 +3,7 @@ namespace Exchange.Client;
 /// <summary>How a department system authenticates to Exchange: its client credentials at the catalog's token endpoint.</summary>
 public sealed class ExchangeClientOptions
 {
-    /// <summary>The catalog's token endpoint, for example http://127.0.0.1:7002/connect/token.</summary>
+    /// <summary>The catalog's token endpoint, for example https://127.0.0.1:7002/connect/token.</summary>
     public required Uri TokenEndpoint { get; init; }
 
     public required string ClientId { get; init; }

@@ -32,7 +32,8 @@ public sealed class ExchangeTokenProvider(HttpClient http, ExchangeClientOptions
             }, cancellationToken);
             if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
                 throw new ExchangeTokenException(
-                    $"The token endpoint {options.TokenEndpoint} refused client '{options.ClientId}': {response.Error} {response.ErrorDescription}".TrimEnd());
+                    $"The token endpoint {options.TokenEndpoint} refused client '{options.ClientId}': {response.Error} {response.ErrorDescription}".TrimEnd(),
+                    response.Exception);
 
             var lifetime = TimeSpan.FromSeconds(Math.Max(response.ExpiresIn, 1));
             var margin = lifetime > options.RefreshBeforeExpiry * 2 ? options.RefreshBeforeExpiry : lifetime / 2;
@@ -46,4 +47,4 @@ public sealed class ExchangeTokenProvider(HttpClient http, ExchangeClientOptions
     }
 }
 
-public sealed class ExchangeTokenException(string message) : Exception(message);
+public sealed class ExchangeTokenException(string message, Exception? inner = null) : Exception(message, inner);

@@ -2,6 +2,7 @@ using Exchange.ServiceDefaults.Errors;
 using Exchange.ServiceDefaults.Grpc;
 using Exchange.ServiceDefaults.Health;
 using Exchange.ServiceDefaults.Telemetry;
+using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -15,8 +16,8 @@ namespace Exchange.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Turns on what every Exchange service shares: single-line structured console logs, HTTP/2 (h2c)
-    /// on every endpoint unless configured otherwise, gRPC with error mapping, health checks and reflection, and
+    /// Turns on what every Exchange service shares: single-line structured console logs, HTTP/2 over TLS
+    /// on every endpoint (section <c>Tls</c>; h2c only behind <c>Tls:AllowPlaintext</c>) unless configured otherwise, gRPC with error mapping, health checks and reflection, and
     /// OpenTelemetry traces and metrics (<see cref="TelemetryExtensions.AddTelemetry"/>, section <c>Telemetry</c>).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
@@ -33,6 +34,7 @@ public static class ServiceDefaultsExtensions
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
             kestrel.AddServerHeader = false;
         });
+        builder.AddTransportSecurity();
 
         builder.Services.AddGrpc(options =>
         {
@@ -54,6 +56,8 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Before anything reads a request: a caller without the required client certificate gets no further.
+        app.UseClientCertificateGate();
         app.UseMiddleware<RequestMessageValidation>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Health;
 
@@ -20,12 +21,14 @@ public static class GatewayBalancerExtensions
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss.fff ";
         });
-        // gRPC callers speak h2c, as to a gateway itself.
+        // gRPC callers speak HTTP/2 over TLS, as to a gateway itself, and so does the balancer to the instances.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
             kestrel.AddServerHeader = false;
         });
+        builder.AddTransportSecurity();
+        var allowPlaintext = builder.Configuration.GetValue<bool>("Tls:AllowPlaintext");
 
         var section = builder.Configuration.GetSection(Section);
         var destinations = section.GetSection("Clusters:gateways:Destinations").GetChildren()
@@ -33,14 +36,16 @@ public static class GatewayBalancerExtensions
             .ToList();
         if (destinations.Count == 0)
             throw new InvalidOperationException(
-                "No gateway instance to balance over: set ReverseProxy:Clusters:gateways:Destinations:<name>:Address, for example --ReverseProxy:Clusters:gateways:Destinations:gateway-1:Address=http://127.0.0.1:7100.");
+                "No gateway instance to balance over: set ReverseProxy:Clusters:gateways:Destinations:<name>:Address, for example --ReverseProxy:Clusters:gateways:Destinations:gateway-1:Address=https://127.0.0.1:7101.");
         foreach (var destination in destinations)
         {
-            if (!Uri.TryCreate(destination["Address"], UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttp)
-                throw new InvalidOperationException($"ReverseProxy:Clusters:gateways:Destinations:{destination.Key}:Address must be an absolute http:// address (h2c).");
+            if (!Uri.TryCreate(destination["Address"], UriKind.Absolute, out var address)
+                || !(address.Scheme == Uri.UriSchemeHttps || (allowPlaintext && address.Scheme == Uri.UriSchemeHttp)))
+                throw new InvalidOperationException($"ReverseProxy:Clusters:gateways:Destinations:{destination.Key}:Address must be an absolute https:// address (http:// only with Tls:AllowPlaintext=true).");
         }
 
         builder.Services.AddReverseProxy().LoadFromConfig(section);
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, InstanceHttpClientFactory>();
         // The passive policy re-judges a destination on every call by its failure rate over this window, so the window
         // also bounds how long a restarted instance stays out after the failures that took it out.
         builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection(PassiveHealthSection));

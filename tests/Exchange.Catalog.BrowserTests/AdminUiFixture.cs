@@ -23,7 +23,7 @@ public sealed class AdminUiFixture : IAsyncLifetime
     public ExchangeCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     /// <summary>A second gateway instance of the statistics page that never answers (nothing listens on its port).</summary>
-    public Uri DownGateway { get; } = new($"http://127.0.0.1:{LoopbackPort.Next()}");
+    public Uri DownGateway { get; } = new($"https://127.0.0.1:{LoopbackPort.Next()}");
 
     /// <summary>The gateway the audit page reads; calls meant to show up on that page go through it.</summary>
     public ServiceProcess AuditGateway => Cluster.Gateway;

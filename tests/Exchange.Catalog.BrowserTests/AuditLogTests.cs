@@ -20,9 +20,9 @@ public sealed class AuditLogTests(AdminUiFixture fixture)
         var holder = Seeded.Residents[1].CitizenId;
         using var channel = GrpcChannel.ForAddress(fixture.AuditGateway.Address, new GrpcChannelOptions
         {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
+            HttpHandler = TestPki.CreateHandler(),
+            Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl,
                 ExchangeCallCredentials.FromTokenProvider(fixture.Cluster.Tokens(ExchangeClients.MarketRegulation))),
-            UnsafeUseInsecureChannelCallCredentials = true,
         });
         var population = new PopulationService.PopulationServiceClient(channel);
         await population.GetResidentAsync(new GetResidentRequest { CitizenId = holder }, ExchangeCallCredentials.ForCase("SCJG-2026-0815", "市场主体登记核验法定代表人"));

@@ -34,6 +34,7 @@ public sealed class CliTests(ClusterFixture fixture)
     internal static (int ExitCode, string Output) Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["EXCHANGE_CA"] = TestPki.CaPath;
         start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tools", "Exchange.Cli", "bin", RepositoryLayout.Configuration, "net10.0", "exchange.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

@@ -22,7 +22,7 @@ public sealed class HealthTests(HealthTests.Fixture fixture) : IClassFixture<Hea
         };
     }
 
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
     private ExchangeCluster Cluster => fixture.Cluster;
 

@@ -65,11 +65,12 @@ public sealed partial class TelemetryTests(TelemetryTests.Fixture fixture) : ICl
     }
 
     [Fact]
-    public async Task Adapters_serve_metrics_over_h2c_and_the_catalog_on_its_web_endpoint()
+    public async Task Adapters_serve_metrics_over_mutual_TLS_and_the_catalog_on_its_web_endpoint()
     {
-        using var h2c = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        var adapter = await h2c.GetStringAsync(new Uri(Cluster.PublicSecurity.Address, "metrics"));
-        using var http = new HttpClient();
+        // An adapter answers only its allowed client certificates beyond the health probes (a scraper is given one).
+        using var h2 = new HttpClient(TestPki.CreateGatewayHandler()) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var adapter = await h2.GetStringAsync(new Uri(Cluster.PublicSecurity.Address, "metrics"));
+        using var http = new HttpClient(TestPki.CreateHandler());
         var catalog = await http.GetStringAsync(new Uri(Cluster.Catalog.WebAddress!, "metrics"));
 
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", adapter);
@@ -99,7 +100,7 @@ public sealed partial class TelemetryTests(TelemetryTests.Fixture fixture) : ICl
 
     private async Task<string> ScrapeUntilAsync(Func<string, bool> condition, string what)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(TestPki.CreateHandler());
         var endpoint = new Uri(Cluster.Gateway.WebAddress!, "metrics");
         var scrape = string.Empty;
         try

@@ -73,7 +73,7 @@ public sealed class TokenValidationTests(ShortLivedTokensFixture fixture) : ICla
     [Fact]
     public async Task Expired_token_is_unauthenticated()
     {
-        var provider = new ExchangeTokenProvider(new HttpClient(), new ExchangeClientOptions
+        var provider = new ExchangeTokenProvider(new HttpClient(TestPki.CreateHandler()), new ExchangeClientOptions
         {
             TokenEndpoint = fixture.Cluster.TokenEndpoint,
             ClientId = ExchangeClients.CivilAffairs,
@@ -97,7 +97,7 @@ public sealed class TokenValidationTests(ShortLivedTokensFixture fixture) : ICla
         var headers = Exchange.Client.ExchangeCallCredentials.ForCase("TEST-2026-000002", "令牌校验测试");
         if (authorization is not null)
             headers.Add("authorization", authorization);
-        using var channel = GrpcChannel.ForAddress(fixture.Cluster.Gateway.Address);
+        using var channel = GrpcChannel.ForAddress(fixture.Cluster.Gateway.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
         try
         {
             await new PopulationService.PopulationServiceClient(channel).VerifyIdentityAsync(Identity, headers);

@@ -12,12 +12,12 @@ public sealed record RawAnswer(HttpStatusCode HttpStatus, int? GrpcStatus, strin
 }
 
 /// <summary>
-/// gRPC requests written byte by byte over h2c, for what a gRPC client library never sends: frames whose length lies,
+/// gRPC requests written byte by byte over HTTP/2 (TLS), for what a gRPC client library never sends: frames whose length lies,
 /// bodies that never finish, headers far too large.
 /// </summary>
 public sealed class RawGrpcHttp(Uri gateway, Func<Task<string>> token) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _http = new(Exchange.Testing.TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A gRPC length-prefixed message: uncompressed flag, big-endian length, the bytes.</summary>
     public static byte[] Frame(ReadOnlySpan<byte> message, int? declaredLength = null)
@@ -30,7 +30,7 @@ public sealed class RawGrpcHttp(Uri gateway, Func<Task<string>> token) : IDispos
 
     public async Task<RawAnswer> SendAsync(string path, HttpContent body, IEnumerable<KeyValuePair<string, string>>? extraHeaders = null, CancellationToken cancellationToken = default)
     {
-        // h2c with prior knowledge, as gRPC clients speak to the gateway.
+        // HTTP/2 exactly, as gRPC clients speak to the gateway.
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, path))
         {
             Content = body,

@@ -191,10 +191,10 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = ServiceProcess.Origin(PublicSecurity.Address),
             ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
-            ["Identity:Issuer"] = $"http://127.0.0.1:{catalogWebPort}/",
+            ["Identity:Issuer"] = $"https://127.0.0.1:{catalogWebPort}/",
             ["ContextKeys:Directory"] = ContextKeyDirectory,
-            ["Admin:GatewayAddress"] = $"http://127.0.0.1:{_gatewayPort}",
-            ["Admin:Gateways:0"] = $"http://127.0.0.1:{_gatewayPort}",
+            ["Admin:GatewayAddress"] = $"https://127.0.0.1:{_gatewayPort}",
+            ["Admin:Gateways:0"] = $"https://127.0.0.1:{_gatewayPort}",
             ["Witness:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
         };
         foreach (var (key, value) in _clients.CatalogSettings().Concat(await StoreSettingsAsync("Catalog", "CatalogAdmin")))
@@ -227,7 +227,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
                 settings["Audit:LogId"] = $"gateway-{i + 1}";
             var peers = ports.Where(p => p != port).ToList();
             for (var k = 0; k < peers.Count; k++)
-                settings[$"Audit:Witnesses:{k}"] = $"http://127.0.0.1:{peers[k]}";
+                settings[$"Audit:Witnesses:{k}"] = $"https://127.0.0.1:{peers[k]}";
             foreach (var (key, value) in _options.GatewaySettings)
                 settings[key] = value;
             return ServiceProcess.StartAsync(ExchangeService.Gateway, settings, port, cancellationToken);
@@ -245,8 +245,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
     {
         var settings = new Dictionary<string, string>(storeSettings)
         {
-            ["Catalog:Address"] = $"http://127.0.0.1:{_catalogPort}",
-            ["Catalog:TokenEndpoint"] = $"http://127.0.0.1:{_catalogWebPort}/connect/token",
+            ["Catalog:Address"] = $"https://127.0.0.1:{_catalogPort}",
+            ["Catalog:TokenEndpoint"] = $"https://127.0.0.1:{_catalogWebPort}/connect/token",
             ["Catalog:ClientId"] = departmentClient,
             ["Catalog:ClientSecret"] = _clients.SecretOf(departmentClient),
         };

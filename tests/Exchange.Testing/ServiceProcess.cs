@@ -37,17 +37,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         Port = port;
         WorkingDirectory = workingDirectory;
         _settings = settings;
-        Address = new Uri($"http://127.0.0.1:{port}");
-        WebAddress = webPort is { } web ? new Uri($"http://127.0.0.1:{web}") : null;
-        Channel = GrpcChannel.ForAddress(Address);
+        // Plaintext only when a test turns the development switch on.
+        var scheme = settings.TryGetValue("Tls:AllowPlaintext", out var plaintext) && bool.TryParse(plaintext, out var on) && on ? "http" : "https";
+        Address = new Uri($"{scheme}://127.0.0.1:{port}");
+        WebAddress = webPort is { } web ? new Uri($"{scheme}://127.0.0.1:{web}") : null;
+        // The harness speaks to every service as the gateway does (its client certificate), so health probes and
+        // tests of what a service does with a call that passed the TLS gate reach it; tests of the gate open their own.
+        Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateGatewayHandler() });
     }
 
     public ExchangeService Service { get; }
     public int Port { get; }
-    /// <summary>The gRPC (h2c) endpoint.</summary>
+    /// <summary>The gRPC endpoint (HTTP/2 over TLS with the service's certificate of <see cref="TestPki"/>).</summary>
     public Uri Address { get; }
 
-    /// <summary>The HTTP/1.1 endpoint (web pages, OAuth2), for services that have one.</summary>
+    /// <summary>The HTTPS HTTP/1.1 endpoint (web pages, OAuth2), for services that have one.</summary>
     public Uri? WebAddress { get; }
     public string WorkingDirectory { get; }
     public GrpcChannel Channel { get; }
@@ -100,8 +104,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Origin(Address)}");
         if (WebAddress is not null)
             start.ArgumentList.Add($"--Kestrel:Endpoints:Web:Url={Origin(WebAddress)}");
-        // The last value of a key on the command line wins, so overrides go after the settings.
-        foreach (var (key, value) in _settings.Concat(overrides ?? new Dictionary<string, string>()))
+        // The last value of a key on the command line wins, so overrides go after the settings, and both after TLS.
+        foreach (var (key, value) in TestPki.SettingsFor(Service).Concat(_settings).Concat(overrides ?? new Dictionary<string, string>()))
             start.ArgumentList.Add($"--{key}={value}");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -17,7 +17,8 @@ public sealed class TestClients(Func<Uri> tokenEndpoint) : IDisposable
     private readonly Dictionary<(string, string), ExchangeTokenProvider> _tokens = [];
     private readonly Dictionary<(Uri, string, string, ServiceConfig?), GrpcChannel> _channels = [];
 
-    public HttpClient Http { get; } = new();
+    /// <summary>HTTP as a department system: trusting the exchange CA of the test run, no client certificate.</summary>
+    public HttpClient Http { get; } = new(TestPki.CreateHandler());
 
     public string SecretOf(string clientId) => _secrets[clientId];
 
@@ -53,8 +54,8 @@ public sealed class TestClients(Func<Uri> tokenEndpoint) : IDisposable
             {
                 channel = GrpcChannel.ForAddress(service, new GrpcChannelOptions
                 {
-                    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(Tokens(clientId, scope))),
-                    UnsafeUseInsecureChannelCallCredentials = true,
+                    HttpHandler = TestPki.CreateHandler(),
+                    Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, ExchangeCallCredentials.FromTokenProvider(Tokens(clientId, scope))),
                     ServiceConfig = serviceConfig,
                 });
                 _channels[(service, clientId, scope, serviceConfig)] = channel;

@@ -9,13 +9,11 @@ internal static class CliIdentity
     public const string DefaultDepartmentClient = "civil-affairs";
     public const string DefaultAdminClient = "catalog-admin";
 
-    private static readonly HttpClient Http = new();
-
     public static ExchangeTokenProvider TokensFor(ParseResult parse, string defaultClient, string scope)
     {
         var client = parse.GetValue(GlobalOptions.Client) ?? defaultClient;
         var secret = parse.GetValue(GlobalOptions.Secret) ?? ReadSecretFile(client);
-        return new ExchangeTokenProvider(Http, new ExchangeClientOptions
+        return new ExchangeTokenProvider(new HttpClient(GlobalOptions.CreateHandler(parse)), new ExchangeClientOptions
         {
             TokenEndpoint = parse.GetValue(GlobalOptions.TokenEndpoint)!,
             ClientId = client,

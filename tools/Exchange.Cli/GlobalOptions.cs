@@ -5,12 +5,26 @@ namespace Exchange.Cli;
 /// <summary>Options every command accepts: where Exchange is, who is calling, and for which case.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<Uri> Gateway = AddressOption("--gateway", "Gateway address", "EXCHANGE_GATEWAY", "http://127.0.0.1:7000");
+    public static readonly Option<Uri> Gateway = AddressOption("--gateway", "Gateway address", "EXCHANGE_GATEWAY", "https://127.0.0.1:7000");
 
-    public static readonly Option<Uri> Catalog = AddressOption("--catalog", "Catalog gRPC address", "EXCHANGE_CATALOG", "http://127.0.0.1:7001");
+    public static readonly Option<Uri> Catalog = AddressOption("--catalog", "Catalog gRPC address", "EXCHANGE_CATALOG", "https://127.0.0.1:7001");
 
     public static readonly Option<Uri> TokenEndpoint = AddressOption(
-        "--token-endpoint", "OAuth2 token endpoint of the catalog", "EXCHANGE_TOKEN_ENDPOINT", "http://127.0.0.1:7002/connect/token");
+        "--token-endpoint", "OAuth2 token endpoint of the catalog", "EXCHANGE_TOKEN_ENDPOINT", "https://127.0.0.1:7002/connect/token");
+
+    public static readonly Option<string> Ca = new("--ca")
+    {
+        Description = "PEM certificate of the CA that Exchange's servers are trusted by, alone (env EXCHANGE_CA); when the file does not exist, the machine's trust store",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGE_CA") ?? Path.Combine(".data", "pki", "ca.crt"),
+        Recursive = true,
+    };
+
+    /// <summary>The handler every channel and token request of the CLI uses: the exchange CA when its file exists.</summary>
+    public static SocketsHttpHandler CreateHandler(ParseResult parse)
+    {
+        var ca = parse.GetValue(Ca);
+        return Exchange.Client.ExchangeTrust.CreateHandler(File.Exists(ca) ? ca : null);
+    }
 
     public static readonly Option<string?> Client = new("--client")
     {
@@ -46,7 +60,7 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Client, Secret, Case, Purpose, ServiceItem];
+    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Ca, Client, Secret, Case, Purpose, ServiceItem];
 
     /// <summary>An http(s) address, from the command line, else the environment variable, else the fallback.</summary>
     private static Option<Uri> AddressOption(string name, string description, string variable, string fallback) => new(name)

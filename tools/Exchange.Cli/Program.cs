@@ -12,5 +12,6 @@ root.Subcommands.Add(AccessCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(LicenceCommands.Create());
 root.Subcommands.Add(HealthCommand.Create());
+root.Subcommands.Add(PkiCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -26,7 +26,7 @@ internal static class RpcCall
         if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
             headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -34,7 +34,7 @@ internal static class RpcCall
         where TReply : IMessage
     {
         var tokens = defaultClient is null ? null : CliIdentity.TokensFor(parse, defaultClient, ExchangeScopes.Catalog);
-        return RunAsync(parse.GetValue(GlobalOptions.Catalog)!, tokens, [], call, cancellationToken);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Catalog)!, tokens, [], call, cancellationToken);
     }
 
     public static void Print(IMessage message)
@@ -44,15 +44,18 @@ internal static class RpcCall
     }
 
     private static async Task<int> RunAsync<TReply>(
-        Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
+        ParseResult parse, Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
         Func<TReply, int>? exitCode = null)
         where TReply : IMessage
     {
-        var options = new GrpcChannelOptions();
+        var options = new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true };
+        var secure = address.Scheme == Uri.UriSchemeHttps;
         if (tokens is not null)
         {
-            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, ExchangeCallCredentials.FromTokenProvider(tokens));
-            options.UnsafeUseInsecureChannelCallCredentials = true;
+            var credentials = ExchangeCallCredentials.FromTokenProvider(tokens);
+            options.Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials);
+            // A plaintext address is a development set-up (Tls:AllowPlaintext); tokens then cross loopback in the clear.
+            options.UnsafeUseInsecureChannelCallCredentials = !secure;
         }
         using var channel = GrpcChannel.ForAddress(address, options);
         try
@@ -61,6 +64,11 @@ internal static class RpcCall
             Print(reply);
             return exitCode?.Invoke(reply) ?? 0;
         }
+        catch (RpcException ex) when (TlsFailure(ex.Status.DebugException) is { } tls)
+        {
+            Console.Error.WriteLine($"error: TLS: {tls.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates, and {address} an https address of Exchange?");
+            return 1;
+        }
         catch (RpcException ex)
         {
             Console.Error.WriteLine($"error: {StatusName(ex.StatusCode)}: {ex.Status.Detail}");
@@ -68,11 +76,27 @@ internal static class RpcCall
                 Console.Error.WriteLine($"Is Exchange running at {address}? Start it with scripts/run.sh");
             return 1;
         }
+        catch (Exception ex) when (TlsFailure(ex) is { } tls)
+        {
+            Console.Error.WriteLine($"error: TLS: {tls.Message} Is --ca (env EXCHANGE_CA) the CA of Exchange's certificates?");
+            return 1;
+        }
         catch (ExchangeTokenException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The certificate failure somewhere in <paramref name="exception"/>'s causes (a token request or the call itself), if any.</summary>
+    private static System.Security.Authentication.AuthenticationException? TlsFailure(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException tls)
+                return tls;
+        }
+        return null;
     }
 
     private static string StatusName(StatusCode code) =>

@@ -2,6 +2,7 @@ using Exchange.Adapters.Shared.Gateway;
 using Exchange.Client;
 using Exchange.Licences;
 using Exchange.Protos.Catalog.V1;
+using Exchange.ServiceDefaults.Tls;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ namespace Exchange.Adapters.Shared.Licences;
 internal sealed partial class IssuerKeyRegistration(
     IssuerKeyRing ring,
     IOptions<IssuerKeyRegistrationOptions> options,
+    TransportSecurity tls,
     ILogger<IssuerKeyRegistration> logger) : BackgroundService
 {
     private const int QuietAttempts = 8;
@@ -31,15 +33,16 @@ internal sealed partial class IssuerKeyRegistration(
             return;
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient(tls.CreateHandler(presentCertificate: false)) { Timeout = TimeSpan.FromSeconds(10) };
         var tokens = new ExchangeTokenProvider(http, new ExchangeClientOptions
         {
-            TokenEndpoint = settings.TokenEndpoint,
+            TokenEndpoint = tls.RequireSecure(settings.TokenEndpoint, "Catalog:TokenEndpoint"),
             ClientId = settings.ClientId,
             ClientSecret = settings.ClientSecret,
             Scope = ExchangeScopes.Catalog,
         });
-        using var channel = GrpcChannel.ForAddress(settings.Address);
+        using var channel = GrpcChannel.ForAddress(
+            tls.RequireSecure(settings.Address, "Catalog:Address"), new GrpcChannelOptions { HttpHandler = tls.CreateHandler() });
         var catalog = new IssuerKeyService.IssuerKeyServiceClient(channel);
         var request = new RegisterIssuerKeysRequest { DepartmentCode = ring.Department, Keys = { ring.PublicKeys() } };
 

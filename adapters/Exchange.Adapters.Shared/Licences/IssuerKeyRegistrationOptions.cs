@@ -9,9 +9,9 @@ public sealed class IssuerKeyRegistrationOptions
 {
     public const string Section = "Catalog";
 
-    public Uri Address { get; set; } = new("http://127.0.0.1:7001");
+    public Uri Address { get; set; } = new("https://127.0.0.1:7001");
 
-    public Uri TokenEndpoint { get; set; } = new("http://127.0.0.1:7002/connect/token");
+    public Uri TokenEndpoint { get; set; } = new("https://127.0.0.1:7002/connect/token");
 
     public string ClientId { get; set; } = string.Empty;
 

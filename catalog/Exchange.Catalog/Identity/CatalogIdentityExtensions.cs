@@ -7,7 +7,7 @@ namespace Exchange.Catalog.Identity;
 
 public static class CatalogIdentityExtensions
 {
-    private static readonly Uri DefaultIssuer = new("http://127.0.0.1:7002/");
+    private static readonly Uri DefaultIssuer = new("https://127.0.0.1:7002/");
 
     /// <summary>
     /// Turns the catalog into the OAuth2 token server of Exchange (OpenIddict, client credentials, signed JWT
@@ -17,6 +17,7 @@ public static class CatalogIdentityExtensions
     public static WebApplicationBuilder AddCatalogIdentity(this WebApplicationBuilder builder)
     {
         var webUrl = builder.Configuration["Kestrel:Endpoints:Web:Url"];
+        var allowPlaintext = builder.Configuration.GetValue<bool>("Tls:AllowPlaintext");
         builder.Services.AddOptions<CatalogIdentityOptions>()
             .BindConfiguration(CatalogIdentityOptions.Section)
             .PostConfigure(options => options.Issuer ??= Uri.TryCreate(webUrl, UriKind.Absolute, out var web) ? web : DefaultIssuer)
@@ -52,9 +53,10 @@ public static class CatalogIdentityExtensions
                 // Nothing the catalog issues is encrypted, but OpenIddict insists on having a key for it.
                 server.AddEphemeralEncryptionKey();
                 server.AddEventHandler(SignWithNewestKey.Descriptor);
-                server.UseAspNetCore()
-                    .EnableTokenEndpointPassthrough()
-                    .DisableTransportSecurityRequirement();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                // Client secrets and tokens travel on this endpoint: plaintext only behind the development switch.
+                if (allowPlaintext)
+                    aspNetCore.DisableTransportSecurityRequirement();
             });
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -9,7 +9,7 @@ public sealed class CatalogIdentityOptions
 
     /// <summary>
     /// The issuer (iss) of every token and the base of discovery. When not set, the Web endpoint's URL
-    /// (Kestrel:Endpoints:Web:Url), so a catalog moved to other ports stays consistent; else http://127.0.0.1:7002/.
+    /// (Kestrel:Endpoints:Web:Url), so a catalog moved to other ports stays consistent; else https://127.0.0.1:7002/.
     /// </summary>
     public Uri? Issuer { get; set; }
 

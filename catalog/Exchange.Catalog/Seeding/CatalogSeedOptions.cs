@@ -18,13 +18,13 @@ public sealed class CatalogSeedOptions
 public sealed class SeedEndpoints
 {
     [ConfigurationKeyName("PUBLIC-SECURITY")]
-    public string PublicSecurity { get; set; } = "http://127.0.0.1:7011";
+    public string PublicSecurity { get; set; } = "https://127.0.0.1:7011";
 
     [ConfigurationKeyName("MARKET-REGULATION")]
-    public string MarketRegulation { get; set; } = "http://127.0.0.1:7012";
+    public string MarketRegulation { get; set; } = "https://127.0.0.1:7012";
 
     [ConfigurationKeyName("CIVIL-AFFAIRS")]
-    public string CivilAffairs { get; set; } = "http://127.0.0.1:7013";
+    public string CivilAffairs { get; set; } = "https://127.0.0.1:7013";
 
     public IEnumerable<(string DepartmentCode, string Endpoint)> All() =>
     [

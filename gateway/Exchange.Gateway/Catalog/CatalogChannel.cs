@@ -1,3 +1,5 @@
+using Exchange.ServiceDefaults.Tls;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +8,12 @@ namespace Exchange.Gateway.Catalog;
 /// <summary>The one gRPC channel to the catalog, shared by every stream the gateway keeps open to it.</summary>
 public sealed class CatalogChannel : IDisposable
 {
-    public CatalogChannel(IOptions<CatalogOptions> options)
+    public CatalogChannel(IOptions<CatalogOptions> options, TransportSecurity tls)
     {
-        Channel = GrpcChannel.ForAddress(options.Value.Address, new GrpcChannelOptions
+        var address = tls.RequireSecure(options.Value.Address, "Catalog:Address");
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler
+            HttpHandler = tls.Secure(new SocketsHttpHandler
             {
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 // A catalog host that vanishes without closing the connection would otherwise leave the
@@ -19,9 +22,9 @@ public sealed class CatalogChannel : IDisposable
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
                 KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
                 EnableMultipleHttp2Connections = true,
-            },
-            // The grant watch carries the gateway's bearer token; the catalog is reached over loopback h2c.
-            UnsafeUseInsecureChannelCallCredentials = true,
+            }),
+            // The grant watch carries the gateway's bearer token, over plaintext only behind Tls:AllowPlaintext.
+            UnsafeUseInsecureChannelCallCredentials = address.Scheme != Uri.UriSchemeHttps,
         });
     }
 

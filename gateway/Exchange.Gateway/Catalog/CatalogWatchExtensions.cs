@@ -11,7 +11,7 @@ public static class CatalogWatchExtensions
         builder.Services.AddOptions<CatalogOptions>()
             .Bind(builder.Configuration.GetSection(CatalogOptions.Section))
             .Validate(o => o.Address.IsAbsoluteUri && (o.Address.Scheme == Uri.UriSchemeHttp || o.Address.Scheme == Uri.UriSchemeHttps),
-                "Catalog:Address must be an absolute http or https address, for example http://127.0.0.1:7001.")
+                "Catalog:Address must be an absolute http or https address, for example https://127.0.0.1:7001.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.SnapshotPath), "Catalog:SnapshotPath must name a file.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.GrantSnapshotPath), "Catalog:GrantSnapshotPath must name a file.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ClientId), "Catalog:ClientId must name the gateway's client at the catalog.")

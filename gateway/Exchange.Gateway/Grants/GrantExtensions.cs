@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Exchange.Gateway.Grants;
@@ -12,7 +13,7 @@ public static class GrantExtensions
     public static WebApplicationBuilder AddGrantAuthorization(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient(nameof(GrantWatcher), http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(GrantWatcher), http => http.Timeout = TimeSpan.FromSeconds(10)).UseExchangeTls();
         builder.Services.AddSingleton<GrantState>();
         builder.Services.AddSingleton<GrantAuthorizer>();
         builder.Services.AddHostedService<GrantWatcher>();

@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Exchange.Gateway.Identity;
@@ -13,7 +14,7 @@ public static class CallerAuthenticationExtensions
         builder.Services.AddOptions<IdentityOptions>()
             .Bind(builder.Configuration.GetSection(IdentityOptions.Section))
             .Validate(o => o.Authority.IsAbsoluteUri && (o.Authority.Scheme == Uri.UriSchemeHttp || o.Authority.Scheme == Uri.UriSchemeHttps),
-                "Identity:Authority must be the catalog's absolute http or https issuer address, for example http://127.0.0.1:7002/.")
+                "Identity:Authority must be the catalog's absolute http or https issuer address, for example https://127.0.0.1:7002/.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Identity:Audience must not be empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeysPath), "Identity:KeysPath must name a file.")
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Identity:ClockSkew must be between 0 and 5 minutes.")
@@ -26,7 +27,7 @@ public static class CallerAuthenticationExtensions
             if (!o.Authority.AbsoluteUri.EndsWith('/'))
                 o.Authority = new Uri(o.Authority.AbsoluteUri + "/");
         });
-        builder.Services.AddHttpClient(nameof(BearerTokenValidator), http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(BearerTokenValidator), http => http.Timeout = TimeSpan.FromSeconds(10)).UseExchangeTls();
         builder.Services.AddSingleton<BearerTokenValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

@@ -6,6 +6,7 @@ using Exchange.Gateway.Routing;
 using Exchange.Protos.Licence.V1;
 using Google.Protobuf;
 using Exchange.ServiceDefaults.Errors;
+using Exchange.ServiceDefaults.Tls;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal sealed class IssuerClient(
     ExchangeContextFactory contexts,
     ContextSubjects subjects,
     IOptions<LicenceOptions> options,
+    TransportSecurity tls,
     TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
@@ -99,14 +101,16 @@ internal sealed class IssuerClient(
         }
     }
 
-    private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, static address => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    // Mutual TLS like every provider hop: the issuer accepts only the gateway's client certificate.
+    private GrpcChannel Channel(string endpoint) => _channels.GetOrAdd(endpoint, address => GrpcChannel.ForAddress(
+        tls.RequireSecure(new Uri(address), "the issuer's endpoint in the catalog"), new GrpcChannelOptions
     {
-        HttpHandler = new SocketsHttpHandler
+        HttpHandler = tls.Secure(new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(2),
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        },
+        }),
     }));
 
     public void Dispose()

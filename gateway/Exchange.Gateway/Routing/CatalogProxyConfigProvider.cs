@@ -1,4 +1,5 @@
 using Exchange.Gateway.Catalog;
+using Exchange.ServiceDefaults.Tls;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Exchange.Gateway.Routing;
@@ -17,9 +18,11 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
     private volatile CatalogProxyConfig _current = new(RoutingTable.Empty);
     private readonly CoalescingWorker _rebuilds;
     private PublishedCatalog? _built;
+    private readonly bool _allowPlaintext;
 
-    public CatalogProxyConfigProvider(CatalogState state, ILogger<CatalogProxyConfigProvider> logger)
+    public CatalogProxyConfigProvider(CatalogState state, TransportSecurity tls, ILogger<CatalogProxyConfigProvider> logger)
     {
+        _allowPlaintext = tls.Options.AllowPlaintext;
         _state = state;
         _logger = logger;
         _rebuilds = new CoalescingWorker(() =>
@@ -56,7 +59,7 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
             RoutingTable table;
             try
             {
-                table = RoutingTable.Build(catalog);
+                table = RoutingTable.Build(catalog, _allowPlaintext);
             }
             catch (Exception ex)
             {

@@ -16,6 +16,7 @@ public static class CatalogRoutingExtensions
         builder.Services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogProxyConfigProvider>());
         builder.Services.AddSingleton<UnroutedRequest>();
         builder.Services.AddReverseProxy();
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, ProviderHttpClientFactory>();
         // Unknown services must reach our fallback (NOT_FOUND naming the method), not gRPC's own UNIMPLEMENTED.
         builder.Services.Configure<GrpcServiceOptions>(options => options.IgnoreUnknownServices = true);
         return builder;

@@ -50,7 +50,8 @@ internal sealed partial class RoutingTable
     /// <summary>Published resources that could not be routed, each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    public static RoutingTable Build(PublishedCatalog catalog)
+    /// <param name="allowPlaintext">Whether providers may be reached over h2c (Tls:AllowPlaintext); otherwise an http:// endpoint is unroutable.</param>
+    public static RoutingTable Build(PublishedCatalog catalog, bool allowPlaintext = true)
     {
         var problems = new List<string>();
         var methods = new Dictionary<string, PublishedMethod>(StringComparer.Ordinal);
@@ -71,6 +72,12 @@ internal sealed partial class RoutingTable
                 || (endpointUri.Scheme != Uri.UriSchemeHttp && endpointUri.Scheme != Uri.UriSchemeHttps))
             {
                 problems.Add($"{code}: endpoint '{resource.Endpoint}' is not an absolute http or https address");
+                continue;
+            }
+            // The exchange context and the citizens' data must never cross the network in the clear.
+            if (endpointUri.Scheme != Uri.UriSchemeHttps && !allowPlaintext)
+            {
+                problems.Add($"{code}: endpoint '{resource.Endpoint}' is plaintext; providers are reached over mutual TLS only (https://)");
                 continue;
             }
             var endpoint = resource.Endpoint.TrimEnd('/');

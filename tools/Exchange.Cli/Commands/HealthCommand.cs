@@ -10,7 +10,7 @@ internal static class HealthCommand
 {
     public static Command Create()
     {
-        var addresses = new Argument<string[]>("address") { Description = "Service addresses, for example http://127.0.0.1:7000", Arity = ArgumentArity.OneOrMore };
+        var addresses = new Argument<string[]>("address") { Description = "Service addresses, for example https://127.0.0.1:7000", Arity = ArgumentArity.OneOrMore };
         var wait = new Option<int>("--wait") { Description = "Seconds to wait until every service is SERVING (0: ask once)" };
         var service = new Option<string>("--service")
         {
@@ -25,7 +25,7 @@ internal static class HealthCommand
             var allServing = true;
             foreach (var address in parse.GetValue(addresses)!)
             {
-                var status = await WaitForAsync(new Uri(address), parse.GetValue(service)!, until, ct);
+                var status = await WaitForAsync(parse, new Uri(address), parse.GetValue(service)!, until, ct);
                 Console.WriteLine($"{address,-28} {status}");
                 allServing &= status == "SERVING";
             }
@@ -34,9 +34,9 @@ internal static class HealthCommand
         return command;
     }
 
-    private static async Task<string> WaitForAsync(Uri address, string service, DateTime until, CancellationToken cancellationToken)
+    private static async Task<string> WaitForAsync(ParseResult parse, Uri address, string service, DateTime until, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true });
         var client = new Health.HealthClient(channel);
         while (true)
         {

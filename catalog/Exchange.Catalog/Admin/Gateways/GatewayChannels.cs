@@ -1,5 +1,6 @@
 using Exchange.Catalog.Identity;
 using Exchange.Client;
+using Exchange.ServiceDefaults.Tls;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,16 @@ namespace Exchange.Catalog.Admin.Gateways;
 /// </summary>
 public sealed class GatewayChannels : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http;
+    private readonly TransportSecurity _tls;
     private readonly CallCredentials? _credentials;
     private readonly Dictionary<Uri, GrpcChannel> _channels = [];
     private readonly Lock _lock = new();
 
-    public GatewayChannels(IOptions<AdminOptions> admin, IOptions<CatalogIdentityOptions> identity, ILogger<GatewayChannels> logger)
+    public GatewayChannels(IOptions<AdminOptions> admin, IOptions<CatalogIdentityOptions> identity, TransportSecurity tls, ILogger<GatewayChannels> logger)
     {
+        _tls = tls;
+        _http = new HttpClient(tls.CreateHandler(presentCertificate: false)) { Timeout = TimeSpan.FromSeconds(10) };
         var clientId = admin.Value.AuditClientId;
         if (!identity.Value.Clients.TryGetValue(clientId, out var client) || string.IsNullOrEmpty(client.Secret))
         {
@@ -48,10 +52,13 @@ public sealed class GatewayChannels : IDisposable
         {
             if (!_channels.TryGetValue(address, out var channel))
             {
-                channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+                channel = GrpcChannel.ForAddress(_tls.RequireSecure(address, "Admin:Gateways"), new GrpcChannelOptions
                 {
-                    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-                    UnsafeUseInsecureChannelCallCredentials = true,
+                    HttpHandler = _tls.CreateHandler(),
+                    Credentials = address.Scheme == Uri.UriSchemeHttps
+                        ? ChannelCredentials.Create(ChannelCredentials.SecureSsl, credentials)
+                        : ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+                    UnsafeUseInsecureChannelCallCredentials = address.Scheme != Uri.UriSchemeHttps,
                 });
                 _channels[address] = channel;
             }
