@@ -42,10 +42,14 @@ public static class StoreMigrationExtensions
     {
         if ((await store.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
             return false;
-        var table = store.Model.GetEntityTypes().Select(t => t.GetTableName()).First(t => t is not null)!;
-        var found = await store.Database
-            .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}")
-            .SingleAsync(cancellationToken);
+        // Any table of the model: one added by a later migration (sorting first by entity name) is absent from an old store.
+        var found = 0;
+        foreach (var table in store.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct())
+        {
+            found += await store.Database
+                .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}")
+                .SingleAsync(cancellationToken);
+        }
         return found > 0;
     }
 }

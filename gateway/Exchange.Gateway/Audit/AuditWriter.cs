@@ -56,7 +56,7 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var schema = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-            await schema.MigrateStoreAsync(_logger, cancellationToken, StoreSchema.CreateMissingTablesAsync);
+            await schema.MigrateStoreAsync(_logger, cancellationToken, AdoptUnversionedAsync);
         }
         if (_store.BackfillLeafHashes() is > 0 and var filled)
             LogBackfilled(filled);
@@ -66,6 +66,14 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         LogResumed(_store.Location, head);
         _thread = new Thread(Run) { IsBackground = true, Name = "audit-writer" };
         _thread.Start();
+    }
+
+    // A store made before migrations gets the first migration's tables it lacks; audit_checkpoints is not one of them
+    // (the TransparencyLog migration, applied right after the adoption, creates it and the leaf hash column).
+    private static async Task AdoptUnversionedAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken cancellationToken)
+    {
+        await StoreSchema.CreateMissingTablesAsync(db, cancellationToken);
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE IF EXISTS audit_checkpoints;", cancellationToken);
     }
 
     private void Connect()
