@@ -10,7 +10,8 @@ internal static class OfflineAuditVerifier
     /// <returns>The command's exit code: 0 intact and witnessed, 1 tampered with, 2 not checked against a witness.</returns>
     public static int Run(ExchangeCluster cluster, string connectionString, string workingDirectory, out string printed, string logId = "gateway") =>
         Run(connectionString, workingDirectory, out printed,
-            "--witness", cluster.Catalog.Address.ToString(), $"--Audit:LogId={logId}", $"--Audit:TrustedLogKeysDirectory={cluster.TrustedAuditKeysDirectory}");
+            "--witness", cluster.Catalog.Address.ToString(), $"--Audit:LogId={logId}", $"--Audit:TrustedLogKeysDirectory={cluster.TrustedAuditKeysDirectory}",
+            $"--Tls:CaPath={TestPki.CaPath}");
 
     /// <returns>The command's exit code.</returns>
     public static int Run(string connectionString, string workingDirectory, out string printed, params string[] arguments)

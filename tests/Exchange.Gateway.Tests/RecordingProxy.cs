@@ -15,13 +15,15 @@ namespace Exchange.Gateway.Tests;
 public sealed record RecordedCall(string Path, string Context, byte[] Body);
 
 /// <summary>
-/// An h2c proxy the test owns between the gateway and one provider, as an attacker on that hop would sit: it records
-/// each call's exchange context and request before forwarding them unchanged, and relays the answer.
+/// A proxy the test owns between the gateway and one provider, as an attacker on that hop would sit had they broken
+/// its mutual TLS (a stolen provider key and gateway certificate): it serves TLS with a certificate of the exchange CA,
+/// records each call's exchange context and request, forwards them unchanged with the gateway's client certificate,
+/// and relays the answer. What it records shows what the context alone still stops.
 /// </summary>
 public sealed class RecordingProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(TestPki.CreateGatewayHandler()) { Timeout = TimeSpan.FromSeconds(30) };
 
     private RecordingProxy(WebApplication app, Uri address)
     {
@@ -42,8 +44,13 @@ public sealed class RecordingProxy : IAsyncDisposable
         var port = LoopbackPort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        var proxy = new RecordingProxy(builder.Build(), new Uri($"http://127.0.0.1:{port}"));
+        var certificate = TestPki.ClientCertificate("public-security");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            listen.UseHttps(certificate);
+        }));
+        var proxy = new RecordingProxy(builder.Build(), new Uri($"https://127.0.0.1:{port}"));
         await proxy._app.StartAsync();
         return proxy;
     }

@@ -2,6 +2,7 @@ using Exchange.Adapters.Shared.Licences;
 using Exchange.Client;
 using Exchange.ExchangeContext;
 using Exchange.Protos.Context.V1;
+using Exchange.ServiceDefaults.Tls;
 using ContextKey = Exchange.ExchangeContext.ContextKey;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -21,6 +22,7 @@ internal sealed partial class ContextKeyFetcher(
     ProviderContextKeys keys,
     IOptions<ExchangeContextOptions> options,
     IOptions<IssuerKeyRegistrationOptions> catalogOptions,
+    TransportSecurity tls,
     TimeProvider time,
     ILogger<ContextKeyFetcher> logger) : BackgroundService
 {
@@ -40,15 +42,16 @@ internal sealed partial class ContextKeyFetcher(
         }
         keys.UnknownKey += Wake;
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient(tls.CreateHandler(presentCertificate: false)) { Timeout = TimeSpan.FromSeconds(10) };
         var tokens = new ExchangeTokenProvider(http, new ExchangeClientOptions
         {
-            TokenEndpoint = catalog.TokenEndpoint,
+            TokenEndpoint = tls.RequireSecure(catalog.TokenEndpoint, "Catalog:TokenEndpoint"),
             ClientId = catalog.ClientId,
             ClientSecret = catalog.ClientSecret,
             Scope = ExchangeScopes.Catalog,
         });
-        using var channel = GrpcChannel.ForAddress(catalog.Address);
+        using var channel = GrpcChannel.ForAddress(
+            tls.RequireSecure(catalog.Address, "Catalog:Address"), new GrpcChannelOptions { HttpHandler = tls.CreateHandler() });
         var client = new ContextKeyService.ContextKeyServiceClient(channel);
         var delay = catalog.InitialRetryDelay;
         for (var attempt = 1; !stoppingToken.IsCancellationRequested;)

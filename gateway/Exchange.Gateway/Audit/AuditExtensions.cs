@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Tls;
 using Exchange.Gateway.Audit.Store;
 using Exchange.Gateway.Audit.Transparency;
 using Exchange.Transparency;
@@ -53,7 +54,7 @@ public static class AuditExtensions
     /// </summary>
     private static void AddAuditTransparency(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient();
+        builder.Services.AddHttpClient(nameof(AuditWitnesses), http => http.Timeout = TimeSpan.FromSeconds(10)).UseExchangeTls();
         builder.Services.AddSingleton<AuditLogKey>();
         builder.Services.AddSingleton(sp =>
         {

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Exchange.Gateway.Audit.Transparency;
 using Exchange.Protos.Audit.V1;
+using Exchange.ServiceDefaults.Tls;
 using Exchange.Storage;
 using Exchange.Transparency;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exchange.Gateway.Audit;
 
@@ -46,6 +48,10 @@ public static class VerifyAuditCommand
             .Build();
         var options = new AuditOptions();
         configuration.GetSection(AuditOptions.Section).Bind(options);
+        // Witnesses are asked over TLS like everything else: the exchange CA (and certificate) of the Tls section.
+        var tlsOptions = new TlsOptions();
+        configuration.GetSection(TlsOptions.Section).Bind(tlsOptions);
+        var tls = new TransportSecurity(Microsoft.Extensions.Options.Options.Create(tlsOptions), NullLogger<TransportSecurity>.Instance);
         StoreConnection connection;
         try
         {
@@ -76,7 +82,7 @@ public static class VerifyAuditCommand
         {
             try
             {
-                using var channel = GrpcChannel.ForAddress(address);
+                using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = tls.CreateHandler(presentCertificate: false), DisposeHttpClient = true });
                 var answer = new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpoint(
                     new GetWitnessedCheckpointRequest { LogId = options.LogId }, deadline: DateTime.UtcNow.AddSeconds(10));
                 held.Add(CheckpointMessages.FromMessage(answer.Witnessed.Checkpoint));

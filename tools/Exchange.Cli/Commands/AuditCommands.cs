@@ -70,7 +70,7 @@ internal static class AuditCommands
         var catalog = parse.GetValue(GlobalOptions.Catalog)!;
         try
         {
-            using var channel = GrpcChannel.ForAddress(catalog);
+            using var channel = GrpcChannel.ForAddress(catalog, new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true });
             witnessed = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(
                 new GetWitnessedCheckpointRequest { LogId = logId }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken)).Witnessed.Checkpoint;
         }

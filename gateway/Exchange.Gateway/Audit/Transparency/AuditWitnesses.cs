@@ -2,6 +2,7 @@ using Exchange.Client;
 using Exchange.Gateway.Catalog;
 using Exchange.Gateway.Identity;
 using Exchange.Protos.Audit.V1;
+using Exchange.ServiceDefaults.Tls;
 using Exchange.Transparency;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -28,7 +29,7 @@ internal sealed class AuditWitnesses : IDisposable
     private readonly List<GrpcChannel> _channels = [];
     private readonly TimeSpan _timeout;
 
-    public AuditWitnesses(IOptions<AuditOptions> audit, IOptions<CatalogOptions> catalog, IOptions<IdentityOptions> identity, CatalogChannel catalogChannel, IHttpClientFactory httpClients)
+    public AuditWitnesses(IOptions<AuditOptions> audit, IOptions<CatalogOptions> catalog, IOptions<IdentityOptions> identity, CatalogChannel catalogChannel, IHttpClientFactory httpClients, TransportSecurity tls)
     {
         _timeout = audit.Value.WitnessTimeout;
         var all = new List<AuditWitness>();
@@ -50,7 +51,8 @@ internal sealed class AuditWitnesses : IDisposable
         }
         foreach (var address in audit.Value.Witnesses)
         {
-            var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { ConnectTimeout = _timeout } });
+            var channel = GrpcChannel.ForAddress(tls.RequireSecure(address, "Audit:Witnesses"),
+                new GrpcChannelOptions { HttpHandler = tls.Secure(new SocketsHttpHandler { ConnectTimeout = _timeout }) });
             _channels.Add(channel);
             all.Add(new AuditWitness($"gateway {address.Authority}", address, new WitnessService.WitnessServiceClient(channel), null));
         }
