@@ -16,9 +16,11 @@ public sealed class CatalogStoreUpgradeTests
         await catalog.Service.StopAsync();
 
         var store = $"Data Source={Path.Combine(catalog.Service.WorkingDirectory, ".data", "catalog.db")}";
+        var migrations = await ScalarAsync(store, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
         await ExecuteAsync(store,
-            // What an older release left behind: no migration history, and no licence type columns yet.
+            // What an older release left behind: no migration history, no licence type columns and no witness table yet.
             "DROP TABLE \"__EFMigrationsHistory\"",
+            "DROP TABLE witnessed_checkpoints",
             "ALTER TABLE resource_entries DROP COLUMN \"LicenceTypeCodes\"",
             "ALTER TABLE resource_versions DROP COLUMN \"LicenceTypeCodes\"");
 
@@ -26,7 +28,8 @@ public sealed class CatalogStoreUpgradeTests
 
         var after = (await catalog.Client.ListResourcesAsync(new ListResourcesRequest(), cancellationToken: cancellation)).Resources;
         Assert.Equal(before.Select(r => r.Code), after.Select(r => r.Code));
-        Assert.Equal(1L, await ScalarAsync(store, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        // The first migration is recorded as applied (adoption), and every later one runs on top of it.
+        Assert.Equal(migrations, await ScalarAsync(store, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
         Assert.Equal(1L, await ScalarAsync(store, "SELECT COUNT(*) FROM pragma_table_info('resource_versions') WHERE name = 'LicenceTypeCodes'"));
     }
 
