@@ -139,7 +139,7 @@ public sealed class AuditTransparencyTests(ClusterFixture fixture, ITestOutputHe
         {
             Checkpoint = CheckpointMessages.ToMessage(TransparencyKey.Sign(key, new Exchange.Transparency.Checkpoint("forged-log", 1, MerkleTree.Root(leaves, 1), 0))),
         };
-        using var channel = GrpcChannel.ForAddress(Cluster.Catalog.Address);
+        using var channel = GrpcChannel.ForAddress(Cluster.Catalog.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => new WitnessService.WitnessServiceClient(channel).SubmitCheckpointAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
 

@@ -26,7 +26,7 @@ public sealed class GatewayWitnessTests(GatewayWitnessTests.TwoGateways fixture,
         Assert.Equal(2, verified.Witnesses.Count);
         Assert.All(verified.Witnesses, w => Assert.Equal(5, w.TreeSize));
 
-        using var channel = GrpcChannel.ForAddress(second.Address);
+        using var channel = GrpcChannel.ForAddress(second.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
         var held = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(new GetWitnessedCheckpointRequest { LogId = "gateway-1" })).Witnessed;
         Assert.Equal(5, held.Checkpoint.TreeSize);
         Assert.Equal("gateway-2", Assert.Single(held.Cosignatures).WitnessName);

@@ -135,7 +135,7 @@ public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : I
         var caseNumber = $"PGU-{Guid.NewGuid():N}"[..20];
         var (husband, wife) = LicenceHolders.MarriedCouples[1];
         var licences = LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation, caseNumber);
-        var certificate = await LicenceCalls.As(Cluster, ExchangeClients.CivilAffairs).FirstAsync(husband, "MARC")
+        var certificate = await LicenceCalls.As(Cluster, ExchangeClients.CivilAffairs, caseNumber).FirstAsync(husband, "MARC")
                           ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
         await licences.VerifyAsync(certificate.LicenceNumber);
         var check = await LicenceCalls.As(Cluster, ExchangeClients.CivilAffairs).CheckMaterialsAsync(new CheckMaterialsRequest
