@@ -1,5 +1,6 @@
 using Exchange.Adapters.Shared.Licences;
 using Exchange.ExchangeContext;
+using Exchange.ServiceDefaults.Tls;
 using Grpc.AspNetCore.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,8 @@ public static class ExchangeContextVerificationExtensions
     /// <summary>Checks the exchange context before the request is parsed; call right after <c>Build</c>, before <c>MapDefaultEndpoints</c>.</summary>
     public static WebApplication UseExchangeContextVerification(this WebApplication app)
     {
+        // The transport's check comes first: a caller without the gateway's certificate is refused as such.
+        app.UseClientCertificateGate();
         app.UseMiddleware<ExchangeContextGate>();
         return app;
     }

@@ -20,11 +20,14 @@ public static class TransportSecurityExtensions
         return builder;
     }
 
-    /// <summary>With <c>Tls:ClientCertificates=Require</c>, refuses calls that came without an accepted client certificate.</summary>
+    /// <summary>
+    /// With <c>Tls:ClientCertificates=Require</c>, refuses calls that came without an accepted client certificate. Added
+    /// once, where first called: a feature whose middleware reads requests calls it before its own.
+    /// </summary>
     public static WebApplication UseClientCertificateGate(this WebApplication app)
     {
         var tls = app.Services.GetRequiredService<TransportSecurity>();
-        if (tls.Options.ClientCertificates == ClientCertificatePolicy.Require)
+        if (tls.Options.ClientCertificates == ClientCertificatePolicy.Require && ((IApplicationBuilder)app).Properties.TryAdd(typeof(ClientCertificateGate).FullName!, true))
             app.UseMiddleware<ClientCertificateGate>();
         return app;
     }
