@@ -41,7 +41,7 @@ gateway() { # name grpc-port web-port [NAME=value...]
   shift 3
   # Each instance its own audit log, snapshots and key paths; all fetch the providers' context keys from the catalog.
   start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration=127.0.0.1:7379 \
-    RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 \
+    RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 \
     "Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:$grpc" "Kestrel__Endpoints__Web__Url=https://127.0.0.1:$web" \
     "ConnectionStrings__Audit=Data Source=.data/$name/audit.db" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
     "Catalog__GrantSnapshotPath=.data/$name/grant-snapshot.pb" "Identity__KeysPath=.data/$name/identity-keys.json" \

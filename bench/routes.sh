@@ -32,7 +32,7 @@ require_free_ports 7000 7001 7002 7003 7011 7012 7013
 
 start_gateway() {
   start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration= \
-    RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000
+    RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02
   pid_gateway=$started
   "${cli[@]}" health --wait 300 https://127.0.0.1:7000 >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
 }

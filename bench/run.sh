@@ -55,10 +55,11 @@ on_exit() {
 
 echo "Starting Exchange in $state (seeding the stores takes a few seconds)..."
 start_departments
-# Rate limiting stays on (the limiter runs on every call) with a limit the benchmark does not reach.
+# Rate limiting stays on (the limiter runs on every call) with a limit the benchmark does not reach; the providers'
+# context keys are fetched every 2 s, so the gateway has them soon after the adapters publish them at start.
 start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \
   "$gateway_secret" \
-  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 Redis__Configuration=
+  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration=
 pid_gateway=$started
 start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen https://127.0.0.1:7020 --destination https://127.0.0.1:7011
 pid_bare_resident=$started
@@ -156,6 +157,18 @@ load_run() { # target method concurrency warm-up duration [label]
   load_result $(( $4 + $5 + 40 )) run --data "$data" --target "$(url "$1" "$2")" --method "$2" $(auth_of "$1") \
     --concurrency "$3" --warmup "$4" --duration "$5" --pid "$(pid_of "$1" "$2")" --cpu "$(cpu_of "$1" "$2")" --label "${6:-$1}"
 }
+
+# The gateway answers UNAVAILABLE until it has the providers' context keys from the catalog (the adapters publish
+# them when they start): wait for one good call through it, at most a minute.
+for method in $methods; do
+  for attempt in $(seq 30); do
+    # shellcheck disable=SC2046
+    if timeout 30 "${load[@]}" run --data "$data" --target "$(url gateway "$method")" --method "$method" $(auth_of gateway) \
+        --warmup 0 --duration 0.1 --label ready-gateway >/dev/null 2>>"$logs/load.log"; then break; fi
+    [ "$attempt" -lt 30 ] || { tail -3 "$logs/load.log" >&2; echo "error: the gateway did not answer $method; see $logs" >&2; exit 1; }
+    sleep 2
+  done
+done
 
 for method in $methods; do
   for target in "${targets[@]}"; do
