@@ -90,3 +90,17 @@ load_result() { # seconds load-generator-arguments...
 cpu_seconds() { # pid
   awk -v ticks="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / ticks }' "/proc/$1/stat"
 }
+
+# A gateway answers UNAVAILABLE until it holds the providers' context keys from the catalog (the adapters publish them
+# when they start): waits for one good GetResident call through it, at most a minute.
+wait_gateway_answers() { # gateway-url
+  local attempt
+  for attempt in $(seq 30); do
+    if timeout 30 "${load[@]}" run --data "$data" --target "$1" --method resident --auth token \
+        --warmup 0 --duration 0.1 --label "ready $1" >/dev/null 2>>"$logs/load.log"; then return 0; fi
+    sleep 2
+  done
+  tail -3 "$logs/load.log" >&2
+  echo "error: the gateway at $1 did not answer; see $logs" >&2
+  exit 1
+}

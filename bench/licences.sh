@@ -65,6 +65,8 @@ if ! "${cli[@]}" health --wait 120 https://127.0.0.1:7011 https://127.0.0.1:7012
   exit 1
 fi
 
+for address in https://127.0.0.1:7000 https://127.0.0.1:7004 https://127.0.0.1:7005; do wait_gateway_answers "$address"; done
+
 # One licence and one holder to look up, found through gateway A as the issuing department.
 numbers=$("${load[@]}" licence --data "$data" --target https://127.0.0.1:7000 2>>"$logs/load.log") \
   || { tail -5 "$logs/load.log" >&2; exit 1; }

@@ -35,6 +35,7 @@ start_gateway() {
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02
   pid_gateway=$started
   "${cli[@]}" health --wait 300 https://127.0.0.1:7000 >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+  wait_gateway_answers https://127.0.0.1:7000
 }
 measure() { # label
   for c in $concurrencies; do

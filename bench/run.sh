@@ -158,17 +158,7 @@ load_run() { # target method concurrency warm-up duration [label]
     --concurrency "$3" --warmup "$4" --duration "$5" --pid "$(pid_of "$1" "$2")" --cpu "$(cpu_of "$1" "$2")" --label "${6:-$1}"
 }
 
-# The gateway answers UNAVAILABLE until it has the providers' context keys from the catalog (the adapters publish
-# them when they start): wait for one good call through it, at most a minute.
-for method in $methods; do
-  for attempt in $(seq 30); do
-    # shellcheck disable=SC2046
-    if timeout 30 "${load[@]}" run --data "$data" --target "$(url gateway "$method")" --method "$method" $(auth_of gateway) \
-        --warmup 0 --duration 0.1 --label ready-gateway >/dev/null 2>>"$logs/load.log"; then break; fi
-    [ "$attempt" -lt 30 ] || { tail -3 "$logs/load.log" >&2; echo "error: the gateway did not answer $method; see $logs" >&2; exit 1; }
-    sleep 2
-  done
-done
+wait_gateway_answers "$(url gateway resident)"
 
 for method in $methods; do
   for target in "${targets[@]}"; do
