@@ -1,5 +1,6 @@
-# Shared by the bench/ scripts (sourced, not run): a fresh state directory with its own stores, keys and client
-# secrets, nothing shared with scripts/run.sh's .data/; start() for services; every started process stopped on exit.
+# Shared by the bench/ scripts (sourced, not run): a fresh state directory with its own stores, keys, client
+# secrets and exchange CA (every hop over TLS, as scripts/run.sh), nothing shared with scripts/run.sh's .data/;
+# start() for services; every started process stopped on exit.
 # Expects: set -euo pipefail, the working directory at the repository root, $state set (wiped here).
 root=$(pwd)
 configuration=Release
@@ -13,6 +14,14 @@ mkdir -p "$state/.data/credentials" "$state/logs"
 chmod 700 "$state/.data/credentials"
 data="$state/.data"
 logs="$state/logs"
+
+# The bench's own exchange CA and a certificate per service in $data/pki: the services run in $state and read
+# .data/pki/<name>.crt|.key and trust .data/pki/ca.crt (their appsettings.json), as under scripts/run.sh.
+# bench-proxy is the server certificate of the bare YARP proxies and nginx; they reach the adapters with the
+# gateway's client certificate, the only one the adapters accept.
+pki="$data/pki"
+"${cli[@]}" pki init --dir "$pki" exchange-gateway exchange-catalog public-security market-regulation civil-affairs bench-proxy >"$logs/pki.log"
+export EXCHANGE_CA="$pki/ca.crt"
 
 pids=()
 cleanup() {
@@ -80,4 +89,18 @@ load_result() { # seconds load-generator-arguments...
 # CPU time a process has used so far, in seconds (user + system).
 cpu_seconds() { # pid
   awk -v ticks="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / ticks }' "/proc/$1/stat"
+}
+
+# A gateway answers UNAVAILABLE until it holds the providers' context keys from the catalog (the adapters publish them
+# when they start): waits for one good GetResident call through it, at most a minute.
+wait_gateway_answers() { # gateway-url
+  local attempt
+  for attempt in $(seq 30); do
+    if timeout 30 "${load[@]}" run --data "$data" --target "$1" --method resident --auth token \
+        --warmup 0 --duration 0.1 --label "ready $1" >/dev/null 2>>"$logs/load.log"; then return 0; fi
+    sleep 2
+  done
+  tail -3 "$logs/load.log" >&2
+  echo "error: the gateway at $1 did not answer; see $logs" >&2
+  exit 1
 }

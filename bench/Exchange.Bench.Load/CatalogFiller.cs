@@ -13,9 +13,9 @@ internal static class CatalogFiller
 {
     private const int Parallel = 8;
 
-    public static async Task<int> RunAsync(Uri catalog, TokenAuth admin, int count)
+    public static async Task<int> RunAsync(Uri catalog, BenchTls tls, TokenAuth admin, int count)
     {
-        using var channel = GrpcChannel.ForAddress(catalog);
+        using var channel = GrpcChannel.ForAddress(catalog, new GrpcChannelOptions { HttpHandler = tls.Handler() });
         var client = new CatalogService.CatalogServiceClient(channel);
         var started = Stopwatch.StartNew();
         var next = -1;

@@ -7,7 +7,7 @@ using Grpc.Net.Client;
 namespace Exchange.Bench.Load;
 
 internal sealed record LoadSettings(
-    Uri Target, BenchCall Call, CallAuth Auth, int Concurrency, TimeSpan WarmUp, TimeSpan Duration, IReadOnlyList<int> Pids, string Label);
+    Uri Target, BenchCall Call, CallAuth Auth, int Concurrency, TimeSpan WarmUp, TimeSpan Duration, IReadOnlyList<int> Pids, string Label, BenchTls Tls, CpuMeter? Cpu);
 
 /// <summary>
 /// A closed-loop load run: <c>Concurrency</c> callers share one <see cref="GrpcChannel"/> (one HTTP/2 connection),
@@ -22,13 +22,7 @@ internal static class LoadRun
     {
         using var channel = GrpcChannel.ForAddress(settings.Target, new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler
-            {
-                // One connection, like h2load -c 1: the comparison is of proxies, not of connection fan-out.
-                EnableMultipleHttp2Connections = false,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                UseProxy = false,
-            },
+            HttpHandler = settings.Tls.Handler(singleConnection: true),
         });
         var invoker = channel.CreateCallInvoker();
 
@@ -57,9 +51,12 @@ internal static class LoadRun
             workers[i] = new Worker(settings, invoker, measureFrom, stopAt, hardStop.Token);
             tasks[i] = Task.Run(workers[i].RunAsync);
         }
-        var warmUpDone = Task.Delay(settings.WarmUp).ContinueWith(_ => memory?.Start(), TaskScheduler.Default);
+        var warmUpDone = Task.Delay(settings.WarmUp).ContinueWith(_ => { memory?.Start(); settings.Cpu?.Start(); }, TaskScheduler.Default);
+        // CPU is read when the measured window closes, not after the drain of calls still in flight.
+        var measuredDone = Task.Delay(settings.WarmUp + settings.Duration).ContinueWith(_ => settings.Cpu?.Stop(), TaskScheduler.Default);
         await Task.WhenAll(tasks);
         await warmUpDone;
+        await measuredDone;
         var end = Stopwatch.GetTimestamp();
         memory?.Stop();
 
@@ -113,6 +110,9 @@ internal static class LoadRun
             fields.Add(("rss_peak_mb", F(memory.Peak / 1024.0, 1)));
             fields.Add(("hwm_mb", F(memory.HighWaterMark / 1024.0, 1)));
         }
+
+        foreach (var (name, microseconds) in settings.Cpu?.PerCall(count + errorCount) ?? [])
+            fields.Add(("cpu_us_" + name, F(microseconds, 0)));
 
         var human = new StringBuilder();
         human.Append(CultureInfo.InvariantCulture, $"[{settings.Label}] {settings.Call.Path} c={settings.Concurrency}: ")

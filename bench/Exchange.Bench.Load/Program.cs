@@ -7,7 +7,10 @@ const string Usage = """
 
       run     --target URL --auth context|token [--method resident|enterprise] [--concurrency N]
               [--warmup SECONDS] [--duration SECONDS] [--pid PID[,PID...]] [--label NAME]
-              Closed-loop load over one GrpcChannel; prints a RESULT line (key=value) on stdout.
+              [--cpu NAME=PID[+PID...],...] [--client-certificate NAME]
+              Closed-loop load over one GrpcChannel (TLS); prints a RESULT line (key=value) on stdout, with
+              cpu_us_NAME=µs of CPU per call of each --cpu process over the measured window.
+              --client-certificate NAME: present DATA/pki/NAME.crt (exchange-gateway, to call an adapter directly)
               --auth context: sign an exchange context with the gateway's key (adapter directly, or a plain proxy to it)
               --auth token:   a department client's token and case metadata (through the Exchange gateway)
       revocations --target URL --observer URL [--count N] [--client C]
@@ -20,8 +23,9 @@ const string Usage = """
       token   [--client C]                   an access token of client C (default civil-affairs), for h2load -H
       context [--method M] [--lifetime S]    a signed exchange context, base64 (x-exchange-context-bin), for h2load -H
 
-    Common: --data DIR (default .data: catalog/context-keys/, credentials/<client>.secret),
-            --token-endpoint URL (default http://127.0.0.1:7002/connect/token), --client C (default civil-affairs)
+    Common: --data DIR (default .data: catalog/context-keys/, credentials/<client>.secret, pki/ca.crt),
+            --ca FILE (the exchange CA servers must chain to; default DATA/pki/ca.crt),
+            --token-endpoint URL (default https://127.0.0.1:7002/connect/token), --client C (default civil-affairs)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -49,8 +53,11 @@ try
     var call = BenchCall.ByName(Option("method", "resident"));
     var data = Option("data", ".data");
     var client = Option("client", "civil-affairs");
-    var tokenEndpoint = Loopback(Option("token-endpoint", "http://127.0.0.1:7002/connect/token"));
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+    var tokenEndpoint = Loopback(Option("token-endpoint", "https://127.0.0.1:7002/connect/token"));
+    var tls = args[0] is "body" or "context"
+        ? null
+        : BenchTls.From(Option("ca", Path.Combine(data, "pki", "ca.crt")), options.GetValueOrDefault("client-certificate"));
+    using var http = tls?.HttpClient() ?? new HttpClient();
 
     switch (args[0])
     {
@@ -83,7 +90,7 @@ try
             };
             try
             {
-                return await LoadRun.RunAsync(new LoadSettings(target, call, auth, concurrency, warmUp, duration, pids, Option("label", args[0])));
+                return await LoadRun.RunAsync(new LoadSettings(target, call, auth, concurrency, warmUp, duration, pids, Option("label", args[0]), tls!, CpuMeter.Parse(options.GetValueOrDefault("cpu"))));
             }
             finally
             {
@@ -91,15 +98,15 @@ try
             }
 
         case "fill":
-            var catalogAddress = Loopback(Option("catalog", "http://127.0.0.1:7001"));
+            var catalogAddress = Loopback(Option("catalog", "https://127.0.0.1:7001"));
             var fillCount = int.Parse(Option("count", "10000"), CultureInfo.InvariantCulture);
             if (fillCount is < 1 or > 100_000)
                 throw new ArgumentException("need 1 <= count <= 100000");
-            return await CatalogFiller.RunAsync(catalogAddress, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, "catalog-admin", data, Exchange.Client.ExchangeScopes.Catalog)), fillCount);
+            return await CatalogFiller.RunAsync(catalogAddress, tls!, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, "catalog-admin", data, Exchange.Client.ExchangeScopes.Catalog)), fillCount);
 
         case "licence":
             var gateway = Loopback(options.TryGetValue("target", out var g) ? g : throw new ArgumentException("--target is required"));
-            return await RevocationBench.FindAsync(gateway, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, client, data)));
+            return await RevocationBench.FindAsync(gateway, tls!, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, client, data)));
 
         case "revocations":
             var revokeVia = Loopback(options.TryGetValue("target", out var via) ? via : throw new ArgumentException("--target is required"));
@@ -107,7 +114,7 @@ try
             var count = int.Parse(Option("count", "100"), CultureInfo.InvariantCulture);
             if (count is < 1 or > 1000)
                 throw new ArgumentException("need 1 <= count <= 1000");
-            return await RevocationBench.RunAsync(revokeVia, observer, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, client, data)), count);
+            return await RevocationBench.RunAsync(revokeVia, observer, tls!, new TokenAuth(TokenAuth.Provider(http, tokenEndpoint, client, data)), count);
 
         default:
             Console.Error.WriteLine($"error: unknown command '{args[0]}'\n\n{Usage}");
@@ -123,8 +130,8 @@ catch (Exception e) when (e is ArgumentException or FormatException or FileNotFo
 // Benchmarks generate load: only ever against this machine.
 static Uri Loopback(string address)
 {
-    if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
-        throw new ArgumentException($"'{address}' is not an absolute http:// address");
+    if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        throw new ArgumentException($"'{address}' is not an absolute https:// address (every hop is TLS)");
     if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) || !IPAddress.IsLoopback(ip))
         throw new ArgumentException($"'{address}' is not a loopback address (use 127.0.0.1)");
     return uri;

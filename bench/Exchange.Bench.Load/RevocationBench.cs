@@ -18,9 +18,9 @@ internal static class RevocationBench
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(10);
 
     /// <summary>Prints one valid marriage certificate's number and its holder, for lookups to benchmark.</summary>
-    public static async Task<int> FindAsync(Uri gateway, CallAuth auth)
+    public static async Task<int> FindAsync(Uri gateway, BenchTls tls, CallAuth auth)
     {
-        using var channel = GrpcChannel.ForAddress(gateway);
+        using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { HttpHandler = tls.Handler() });
         var client = new LicenceService.LicenceServiceClient(channel);
         var number = (await ValidMarriageCertificatesAsync(client, auth, 1)).Single();
         var licence = await client.GetAsync(new GetRequest { LicenceNumber = number }, await auth.HeadersAsync(default), DateTime.UtcNow + Deadline);
@@ -28,10 +28,10 @@ internal static class RevocationBench
         return 0;
     }
 
-    public static async Task<int> RunAsync(Uri revokeVia, Uri observer, CallAuth auth, int count)
+    public static async Task<int> RunAsync(Uri revokeVia, Uri observer, BenchTls tls, CallAuth auth, int count)
     {
-        using var revokeChannel = GrpcChannel.ForAddress(revokeVia);
-        using var observerChannel = GrpcChannel.ForAddress(observer);
+        using var revokeChannel = GrpcChannel.ForAddress(revokeVia, new GrpcChannelOptions { HttpHandler = tls.Handler() });
+        using var observerChannel = GrpcChannel.ForAddress(observer, new GrpcChannelOptions { HttpHandler = tls.Handler() });
         var revoking = new LicenceService.LicenceServiceClient(revokeChannel);
         var observing = new LicenceService.LicenceServiceClient(observerChannel);
 
