@@ -18,6 +18,7 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
 {
     private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(1);
     private readonly GatewayContextKeys _keys;
+    private readonly ContextKeySnapshot _snapshot;
     private readonly ContextKeyService.ContextKeyServiceClient _client;
     private readonly CallCredentials? _credentials;
     private readonly CatalogOptions _catalog;
@@ -27,10 +28,11 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     public ContextKeyRefresher(
-        GatewayContextKeys keys, CatalogChannel channel, IOptions<CatalogOptions> catalog, IOptions<IdentityOptions> identity,
+        GatewayContextKeys keys, ContextKeySnapshot snapshot, CatalogChannel channel, IOptions<CatalogOptions> catalog, IOptions<IdentityOptions> identity,
         IOptions<ExchangeContextOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<ContextKeyRefresher> logger)
     {
         _keys = keys;
+        _snapshot = snapshot;
         _catalog = catalog.Value;
         _interval = options.Value.KeyRefreshInterval;
         _time = time;
@@ -57,6 +59,11 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
             LogNoClientSecret(_catalog.ClientId);
             return;
         }
+        if (_snapshot.Load() is { } saved)
+        {
+            _keys.Replace(Keys(saved));
+            LogLoaded(_keys.Count);
+        }
         var delay = _catalog.InitialReconnectDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -65,10 +72,9 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
             {
                 var response = await _client.ListContextKeysAsync(new ListContextKeysRequest(),
                     new CallOptions(credentials: _credentials, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: stoppingToken));
-                var keys = response.Keys
-                    .Select(k => new ContextKey(k.DepartmentCode, k.KeyId, k.Key.ToByteArray(), k.Current, k.ExpireTime?.ToDateTimeOffset()))
-                    .ToList();
+                var keys = Keys(response);
                 _keys.Replace(keys);
+                _snapshot.Save(response);
                 LogFetched(_keys.Count, string.Join(", ", keys.Where(k => k.Current).Select(k => k.KeyId)));
                 (delay, wait) = (_catalog.InitialReconnectDelay, _interval);
             }
@@ -82,6 +88,10 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
             await Task.Delay(MinimumGap, _time, stoppingToken);
         }
     }
+
+    private static List<ContextKey> Keys(ListContextKeysResponse response) => response.Keys
+        .Select(k => new ContextKey(k.DepartmentCode, k.KeyId, k.Key.ToByteArray(), k.Current, k.ExpireTime?.ToDateTimeOffset()))
+        .ToList();
 
     private void Wake()
     {
@@ -104,6 +114,9 @@ internal sealed partial class ContextKeyRefresher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Holding the exchange-context keys of {ProviderCount} providers: {KeyIds}")]
     private partial void LogFetched(int providerCount, string keyIds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding the saved exchange-context keys of {ProviderCount} providers until the catalog answers")]
+    private partial void LogLoaded(int providerCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fetch the providers' exchange-context keys from {Catalog}: {Reason}; retrying in {Delay}")]
     private partial void LogFailed(Uri catalog, string reason, TimeSpan delay);

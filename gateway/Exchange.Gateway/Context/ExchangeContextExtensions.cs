@@ -22,6 +22,7 @@ public static class ExchangeContextExtensions
         builder.Services.AddSingleton(ContextSubjects.FromContracts());
         builder.Services.AddSingleton<ExchangeContextFactory>();
         builder.Services.AddSingleton<GatewayContextKeys>();
+        builder.Services.AddSingleton<ContextKeySnapshot>();
         builder.Services.AddHttpClient(nameof(ContextKeyRefresher), http => http.Timeout = TimeSpan.FromSeconds(10)).UseExchangeTls();
         builder.Services.AddHostedService<ContextKeyRefresher>();
         return builder;

@@ -11,6 +11,9 @@ public sealed class ExchangeContextOptions
     /// <summary>How often the providers' context keys are fetched again from the catalog (also at once for an unknown provider).</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Owner-only file with the providers' keys as last fetched, read at start-up while the catalog cannot be reached.</summary>
+    public string KeySnapshotPath { get; set; } = ".data/gateway/context-keys.pb";
+
     /// <summary>How long a call for a provider without a known key waits for the catalog before it is UNAVAILABLE.</summary>
     public TimeSpan KeyWait { get; set; } = TimeSpan.FromSeconds(3);
 }
