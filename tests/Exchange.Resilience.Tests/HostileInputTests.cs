@@ -56,7 +56,8 @@ public sealed class HostileInputTests(FaultClusterFixture fixture) : IDisposable
     [InlineData(0x80)]
     public async Task A_frame_whose_compressed_flag_is_neither_0_nor_1_is_invalid_argument_at_the_adapter(byte flag)
     {
-        using var direct = new RawGrpcHttp(Cluster.PublicSecurity.Address, () => Task.FromResult("not-a-token"));
+        // Past the adapter's mutual TLS (the gateway's certificate): the frame is still refused before anything parses it.
+        using var direct = new RawGrpcHttp(Cluster.PublicSecurity.Address, () => Task.FromResult("not-a-token"), presentGatewayCertificate: true);
         var frame = RawGrpcHttp.Frame(ValidRequest);
         frame[0] = flag;
 

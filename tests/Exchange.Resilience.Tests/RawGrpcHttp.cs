@@ -13,11 +13,15 @@ public sealed record RawAnswer(HttpStatusCode HttpStatus, int? GrpcStatus, strin
 
 /// <summary>
 /// gRPC requests written byte by byte over HTTP/2 (TLS), for what a gRPC client library never sends: frames whose length lies,
-/// bodies that never finish, headers far too large.
+/// bodies that never finish, headers far too large. With <paramref name="presentGatewayCertificate"/>, it presents the
+/// gateway's client certificate, as a caller that got past an adapter's mutual TLS would.
 /// </summary>
-public sealed class RawGrpcHttp(Uri gateway, Func<Task<string>> token) : IDisposable
+public sealed class RawGrpcHttp(Uri gateway, Func<Task<string>> token, bool presentGatewayCertificate = false) : IDisposable
 {
-    private readonly HttpClient _http = new(Exchange.Testing.TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _http = new(presentGatewayCertificate ? Exchange.Testing.TestPki.CreateGatewayHandler() : Exchange.Testing.TestPki.CreateHandler())
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     /// <summary>A gRPC length-prefixed message: uncompressed flag, big-endian length, the bytes.</summary>
     public static byte[] Frame(ReadOnlySpan<byte> message, int? declaredLength = null)
