@@ -25,7 +25,7 @@ internal sealed class IssuerClient(
     ContextSubjects subjects,
     IOptions<LicenceOptions> options,
     TransportSecurity tls,
-    TimeProvider time) : IDisposable
+    TimeProvider time) : IIssuerClient, IDisposable
 {
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
     private readonly TimeSpan _timeout = options.Value.IssuerTimeout;

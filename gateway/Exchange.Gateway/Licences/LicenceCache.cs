@@ -18,14 +18,14 @@ internal sealed class LicenceCache
     private const byte Present = 1;
 
     private readonly ICacheStore _store;
-    private readonly IssuerClient _issuers;
+    private readonly IIssuerClient _issuers;
     private readonly LicenceOptions _options;
     private readonly GatewayMetrics _metrics;
     private readonly string _prefix;
     private readonly SingleFlight<(Licence? Licence, bool Stored)> _licenceFlights = new();
     private readonly SingleFlight<(IReadOnlyList<Licence> Licences, bool Stored)> _holderFlights = new();
 
-    public LicenceCache(ICacheStore store, IssuerClient issuers, IOptions<LicenceOptions> options, IOptions<RedisOptions> redisOptions, GatewayMetrics metrics)
+    public LicenceCache(ICacheStore store, IIssuerClient issuers, IOptions<LicenceOptions> options, IOptions<RedisOptions> redisOptions, GatewayMetrics metrics)
     {
         _metrics = metrics;
         _store = store;

@@ -39,7 +39,7 @@ public static class LicenceServiceExtensions
             return ActivatorUtilities.CreateInstance<InProcessCacheStore>(sp);
         });
         builder.Services.AddHealthChecks().AddCheck<LicenceCacheHealthCheck>("redis");
-        builder.Services.AddSingleton<IssuerClient>();
+        builder.Services.AddSingleton<IIssuerClient, IssuerClient>();
         builder.Services.AddSingleton<LicenceIssuers>();
         builder.Services.AddSingleton<LicenceCache>();
         builder.Services.AddSingleton<IssuerKeys>();
