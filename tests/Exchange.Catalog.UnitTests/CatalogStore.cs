@@ -1,0 +1,112 @@
+using Exchange.Catalog.Access;
+using Exchange.Catalog.Domain;
+using Exchange.Catalog.Store;
+using Exchange.Catalog.Watch;
+using Exchange.Protos.Catalog.V1;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Exchange.Catalog.UnitTests;
+
+/// <summary>
+/// A catalog store of its own per test: SQLite in memory, migrated as the service migrates it, with the domain
+/// services on a fake clock and the watch feeds a test can subscribe to.
+/// </summary>
+internal sealed class CatalogStore : IAsyncDisposable
+{
+    public const string Provider = "PUBLIC-SECURITY";
+    public const string Consumer = "CIVIL-AFFAIRS";
+
+    private readonly SqliteConnection _connection;
+    private readonly CatalogWriteGate _gate = new();
+    private readonly ApplicationLifetime _lifetime = new();
+
+    private CatalogStore(SqliteConnection connection, SqliteCatalogDbContext db)
+    {
+        _connection = connection;
+        Db = db;
+        var watch = Options.Create(new WatchOptions());
+        ResourceFeed = new ResourceChangeFeed(watch, _lifetime, NullLogger<ResourceChangeFeed>.Instance);
+        GrantFeed = new GrantChangeFeed(watch, _lifetime, NullLogger<GrantChangeFeed>.Instance);
+        Departments = new DepartmentRegistry(db, _gate, NullLogger<DepartmentRegistry>.Instance);
+        Resources = new ResourceCatalog(db, _gate, Departments, ResourceFeed, Clock, NullLogger<ResourceCatalog>.Instance);
+        Applications = new AccessApplications(db, _gate, GrantFeed, Clock, NullLogger<AccessApplications>.Instance);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public SqliteCatalogDbContext Db { get; }
+
+    public ResourceChangeFeed ResourceFeed { get; }
+
+    public GrantChangeFeed GrantFeed { get; }
+
+    public DepartmentRegistry Departments { get; }
+
+    public ResourceCatalog Resources { get; }
+
+    public AccessApplications Applications { get; }
+
+    public static async Task<CatalogStore> OpenAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var db = new SqliteCatalogDbContext(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite(connection).UseOpenIddict().Options);
+        await db.Database.MigrateAsync();
+        var store = new CatalogStore(connection, db);
+        await store.Departments.RegisterAsync(new Department { Code = Provider, Name = "Public security bureau" }, CancellationToken.None);
+        await store.Departments.RegisterAsync(new Department { Code = Consumer, Name = "Civil affairs bureau" }, CancellationToken.None);
+        return store;
+    }
+
+    public static Resource Draft(string code, ShareType shareType = ShareType.Conditional, string service = "exchange.publicsecurity.v1.ResidentService", params string[] methods)
+    {
+        var resource = new Resource
+        {
+            Code = code,
+            Name = $"Resident records {code}",
+            ProviderDepartmentCode = Provider,
+            ShareType = shareType,
+            GrpcService = service,
+            Endpoint = "https://127.0.0.1:7101",
+        };
+        resource.GrpcMethods.Add(methods.Length == 0 ? ["GetResident"] : methods);
+        resource.DataItems.Add(new DataItem { Name = "name", Title = "Name", Type = DataType.String });
+        resource.DataItems.Add(new DataItem { Name = "address", Title = "Address", Type = DataType.String });
+        return resource;
+    }
+
+    /// <summary>Creates and publishes a resource.</summary>
+    public async Task<Resource> PublishedAsync(Resource draft)
+    {
+        await Resources.CreateDraftAsync(draft, CancellationToken.None);
+        return await Resources.PublishAsync(draft.Code, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await _connection.DisposeAsync();
+        _gate.Dispose();
+        _lifetime.StopApplication();
+    }
+
+    private sealed class ApplicationLifetime : IHostApplicationLifetime, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => _stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+    }
+}
