@@ -2,13 +2,12 @@
 # Runs every check and test of Exchange and ends with one line of totals: "N passed, N failed[, N skipped]".
 #   1. buf lint (STANDARD rules) and buf breaking against the previous commit, for the contracts in protos/
 #   2. a Release build of the whole solution (warnings are errors)
-#   3. every test project (unit tests and real-process integration tests)
+#   3. every test project: the fast layer (tests/*.UnitTests and the other unit test projects) and the real-process
+#      tests; totals are read from their TRX result files
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 configuration=${CONFIGURATION:-Release}
-log=$(mktemp -t exchange-test.XXXXXX)
-trap 'rm -f "$log"' EXIT
 contract_failures=0
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -40,19 +39,37 @@ if ! dotnet build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly; then
 fi
 
 step "Tests"
-dotnet test Exchange.sln -c "$configuration" --no-build -nologo 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+# Totals come from the TRX result files, one per test project (in a folder per project, see tests/Directory.Build.props),
+# not from console text. A project whose test host crashed before writing its TRX counts as a failure.
+results=$(mktemp -d -t exchange-test-results.XXXXXX)
+trap 'rm -rf "$results"' EXIT
+dotnet test Exchange.sln -c "$configuration" --no-build -nologo \
+  --logger "trx;LogFileName=results.trx" -p:TestResultsRoot="$results"
+status=$?
 
-read -r passed failed skipped < <(awk '
-  /(Passed|Failed)! +- +Failed: / {
-    gsub(/,/, "");
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:")  f += $(i + 1);
-      if ($i == "Passed:")  p += $(i + 1);
-      if ($i == "Skipped:") s += $(i + 1);
+read -r passed failed skipped < <(
+  for trx in "$results"/*/results.trx; do
+    [ -e "$trx" ] || continue
+    # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." notExecuted=".." ...>
+    grep -o '<Counters [^>]*>' "$trx" | head -n 1
+  done | awk '
+    {
+      for (i = 1; i <= NF; i++) {
+        split($i, kv, "=");
+        gsub(/[^0-9]/, "", kv[2]);
+        if (kv[1] == "passed")      p += kv[2];
+        if (kv[1] == "failed" || kv[1] == "error" || kv[1] == "timeout" || kv[1] == "aborted") f += kv[2];
+        if (kv[1] == "notExecuted") s += kv[2];
+      }
     }
-  }
-  END { print p + 0, f + 0, s + 0 }' "$log")
+    END { print p + 0, f + 0, s + 0 }')
+
+projects=$(dotnet sln Exchange.sln list | grep -c '^tests/.*Tests\.csproj$')
+reported=$(find "$results" -mindepth 2 -maxdepth 2 -name results.trx | wc -l)
+if [ "$reported" -lt "$projects" ]; then
+  echo "Only $reported of $projects test projects wrote results: a test host crashed or aborted."
+  failed=$((failed + projects - reported))
+fi
 
 failed=$((failed + contract_failures))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
