@@ -55,6 +55,21 @@ public sealed class AccessApplicationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rejected_application_publishes_no_grant()
+    {
+        using var watcher = _store.GrantFeed.Subscribe();
+        var applied = await _store.Applications.ApplyAsync(Clerk, Request(), CancellationToken.None);
+
+        var rejected = await _store.Applications.RejectAsync(ProviderClerk, applied.Id, "purpose unrelated to the resource", CancellationToken.None);
+
+        Assert.Equal(AccessApplicationState.Rejected, rejected.State);
+        Assert.Equal("purpose unrelated to the resource", rejected.DecisionReason);
+        Assert.False(watcher.Changes.TryRead(out _));
+        Assert.Empty((await _store.Applications.SnapshotAsync(CancellationToken.None)).Grants);
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => _store.Applications.ApproveAsync(ProviderClerk, applied.Id, string.Empty, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Only_the_provider_or_a_catalog_admin_may_decide()
     {
         var applied = await _store.Applications.ApplyAsync(Clerk, Request(), CancellationToken.None);
