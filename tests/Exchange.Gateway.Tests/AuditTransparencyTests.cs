@@ -14,7 +14,8 @@ namespace Exchange.Gateway.Tests;
 /// deletes its tail, or restores an old backup; the catalog's witnessed checkpoint catches each, and the API, the CLI
 /// (by its exit code) and the offline verifier name it. Each test runs its own gateway (its own store and log id).
 /// </summary>
-public sealed class AuditTransparencyTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+[Collection(ChangingClusterCollection.Name)]
+public sealed class AuditTransparencyTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

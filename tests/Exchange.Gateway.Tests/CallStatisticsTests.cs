@@ -7,8 +7,10 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Call statistics count exactly the audited calls of a range, per department and resource, with their denials, p95 latency and materials exempted.</summary>
-// A cluster of its own: the counts are exact over a time range, so no other class may call in it meanwhile.
-public sealed class CallStatisticsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+// On the shared cluster, whose classes run one after another: the counts are exact over a time range, so no other
+// class may call in it meanwhile.
+[Collection(SharedClusterCollection.Name)]
+public sealed class CallStatisticsTests(ClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

@@ -6,7 +6,8 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Publishing and deprecating in the catalog changes the gateway's routing within 5 seconds, without a restart.</summary>
-public sealed class CatalogChangeRoutingTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+[Collection(ChangingClusterCollection.Name)]
+public sealed class CatalogChangeRoutingTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
     private const string IdentityCheck = "PS-IDENTITY-CHECK";
