@@ -42,3 +42,10 @@ public sealed class DepartmentAdapters : IAsyncLifetime
             await _cluster.DisposeAsync();
     }
 }
+
+/// <summary>One cluster of adapters for every class that only calls them (none stops or changes one).</summary>
+[CollectionDefinition(Name)]
+public sealed class DepartmentAdaptersCollection : ICollectionFixture<DepartmentAdapters>
+{
+    public const string Name = "Department adapters";
+}

@@ -10,7 +10,8 @@ using Grpc.Health.V1;
 namespace Exchange.Adapters.Tests;
 
 /// <summary>Adapters called directly: refused without a valid context, minimised answers with audit headers with one.</summary>
-public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters) : IClassFixture<DepartmentAdapters>
+[Collection(DepartmentAdaptersCollection.Name)]
+public sealed class ExchangeContextEnforcementTests(DepartmentAdapters adapters)
 {
     private const string GetResident = "/exchange.publicsecurity.v1.PopulationService/GetResident";
     private const string VerifyIdentity = "/exchange.publicsecurity.v1.PopulationService/VerifyIdentity";

@@ -11,7 +11,8 @@ namespace Exchange.Adapters.Tests;
 /// The adapter end of the provider hop (issue 12, finding 3): HTTPS only, and calls only from the gateway's client
 /// certificate. Each test first shows the gateway's certificate gets through, so a refusal is the gate, not a broken set-up.
 /// </summary>
-public sealed class MutualTlsTests(DepartmentAdapters adapters) : IClassFixture<DepartmentAdapters>
+[Collection(DepartmentAdaptersCollection.Name)]
+public sealed class MutualTlsTests(DepartmentAdapters adapters)
 {
     private const string DemoCitizen = "330106198812153739";
 

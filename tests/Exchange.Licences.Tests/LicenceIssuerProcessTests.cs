@@ -9,30 +9,22 @@ namespace Exchange.Licences.Tests;
 /// <summary>
 /// The public security adapter as a real process issuing identity cards, called directly with exchange contexts the
 /// test makes as the gateway would (<see cref="DirectContexts"/>): lookups, validation before lookup, revocation that
-/// survives kill -9.
+/// survives kill -9. One cluster for the class (the adapter gets its exchange-context key from a catalog, so a whole
+/// cluster runs and the tests call the adapter directly): only the revocation test changes state, and no other test
+/// depends on the card's status.
 /// </summary>
-public sealed class LicenceIssuerProcessTests : IAsyncLifetime
+public sealed class LicenceIssuerProcessTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private const string Service = "/exchange.licence.v1.LicenceIssuerService/";
     private const string DemoCitizen = "330106198812153739";
     private static readonly string[] LicenceItems = [.. Licence.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
     private static readonly string[] KeyItems = [.. IssuerKey.Descriptor.Fields.InFieldNumberOrder().Select(f => f.Name)];
 
-    private ExchangeCluster _cluster = null!;
-    private DirectContexts _contexts = null!;
+    private readonly DirectContexts _contexts = new(fixture.Cluster);
 
-    private ServiceProcess Adapter => _cluster.PublicSecurity;
+    private ServiceProcess Adapter => fixture.Cluster.PublicSecurity;
 
     private LicenceIssuerService.LicenceIssuerServiceClient Client => new(_contexts.Calls(Adapter));
-
-    public async ValueTask InitializeAsync()
-    {
-        // The adapter gets its exchange-context key from a catalog, so the test runs a whole cluster and calls the adapter directly.
-        _cluster = await ExchangeCluster.StartAsync(TestContext.Current.CancellationToken);
-        _contexts = new DirectContexts(_cluster);
-    }
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 
     private Metadata Context(string method, IEnumerable<string> items) =>
         _contexts.Context(Service + method, "PUBLIC-SECURITY", "PS-LICENCE-RIDC", items);
