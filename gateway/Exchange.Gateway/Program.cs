@@ -30,6 +30,7 @@ builder.AddLicenceService();
 builder.AddClerkPage();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
