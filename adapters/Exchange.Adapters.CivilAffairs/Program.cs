@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseExchangeContextVerification();
 app.MapGrpcService<CivilAffairsService>();
 app.MapLicenceIssuer();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new CivilAffairsStoreSeed());
 await app.RunAsync();

@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseExchangeContextVerification();
 app.MapGrpcService<EnterpriseService>();
 app.MapLicenceIssuer();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new EnterpriseStoreSeed());
 await app.RunAsync();

@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseExchangeContextVerification();
 app.MapGrpcService<PopulationService>();
 app.MapLicenceIssuer();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 await app.SeedAdapterStoreAsync(new PopulationStoreSeed());
 await app.RunAsync();

@@ -24,6 +24,8 @@ builder.AddCatalogSeeding();
 builder.AddAdminUi();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapCatalogIdentity();
 app.MapAdminUi();
 app.MapGrpcService<CatalogGrpcService>();
@@ -31,6 +33,7 @@ app.MapGrpcService<AccessGrpcService>();
 app.MapLicenceSupport();
 app.MapAuditWitness();
 app.MapContextKeys();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 
 await app.InitializeCatalogStoreAsync();

@@ -1,3 +1,4 @@
+using Exchange.Files;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -79,8 +80,8 @@ public sealed class ExchangePki
         using var issued = request.Create(ca, now.AddMinutes(-5), notAfter, serial);
         var certificate = issued.CopyWithPrivateKey(key);
         // The key first: a reader that sees the new certificate must find its key already in place.
-        WriteKey(KeyPath(name), key.ExportPkcs8PrivateKeyPem());
-        WriteReplacing(CertificatePath(name), certificate.ExportCertificatePem());
+        AtomicFile.WriteText(KeyPath(name), key.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
+        AtomicFile.WriteText(CertificatePath(name), certificate.ExportCertificatePem());
         return certificate;
     }
 
@@ -94,33 +95,13 @@ public sealed class ExchangePki
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = _time.GetUtcNow();
         using var ca = request.CreateSelfSigned(now.AddMinutes(-5), now + CaLifetime);
-        WriteKey(KeyPath(CaName), key.ExportPkcs8PrivateKeyPem());
-        WriteReplacing(CaCertificatePath, ca.ExportCertificatePem());
+        AtomicFile.WriteText(KeyPath(CaName), key.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
+        AtomicFile.WriteText(CaCertificatePath, ca.ExportCertificatePem());
     }
 
     private static void ValidateName(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name == CaName || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
             throw new ArgumentException($"'{name}' is not a certificate name: use letters, digits, '-' and '.', for example exchange-gateway.", nameof(name));
-    }
-
-    private static void WriteKey(string path, string pem)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(pem);
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    // Written aside and moved, so a service reloading its certificate never reads half a file.
-    private static void WriteReplacing(string path, string pem)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, pem);
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -1,3 +1,4 @@
+using Exchange.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -60,8 +61,8 @@ public sealed class IssuerKeyRing
             if (_keys.Any(k => k.KeyId == keyId))
                 keyId += "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
             var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            WriteAtomically(Path.Combine(_directory, keyId + ".pem"), key.ExportPkcs8PrivateKeyPem());
-            WriteAtomically(Path.Combine(_directory, keyId + ".json"), JsonSerializer.Serialize(new KeyFile(keyId, _department, now)));
+            AtomicFile.WriteText(Path.Combine(_directory, keyId + ".pem"), key.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
+            AtomicFile.WriteText(Path.Combine(_directory, keyId + ".json"), JsonSerializer.Serialize(new KeyFile(keyId, _department, now)));
             _keys = Load(_directory, _department);
             return _keys.Single(k => k.KeyId == keyId);
         }
@@ -102,19 +103,6 @@ public sealed class IssuerKeyRing
             keys.Add(new IssuerSigningKey(files[i].KeyId, key, files[i].ValidFrom, i + 1 < files.Count ? files[i + 1].ValidFrom : null));
         }
         return keys;
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
     }
 
     private sealed record KeyFile(string KeyId, string Department, DateTimeOffset ValidFrom);

@@ -50,15 +50,23 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Maps the gRPC health protocol, server reflection and the HTTP liveness and readiness probes, and answers gRPC
-    /// requests whose message cannot be read with INVALID_ARGUMENT (<see cref="RequestMessageValidation"/>), and the
-    /// Prometheus scrape endpoint (<c>/metrics</c> unless configured otherwise).
+    /// The steps every service runs before anything reads a request: a caller without the required client certificate
+    /// gets no further, and a gRPC request whose message cannot be read is INVALID_ARGUMENT
+    /// (<see cref="RequestMessageValidation"/>).
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseClientCertificateGate();
+        app.UseMiddleware<RequestMessageValidation>();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the gRPC health protocol, server reflection, the HTTP liveness and readiness probes and the Prometheus
+    /// scrape endpoint (<c>/metrics</c> unless configured otherwise).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Before anything reads a request: a caller without the required client certificate gets no further.
-        app.UseClientCertificateGate();
-        app.UseMiddleware<RequestMessageValidation>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // Liveness is the process alone (tag "live"): a failed dependency must take an instance out of service, not restart it.

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using Exchange.Files;
 using System.Security.Cryptography;
 
 namespace Exchange.Transparency;
@@ -7,7 +9,7 @@ public static class TransparencyKey
 {
     /// <summary>base64url SHA-256 of the SubjectPublicKeyInfo: the same on every machine holding the key.</summary>
     public static string IdOf(ECDsa key) =>
-        Convert.ToBase64String(SHA256.HashData(key.ExportSubjectPublicKeyInfo())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
 
     /// <summary>
     /// Loads the private key at <paramref name="path"/>, creating a P-256 key there (owner-only) if none exists, and
@@ -23,19 +25,9 @@ public static class TransparencyKey
         else
         {
             key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temporary, key.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            if (!AtomicFile.TryCreateText(path, key.ExportPkcs8PrivateKeyPem(), ownerOnly: true))
             {
                 // Another instance of the deployment created it first: use that one, so both sign as one log.
-                File.Delete(temporary);
                 key.ImportFromPem(File.ReadAllText(path));
             }
         }
@@ -47,7 +39,7 @@ public static class TransparencyKey
             Directory.CreateDirectory(publicDirectory);
             var publicPath = Path.Combine(publicDirectory, IdOf(key) + ".pem");
             if (!File.Exists(publicPath))
-                File.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
+                AtomicFile.TryCreateText(publicPath, key.ExportSubjectPublicKeyInfoPem());
         }
         return key;
     }

@@ -30,12 +30,17 @@ builder.AddLicenceService();
 builder.AddClerkPage();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseWhen(LicenceServiceExtensions.IsLicenceCall,
+    licence => licence.UseCallAudit().UseCallerAuthorization().UseCaseMetadata().UseConsumerRateLimits());
 app.MapAuditService();
 app.MapLicenceService();
 app.MapClerkPage();
 app.MapCatalogRouting(
-    admission: caller => caller.UseCallAudit().UseCallerAuthentication(),
+    admission: caller => caller.UseCallAudit().UseCallerAuthorization(),
     callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext());
 app.Run();
 return 0;

@@ -1,4 +1,5 @@
 using Exchange.Client;
+using Exchange.Protos.Audit.V1;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
 using Grpc.Core;
@@ -70,6 +71,62 @@ public sealed class TokenValidationTests(ClusterFixture fixture)
         var catalogToken = await fixture.Cluster.Tokens(ExchangeClients.CivilAffairs, ExchangeScopes.Catalog).GetTokenAsync();
 
         var ex = await CallWithAuthorization(fixture.Cluster, "Bearer " + catalogToken);
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Contains("audience", ex.Status.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Call_without_a_token_hears_how_to_get_one_and_is_recorded_without_reaching_a_provider()
+    {
+        var ex = await CallWithAuthorization(fixture.Cluster, null);
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Contains("no bearer token", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("/connect/token", ex.Status.Detail, StringComparison.Ordinal);
+        var requestId = ex.Trailers.GetValue("x-exchange-request-id");
+        Assert.False(string.IsNullOrEmpty(requestId));
+        var asAdmin = new AuditService.AuditServiceClient(fixture.Cluster.GatewayCallsAs(ExchangeClients.CatalogAdmin));
+        var records = await asAdmin.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { PageSize = 1000 });
+        var record = Assert.Single(records.Records, r => r.RequestId == requestId);
+        Assert.Equal("UNAUTHENTICATED", record.Status);
+        Assert.Equal(string.Empty, record.ConsumerDepartmentCode);
+        Assert.Equal(string.Empty, record.ProviderDepartmentCode);
+        Assert.Equal("/exchange.publicsecurity.v1.PopulationService/VerifyIdentity", record.Method);
+    }
+
+    [Fact]
+    public async Task Client_of_no_department_is_permission_denied_by_name()
+    {
+        var adminToken = await fixture.Cluster.Tokens(ExchangeClients.CatalogAdmin).GetTokenAsync();
+
+        var ex = await CallWithAuthorization(fixture.Cluster, "Bearer " + adminToken);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Contains($"'{ExchangeClients.CatalogAdmin}' acts for no department", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_api_without_a_token_answers_unauthenticated_with_the_reason_not_an_http_error()
+    {
+        using var channel = GrpcChannel.ForAddress(fixture.Cluster.Gateway.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
+        var audit = new AuditService.AuditServiceClient(channel);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Contains("no bearer token", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_api_refuses_a_token_for_another_audience()
+    {
+        var catalogToken = await fixture.Cluster.Tokens(ExchangeClients.CivilAffairs, ExchangeScopes.Catalog).GetTokenAsync();
+        using var channel = GrpcChannel.ForAddress(fixture.Cluster.Gateway.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
+        var audit = new AuditService.AuditServiceClient(channel);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest(), new Metadata { { "authorization", "Bearer " + catalogToken } }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Contains("audience", ex.Status.Detail, StringComparison.OrdinalIgnoreCase);

@@ -31,6 +31,20 @@ public sealed class LicenceSignatureTests : IDisposable
     private IssuerKeyRing Ring(TimeSpan? rotation = null) => IssuerKeyRing.Open(_directory, "PUBLIC-SECURITY", rotation ?? TimeSpan.FromDays(365), _time);
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_issuer_private_key_is_readable_by_its_owner_only()
+    {
+        var ring = Ring();
+        ring.Rotate();
+
+        var keys = Directory.GetFiles(_directory, "*.pem");
+        Assert.Equal(2, keys.Length);
+        // Another local account that could read it could sign licences of this department.
+        Assert.All(keys, key => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key)));
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
+    }
+
+    [Fact]
     public void A_signed_licence_verifies_with_the_published_keys()
     {
         var ring = Ring();

@@ -116,7 +116,7 @@ internal sealed partial class ExchangeContextGate(
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)status).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(problem);
+        response.Headers["grpc-message"] = ExchangeMetadata.PercentEncode(problem);
         return Task.CompletedTask;
     }
 

@@ -50,7 +50,7 @@ public static class ExchangeContextVerificationExtensions
         return builder;
     }
 
-    /// <summary>Checks the exchange context before the request is parsed; call right after <c>Build</c>, before <c>MapDefaultEndpoints</c>.</summary>
+    /// <summary>Checks the exchange context before the request is parsed; call right after <c>Build</c>, before <c>UseServiceDefaults</c>.</summary>
     public static WebApplication UseExchangeContextVerification(this WebApplication app)
     {
         // The transport's check comes first: a caller without the gateway's certificate is refused as such.

@@ -106,10 +106,9 @@ public static class AdminUiExtensions
         return builder;
     }
 
-    /// <summary>The admin pages and their style sheet. Call after the catalog's authentication is in the pipeline.</summary>
+    /// <summary>The admin pages and their style sheet; needs <c>UseAuthentication</c> and <c>UseAuthorization</c> before it.</summary>
     public static WebApplication MapAdminUi(this WebApplication app)
     {
-        app.UseAuthorization();
         app.MapGet(BasePath + "/admin.css", () =>
         {
             var css = typeof(AdminUiExtensions).Assembly.GetManifestResourceStream(StyleSheetResource)

@@ -1,3 +1,5 @@
+using Exchange.Catalog.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Grpc;
 using Exchange.Protos.Context.V1;
@@ -15,9 +17,10 @@ namespace Exchange.Catalog.ContextKeys;
 /// </summary>
 public sealed class ContextKeyGrpcService(ContextKeyStore store, DepartmentRegistry departments) : ContextKeyService.ContextKeyServiceBase
 {
+    [Authorize(Policy = CatalogPolicies.TokenCaller)]
     public override async Task<ListContextKeysResponse> ListContextKeys(ListContextKeysRequest request, ServerCallContext context)
     {
-        var actor = await GrpcCaller.RequireAsync(context);
+        var actor = GrpcCaller.Of(context);
         var asked = request.DepartmentCode.Trim();
         IEnumerable<string> codes = actor.Role switch
         {

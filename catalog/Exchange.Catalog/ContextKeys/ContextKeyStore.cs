@@ -1,3 +1,4 @@
+using Exchange.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -76,11 +77,8 @@ public sealed partial class ContextKeyStore
     {
         var id = $"{department}.{now.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}";
         var path = Path.Combine(_directory, id + Suffix);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(StoredContextKey.Length)));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, path, overwrite: false);
+        if (!AtomicFile.TryCreateText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(StoredContextKey.Length)), ownerOnly: true))
+            throw new IOException($"The context key {path} already exists; a key file is never replaced.");
         return new KeyFile(path, id, now);
     }
 

@@ -1,7 +1,9 @@
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.Watch;
 using Exchange.Protos.Catalog.V1;
+using Exchange.Catalog.Identity;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Exchange.Catalog.Grpc;
 
@@ -12,41 +14,31 @@ namespace Exchange.Catalog.Grpc;
 public sealed class CatalogGrpcService(DepartmentRegistry departments, ResourceCatalog catalog, ResourceWatch watch)
     : CatalogService.CatalogServiceBase
 {
-    public override async Task<RegisterDepartmentResponse> RegisterDepartment(RegisterDepartmentRequest request, ServerCallContext context)
-    {
-        await GrpcCaller.RequireCatalogAdminAsync(context, "register a department");
-        return new() { Department = await departments.RegisterAsync(request.Department, context.CancellationToken) };
-    }
+    [Authorize(Policy = CatalogPolicies.CatalogAdmin)]
+    public override async Task<RegisterDepartmentResponse> RegisterDepartment(RegisterDepartmentRequest request, ServerCallContext context) =>
+        new() { Department = await departments.RegisterAsync(request.Department, context.CancellationToken) };
 
     public override async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context) =>
         new() { Departments = { await departments.ListAsync(context.CancellationToken) } };
 
-    public override async Task<CreateResourceDraftResponse> CreateResourceDraft(CreateResourceDraftRequest request, ServerCallContext context)
-    {
-        await GrpcCaller.RequireCatalogAdminAsync(context, "create a resource draft");
-        return new() { Resource = await catalog.CreateDraftAsync(request.Resource, context.CancellationToken) };
-    }
+    [Authorize(Policy = CatalogPolicies.CatalogAdmin)]
+    public override async Task<CreateResourceDraftResponse> CreateResourceDraft(CreateResourceDraftRequest request, ServerCallContext context) =>
+        new() { Resource = await catalog.CreateDraftAsync(request.Resource, context.CancellationToken) };
 
-    public override async Task<UpdateResourceDraftResponse> UpdateResourceDraft(UpdateResourceDraftRequest request, ServerCallContext context)
-    {
-        await GrpcCaller.RequireCatalogAdminAsync(context, "update a resource draft");
-        return new() { Resource = await catalog.UpdateDraftAsync(request.Resource, context.CancellationToken) };
-    }
+    [Authorize(Policy = CatalogPolicies.CatalogAdmin)]
+    public override async Task<UpdateResourceDraftResponse> UpdateResourceDraft(UpdateResourceDraftRequest request, ServerCallContext context) =>
+        new() { Resource = await catalog.UpdateDraftAsync(request.Resource, context.CancellationToken) };
 
     public override async Task<GetResourceDraftResponse> GetResourceDraft(GetResourceDraftRequest request, ServerCallContext context) =>
         new() { Resource = await catalog.GetDraftAsync(request.Code, context.CancellationToken) };
 
-    public override async Task<PublishResourceResponse> PublishResource(PublishResourceRequest request, ServerCallContext context)
-    {
-        await GrpcCaller.RequireCatalogAdminAsync(context, "publish a resource");
-        return new() { Resource = await catalog.PublishAsync(request.Code, context.CancellationToken) };
-    }
+    [Authorize(Policy = CatalogPolicies.CatalogAdmin)]
+    public override async Task<PublishResourceResponse> PublishResource(PublishResourceRequest request, ServerCallContext context) =>
+        new() { Resource = await catalog.PublishAsync(request.Code, context.CancellationToken) };
 
-    public override async Task<DeprecateResourceResponse> DeprecateResource(DeprecateResourceRequest request, ServerCallContext context)
-    {
-        await GrpcCaller.RequireCatalogAdminAsync(context, "deprecate a resource");
-        return new() { Resource = await catalog.DeprecateAsync(request.Code, context.CancellationToken) };
-    }
+    [Authorize(Policy = CatalogPolicies.CatalogAdmin)]
+    public override async Task<DeprecateResourceResponse> DeprecateResource(DeprecateResourceRequest request, ServerCallContext context) =>
+        new() { Resource = await catalog.DeprecateAsync(request.Code, context.CancellationToken) };
 
     public override async Task<ListResourcesResponse> ListResources(ListResourcesRequest request, ServerCallContext context) =>
         new() { Resources = { await catalog.ListPublishedAsync(request.ProviderDepartmentCode, context.CancellationToken) } };

@@ -3,7 +3,6 @@ using Exchange.Catalog.Identity;
 using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -14,26 +13,14 @@ internal static class GrpcCaller
 {
     private const string HowToGetOne = "get one from the catalog's token endpoint (/connect/token, client credentials, scope exchange.catalog)";
 
-    /// <exception cref="UnauthenticatedException">when the call has no token or one this catalog does not accept.</exception>
-    public static async Task<CatalogActor> RequireAsync(ServerCallContext context)
-    {
-        // The handler caches its result per request, so this does not validate the token a second time.
-        var result = await context.GetHttpContext().AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (result.Succeeded)
-            return FromToken(result.Principal);
-        if (result.Failure is { } failure)
-            throw new UnauthenticatedException($"The bearer token was refused: {Reason(failure)}; {HowToGetOne}.");
-        throw new UnauthenticatedException($"This call needs a bearer token; {HowToGetOne}.");
-    }
+    /// <summary>The caller of a method behind a <see cref="CatalogPolicies"/> policy, which has authenticated it.</summary>
+    /// <exception cref="PermissionDeniedException">when the token carries no role the catalog knows.</exception>
+    public static CatalogActor Of(ServerCallContext context) => FromToken(context.GetHttpContext().User);
 
-    /// <exception cref="UnauthenticatedException" />
-    /// <exception cref="PermissionDeniedException">when the caller is not a catalog admin.</exception>
-    public static async Task<CatalogActor> RequireCatalogAdminAsync(ServerCallContext context, string what)
-    {
-        var actor = await RequireAsync(context);
-        actor.RequireRole(what, ActorRole.CatalogAdmin);
-        return actor;
-    }
+    /// <summary>Why a call without an acceptable token is refused, and where to get one.</summary>
+    public static string Unauthenticated(AuthenticateResult result) => result.Failure is { } failure
+        ? $"The bearer token was refused: {Reason(failure)}; {HowToGetOne}."
+        : $"This call needs a bearer token; {HowToGetOne}.";
 
     private static CatalogActor FromToken(System.Security.Claims.ClaimsPrincipal principal)
     {

@@ -1,3 +1,5 @@
+using Exchange.Catalog.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Exchange.Catalog.Licences;
 using Exchange.Protos.Catalog.V1;
 using Grpc.Core;
@@ -7,9 +9,10 @@ namespace Exchange.Catalog.Grpc;
 /// <summary>exchange.catalog.v1.IssuerKeyService: issuers register their public keys; anyone reads them.</summary>
 public sealed class IssuerKeyGrpcService(IssuerKeyRegistry registry) : IssuerKeyService.IssuerKeyServiceBase
 {
+    [Authorize(Policy = CatalogPolicies.TokenCaller)]
     public override async Task<RegisterIssuerKeysResponse> RegisterIssuerKeys(RegisterIssuerKeysRequest request, ServerCallContext context)
     {
-        var actor = await GrpcCaller.RequireAsync(context);
+        var actor = GrpcCaller.Of(context);
         return new() { Keys = { await registry.RegisterAsync(actor, request.DepartmentCode.Trim(), request.Keys, context.CancellationToken) } };
     }
 

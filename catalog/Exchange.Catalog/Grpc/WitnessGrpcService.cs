@@ -1,3 +1,5 @@
+using Exchange.Catalog.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Exchange.Catalog.Domain;
 using Exchange.Protos.Audit.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -12,10 +14,10 @@ namespace Exchange.Catalog.Grpc;
 /// </summary>
 public sealed partial class WitnessGrpcService(CheckpointWitness witness, ILogger<WitnessGrpcService> logger) : WitnessService.WitnessServiceBase
 {
+    [Authorize(Policy = CatalogPolicies.Gateway)]
     public override async Task<SubmitCheckpointResponse> SubmitCheckpoint(SubmitCheckpointRequest request, ServerCallContext context)
     {
-        var actor = await GrpcCaller.RequireAsync(context);
-        actor.RequireRole("submit an audit checkpoint", ActorRole.Gateway);
+        var actor = GrpcCaller.Of(context);
         if (request.Checkpoint is null)
             throw new InvalidFieldException("checkpoint", "is required");
         if (string.IsNullOrEmpty(request.Checkpoint.LogId))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -60,6 +61,8 @@ public static class CatalogIdentityExtensions
             });
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthorization(CatalogPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, Grpc.GrpcAuthorizationResponder>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<CatalogIdentityOptions>>((bearer, ring, identity) =>
             {
@@ -79,10 +82,9 @@ public static class CatalogIdentityExtensions
         return builder;
     }
 
-    /// <summary>The token endpoint (discovery and JWKS are served by OpenIddict itself) and bearer authentication.</summary>
+    /// <summary>The token endpoint (discovery and JWKS are served by OpenIddict itself); needs <c>UseAuthentication</c> before it.</summary>
     public static WebApplication MapCatalogIdentity(this WebApplication app)
     {
-        app.UseAuthentication();
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.IssueAsync);
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using Exchange.Files;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -109,11 +111,8 @@ public sealed class SigningKeyRing
     {
         var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var path = PathOf(now);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, ecdsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, path, overwrite: false);
+        if (!AtomicFile.TryCreateText(path, ecdsa.ExportPkcs8PrivateKeyPem(), ownerOnly: true))
+            throw new IOException($"The signing key {path} already exists; a key file is never replaced.");
         var id = IdOf(ecdsa);
         return new SigningKey(id, new ECDsaSecurityKey(ecdsa) { KeyId = id }, now);
     }
@@ -123,5 +122,5 @@ public sealed class SigningKeyRing
 
     /// <summary>base64url SHA-256 of the public key: the same for the key wherever it is loaded.</summary>
     private static string IdOf(ECDsa key) =>
-        Base64UrlEncoder.Encode(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
+        Base64Url.EncodeToString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
 }

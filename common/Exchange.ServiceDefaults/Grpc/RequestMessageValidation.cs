@@ -1,3 +1,4 @@
+using Exchange.ExchangeContext;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -60,7 +61,7 @@ internal sealed class RequestMessageValidation(RequestDelegate next, IOptions<Gr
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)StatusCode.InvalidArgument).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(problem);
+        response.Headers["grpc-message"] = ExchangeMetadata.PercentEncode(problem);
     }
 
     private string? Problem(IMethod method, ReadOnlySequence<byte> body)

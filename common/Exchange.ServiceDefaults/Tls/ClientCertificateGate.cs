@@ -1,3 +1,4 @@
+using Exchange.ExchangeContext;
 using Microsoft.AspNetCore.Http;
 
 namespace Exchange.ServiceDefaults.Tls;
@@ -9,8 +10,8 @@ namespace Exchange.ServiceDefaults.Tls;
 /// </summary>
 internal sealed class ClientCertificateGate(RequestDelegate next, TransportSecurity tls)
 {
-    private readonly string _message = Uri.EscapeDataString(
-        $"this service accepts calls only over mutual TLS with the client certificate of [{string.Join(", ", tls.Options.AllowedClientNames)}]; none was presented");
+    private readonly string _message =
+        $"this service accepts calls only over mutual TLS with the client certificate of [{string.Join(", ", tls.Options.AllowedClientNames)}]; none was presented";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -22,11 +23,11 @@ internal sealed class ClientCertificateGate(RequestDelegate next, TransportSecur
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/grpc";
             response.Headers["grpc-status"] = "16";
-            response.Headers["grpc-message"] = _message;
+            response.Headers["grpc-message"] = ExchangeMetadata.PercentEncode(_message);
             return Task.CompletedTask;
         }
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        return response.WriteAsync(Uri.UnescapeDataString(_message));
+        return response.WriteAsync(_message);
     }
 
     private static bool IsProbe(PathString path) =>

@@ -1,3 +1,4 @@
+using Exchange.Files;
 using Google.Protobuf;
 
 namespace Exchange.Gateway.Catalog;
@@ -50,16 +51,10 @@ public sealed class SnapshotFile<T>(string path, MessageParser<T> parser, ILogge
     /// Writes the snapshot to a temporary file and renames it over the old one, so a crash mid-write never
     /// leaves a torn snapshot behind.
     /// </summary>
-    public async Task SaveAsync(T snapshot, CancellationToken cancellationToken)
+    public Task SaveAsync(T snapshot, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(FilePath)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(FilePath)}.{Environment.ProcessId}.tmp");
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-        {
-            await file.WriteAsync(snapshot.ToByteArray(), cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, FilePath, overwrite: true);
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.Write(FilePath, snapshot.ToByteArray());
+        return Task.CompletedTask;
     }
 }

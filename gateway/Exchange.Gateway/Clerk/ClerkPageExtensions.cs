@@ -53,14 +53,9 @@ public static class ClerkPageExtensions
         return builder;
     }
 
-    /// <summary>Maps the page, its style sheet, and "/" to it. Authentication runs only for the page's paths, not for gRPC calls.</summary>
+    /// <summary>Maps the page, its style sheet, and "/" to it; needs <c>UseAuthentication</c> and <c>UseAuthorization</c> before it.</summary>
     public static WebApplication MapClerkPage(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase), clerk =>
-        {
-            clerk.UseAuthentication();
-            clerk.UseAuthorization();
-        });
         app.MapGet(BasePath + "/clerk.css", () =>
         {
             var css = typeof(ClerkPageExtensions).Assembly.GetManifestResourceStream(StyleSheetResource)

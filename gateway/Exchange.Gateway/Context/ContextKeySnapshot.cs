@@ -1,3 +1,4 @@
+using Exchange.Files;
 using Exchange.Protos.Context.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
@@ -35,18 +36,7 @@ internal sealed class ContextKeySnapshot(IOptions<ExchangeContextOptions> option
         var bytes = keys.ToByteArray();
         if (bytes.AsSpan().SequenceEqual(_saved))
             return;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(_path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.tmp");
-        var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var file = new FileStream(temporary, owner))
-        {
-            file.Write(bytes);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, _path, overwrite: true);
+        AtomicFile.Write(_path, bytes, ownerOnly: true);
         _saved = bytes;
     }
 }

@@ -1,3 +1,4 @@
+using Exchange.Files;
 using System.Text.Json;
 using Microsoft.IdentityModel.Protocols;
 
@@ -61,11 +62,7 @@ internal sealed partial class PersistedDocumentRetriever(IDocumentRetriever inne
             saved[address] = document;
             try
             {
-                var directory = Path.GetDirectoryName(FilePath)!;
-                Directory.CreateDirectory(directory);
-                var temporary = Path.Combine(directory, $".{Path.GetFileName(FilePath)}.{Environment.ProcessId}.tmp");
-                File.WriteAllText(temporary, JsonSerializer.Serialize(saved));
-                File.Move(temporary, FilePath, overwrite: true);
+                AtomicFile.WriteText(FilePath, JsonSerializer.Serialize(saved));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -52,14 +52,14 @@ public static class LicenceServiceExtensions
         return builder;
     }
 
-    /// <summary>Serves the licence service behind the same admission as data calls: audit, bearer token, case metadata, rate limits.</summary>
+    /// <summary>True for calls of the licence service, which go through the same admission as data calls.</summary>
+    public static bool IsLicenceCall(HttpContext context) => context.Request.Path.StartsWithSegments(ServicePath, StringComparison.Ordinal);
+
+    /// <summary>Serves the licence service; Program.cs puts its calls behind audit, bearer token, case metadata and rate limits.</summary>
     public static WebApplication MapLicenceService(this WebApplication app)
     {
         // Connect to Redis (or choose the in-process cache) at start-up, not on the first lookup.
         app.Services.GetRequiredService<ICacheStore>();
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(ServicePath, StringComparison.Ordinal),
-            licence => licence.UseCallAudit().UseCallerAuthentication().UseCaseMetadata().UseConsumerRateLimits());
         app.MapGrpcService<LicenceGrpcService>();
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Exchange.ExchangeContext;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -26,7 +25,7 @@ internal static class GrpcStatusResponse
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = PercentEncode(message);
+        response.Headers["grpc-message"] = ExchangeMetadata.PercentEncode(message);
         if (detail is not null)
         {
             var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
@@ -40,31 +39,4 @@ internal static class GrpcStatusResponse
     {
         FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } },
     };
-
-    /// <summary>The grpc-message encoding: UTF-8, with every byte outside printable ASCII and '%' as %XX.</summary>
-    internal static string PercentEncode(string message)
-    {
-        if (!NeedsEncoding(message))
-            return message;
-        var bytes = Encoding.UTF8.GetBytes(message);
-        var encoded = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
-                encoded.Append((char)b);
-            else
-                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-        }
-        return encoded.ToString();
-    }
-
-    private static bool NeedsEncoding(string message)
-    {
-        foreach (var c in message)
-        {
-            if (c is < ' ' or > '~' or '%')
-                return true;
-        }
-        return false;
-    }
 }

@@ -1,3 +1,4 @@
+using Exchange.Files;
 using System.Security.Cryptography;
 using System.Text;
 using Exchange.Transparency;
@@ -25,15 +26,7 @@ internal sealed class FileWitnessLedger(string directory) : IWitnessLedger
 
     public void Save(WitnessedCheckpoint witnessed)
     {
-        Directory.CreateDirectory(directory);
-        var path = PathOf(witnessed.Signed.Checkpoint.LogId);
-        var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            CheckpointMessages.ToMessage(witnessed).WriteTo(file);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(PathOf(witnessed.Signed.Checkpoint.LogId), CheckpointMessages.ToMessage(witnessed).ToByteArray());
     }
 
     // Log ids are configuration text: hash them into a safe file name.
