@@ -4,6 +4,9 @@ using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
 
 namespace Exchange.Resilience.Tests;
 
@@ -20,7 +23,15 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
         protected override ExchangeClusterOptions Options => new()
         {
             GatewayInstances = 2,
-            GatewaySettings = new Dictionary<string, string> { ["RateLimits:Enabled"] = "false" },
+            GatewaySettings = new Dictionary<string, string>
+            {
+                // Limits shared through Redis: loose for every department, so the load tests are not throttled, and
+                // tight for market regulation, whose calls test the shared limit.
+                ["RateLimits:PermitsPerSecond"] = "100000",
+                ["RateLimits:Burst"] = "100000",
+                [$"RateLimits:Consumers:{LimitedDepartment}:PermitsPerSecond"] = LimitedRate.ToString(CultureInfo.InvariantCulture),
+                [$"RateLimits:Consumers:{LimitedDepartment}:Burst"] = LimitedBurst.ToString(CultureInfo.InvariantCulture),
+            },
             BalancerSettings = new Dictionary<string, string>
             {
                 ["ReverseProxy:Clusters:gateways:HealthCheck:Active:Interval"] = "00:00:01",
@@ -28,6 +39,13 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
             },
         };
     }
+
+    private const string LimitedDepartment = "MARKET-REGULATION";
+    // Low, so that even a machine slowed down by other work asks for well over it.
+    private const int LimitedRate = 10;
+    private const int LimitedBurst = 5;
+
+    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>What a department system calling the front would configure: retry UNAVAILABLE (an instance that is gone) a few times.</summary>
     private static readonly ServiceConfig RetryOnUnavailable = new()
@@ -191,6 +209,112 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
             await third.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Two_instances_together_hold_a_department_to_its_configured_rate_within_ten_percent()
+    {
+        var verify = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.MarketRegulation, NewCase("RATE")));
+        var identity = new VerifyIdentityRequest { CitizenId = Subjects.Residents[1], Name = "测试" };
+        await verify.VerifyIdentityAsync(identity, deadline: DateTime.UtcNow.AddSeconds(30));
+        // A full bucket to begin with: at most one permit was taken above, and a full one refills in a quarter second.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        IReadOnlyList<CallOutcome> outcomes;
+        await using (var load = CallLoad.Start(FaultScale.Callers, (n, ct) => VerifyOutcomeAsync(verify, identity, ct)))
+        {
+            await load.WhenCompletedAsync(c => c >= 500, TimeSpan.FromSeconds(120));
+            outcomes = await load.StopAsync();
+        }
+
+        var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
+        var window = answered.Max(o => o.StartedUtc + o.Latency) - answered.Min(o => o.StartedUtc);
+        var admitted = answered.Count(o => o.Status != StatusCode.ResourceExhausted);
+        var refused = answered.Count - admitted;
+        var allowed = LimitedBurst + LimitedRate * window.TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{answered.Count} calls over {window.TotalSeconds:0.00} s through the front: admitted {admitted}, refused {refused} " +
+            $"({string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}); configured {LimitedRate}/s + burst {LimitedBurst} allows {allowed:0}");
+        // The bucket must be kept empty, or admitting fewer than it allows would not be the limit's doing.
+        Assert.True(refused >= admitted / 2, "the load should ask for well over the rate, or the limit is not tested");
+        Assert.All(answered, o => Assert.True(o.Status is StatusCode.OK or StatusCode.NotFound or StatusCode.ResourceExhausted, o.Status.ToString()));
+        Assert.InRange(admitted, allowed * 0.9, allowed * 1.1);
+    }
+
+    [Fact]
+    public async Task With_Redis_down_each_instance_limits_on_its_own_says_so_once_and_counts_the_outage_when_it_is_back()
+    {
+        var redis = Cluster.Redis!;
+        var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, NewCase("REDIS")));
+        // The first call fetches the token; the outage is measured, not that.
+        await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] }, deadline: DateTime.UtcNow.AddSeconds(30));
+        var linesBefore = Cluster.Gateways.Select(g => g.LogLines.Count).ToList();
+        foreach (var gateway in Cluster.Gateways)
+            await UntilRateLimitsAsync(gateway, "Healthy");
+        IReadOnlyList<CallOutcome> outcomes;
+        try
+        {
+            redis.Kill();
+            await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
+                residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
+                    deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct)));
+            await load.WhenCompletedAsync(c => c >= 300, TimeSpan.FromSeconds(60));
+            foreach (var gateway in Cluster.Gateways)
+            {
+                var degraded = await UntilRateLimitsAsync(gateway, "Degraded");
+                Assert.Contains("on its own", degraded.Description);
+            }
+            outcomes = await load.StopAsync();
+        }
+        finally
+        {
+            await redis.RestartAsync(TestContext.Current.CancellationToken);
+        }
+        foreach (var gateway in Cluster.Gateways)
+            await UntilRateLimitsAsync(gateway, "Healthy");
+
+        var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} calls while Redis was down: {string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.All(answered, o => Assert.Equal(StatusCode.OK, o.Status));
+        for (var i = 0; i < Cluster.Gateways.Count; i++)
+        {
+            var gateway = Cluster.Gateways[i];
+            var since = linesBefore[i];
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(20),
+                () => Task.FromResult(gateway.LogLines.Skip(since).Any(l => l.Contains("is back after", StringComparison.Ordinal))), "the instance logs that Redis is back");
+            var outageLines = gateway.LogLines.Skip(since).Where(l => l.Contains("Redis", StringComparison.Ordinal)).ToList();
+            TestContext.Current.TestOutputHelper?.WriteLine($"{gateway}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", outageLines)}");
+            Assert.Single(outageLines, l => l.Contains("unavailable", StringComparison.Ordinal));
+            Assert.Single(outageLines, l => l.Contains("is back after", StringComparison.Ordinal));
+            Assert.Equal(2, outageLines.Count);
+        }
+    }
+
+    private static Task<CallOutcome> VerifyOutcomeAsync(PopulationService.PopulationServiceClient client, VerifyIdentityRequest request, CancellationToken ct) =>
+        CallLoad.MeasureAsync("VerifyIdentity", () => client.VerifyIdentityAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct));
+
+    private static async Task<CheckResult> UntilRateLimitsAsync(ServiceProcess gateway, string status)
+    {
+        CheckResult last = new("none", "");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => (last = await ProbeRateLimitsAsync(gateway)).Status == status,
+            $"{gateway}'s ratelimits check turns {status}");
+        return last;
+    }
+
+    /// <summary>The gateway's <c>ratelimits</c> readiness check, asked of it directly.</summary>
+    private static async Task<CheckResult> ProbeRateLimitsAsync(ServiceProcess gateway)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/health/ready"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await Http.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var check = json.RootElement.GetProperty("checks").GetProperty("ratelimits");
+        return new CheckResult(check.GetProperty("status").GetString()!, check.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "");
+    }
+
+    private sealed record CheckResult(string Status, string Description);
 
     private static string NewCase(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
