@@ -7,7 +7,12 @@ namespace Exchange.Gateway.Balancer;
 public static class GatewayBalancerExtensions
 {
     public const string Section = "ReverseProxy";
-    public const string PassiveHealthSection = "Balancer:TransportFailureRate";
+
+    /// <summary>
+    /// A JSON file holding <c>ReverseProxy:Clusters:gateways:Destinations</c>, read again whenever it changes: an instance
+    /// joins or leaves the balancer without a restart of it or of the other instances.
+    /// </summary>
+    public const string DestinationsFileKey = "Balancer:DestinationsFile";
 
     /// <summary>
     /// YARP configured from the <c>ReverseProxy</c> section: one catch-all route to the cluster of gateway instances,
@@ -28,7 +33,8 @@ public static class GatewayBalancerExtensions
             kestrel.AddServerHeader = false;
         });
         builder.AddTransportSecurity();
-        var allowPlaintext = builder.Configuration.GetValue<bool>("Tls:AllowPlaintext");
+        if (builder.Configuration[DestinationsFileKey] is { Length: > 0 } destinationsFile)
+            builder.Configuration.AddJsonFile(Path.GetFullPath(destinationsFile), optional: false, reloadOnChange: true);
 
         var section = builder.Configuration.GetSection(Section);
         var destinations = section.GetSection("Clusters:gateways:Destinations").GetChildren()
@@ -36,19 +42,33 @@ public static class GatewayBalancerExtensions
             .ToList();
         if (destinations.Count == 0)
             throw new InvalidOperationException(
-                "No gateway instance to balance over: set ReverseProxy:Clusters:gateways:Destinations:<name>:Address, for example --ReverseProxy:Clusters:gateways:Destinations:gateway-1:Address=https://127.0.0.1:7101.");
-        foreach (var destination in destinations)
-        {
-            if (!Uri.TryCreate(destination["Address"], UriKind.Absolute, out var address)
-                || !(address.Scheme == Uri.UriSchemeHttps || (allowPlaintext && address.Scheme == Uri.UriSchemeHttp)))
-                throw new InvalidOperationException($"ReverseProxy:Clusters:gateways:Destinations:{destination.Key}:Address must be an absolute https:// address (http:// only with Tls:AllowPlaintext=true).");
-        }
+                "No gateway instance to balance over: set ReverseProxy:Clusters:gateways:Destinations:<name>:Address, for example --ReverseProxy:Clusters:gateways:Destinations:gateway-1:Address=https://127.0.0.1:7101, or name a file of them in Balancer:DestinationsFile.");
 
-        builder.Services.AddReverseProxy().LoadFromConfig(section);
+        builder.Services.AddOptions<FailoverOptions>()
+            .Bind(builder.Configuration.GetSection(FailoverOptions.Section))
+            .Validate(o => o.MaxAttempts is >= 1 and <= 10, "Balancer:Failover:MaxAttempts must be between 1 and 10.")
+            .ValidateOnStart();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(section)
+            .AddConfigFilter<DestinationAddressFilter>();
         builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, InstanceHttpClientFactory>();
-        // The passive policy re-judges a destination on every call by its failure rate over this window, so the window
-        // also bounds how long a restarted instance stays out after the failures that took it out.
-        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection(PassiveHealthSection));
+        builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConsecutiveTransportFailuresPolicy>();
         return builder;
+    }
+
+    /// <summary>
+    /// The proxy pipeline: a call that could not connect to one instance goes to another, then YARP's own steps, with
+    /// passive health judging every attempt (so the failed attempt counts against its instance).
+    /// </summary>
+    public static WebApplication MapGatewayBalancer(this WebApplication app)
+    {
+        app.MapReverseProxy(pipeline =>
+        {
+            pipeline.UseMiddleware<ConnectFailoverMiddleware>();
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
+        return app;
     }
 }

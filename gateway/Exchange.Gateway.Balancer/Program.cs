@@ -5,5 +5,5 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddGatewayBalancer();
 
 var app = builder.Build();
-app.MapReverseProxy();
+app.MapGatewayBalancer();
 app.Run();

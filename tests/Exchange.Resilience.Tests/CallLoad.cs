@@ -32,6 +32,18 @@ public sealed class CallLoad : IAsyncDisposable
 
     public IReadOnlyList<CallOutcome> Outcomes => [.. _outcomes];
 
+    /// <summary>Waits until <paramref name="enough"/> holds for the number of calls completed so far (polled, bounded by <paramref name="within"/>).</summary>
+    public async Task WhenCompletedAsync(Func<int, bool> enough, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!enough(_outcomes.Count))
+        {
+            if (deadline.Elapsed > within)
+                throw new TimeoutException($"the load completed only {_outcomes.Count} calls in {within.TotalSeconds} s");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
     public async Task<IReadOnlyList<CallOutcome>> StopAsync()
     {
         await _stop.CancelAsync();

@@ -4,13 +4,17 @@ using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
 
 namespace Exchange.Resilience.Tests;
 
 /// <summary>
 /// Two gateway instances behind the front balancer (gateway/Exchange.Gateway.Balancer), sharing the catalog, the
 /// signing key and Redis, each with its own audit store: calls are spread over both, a revocation holds through both,
-/// and one instance's death fails no call that retries. A cluster of its own, since it kills an instance.
+/// one instance's death fails only the calls it held, and a third instance joins and leaves without a restart.
+/// A cluster of its own, since it kills an instance.
 /// </summary>
 public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFixture<TwoGatewayTests.Fixture>
 {
@@ -19,15 +23,29 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
         protected override ExchangeClusterOptions Options => new()
         {
             GatewayInstances = 2,
-            GatewaySettings = new Dictionary<string, string> { ["RateLimits:Enabled"] = "false" },
+            GatewaySettings = new Dictionary<string, string>
+            {
+                // Limits shared through Redis: loose for every department, so the load tests are not throttled, and
+                // tight for market regulation, whose calls test the shared limit.
+                ["RateLimits:PermitsPerSecond"] = "100000",
+                ["RateLimits:Burst"] = "100000",
+                [$"RateLimits:Consumers:{LimitedDepartment}:PermitsPerSecond"] = LimitedRate.ToString(CultureInfo.InvariantCulture),
+                [$"RateLimits:Consumers:{LimitedDepartment}:Burst"] = LimitedBurst.ToString(CultureInfo.InvariantCulture),
+            },
             BalancerSettings = new Dictionary<string, string>
             {
                 ["ReverseProxy:Clusters:gateways:HealthCheck:Active:Interval"] = "00:00:01",
                 ["ReverseProxy:Clusters:gateways:HealthCheck:Passive:ReactivationPeriod"] = "00:00:02",
-                ["Balancer:TransportFailureRate:DetectionWindowSize"] = "00:00:03",
             },
         };
     }
+
+    private const string LimitedDepartment = "MARKET-REGULATION";
+    // Low, so that even a machine slowed down by other work asks for well over it.
+    private const int LimitedRate = 10;
+    private const int LimitedBurst = 5;
+
+    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>What a department system calling the front would configure: retry UNAVAILABLE (an instance that is gone) a few times.</summary>
     private static readonly ServiceConfig RetryOnUnavailable = new()
@@ -62,7 +80,7 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
         for (var i = 0; i < 20; i++)
             await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
 
-        var recorded = await Task.WhenAll(Cluster.Gateways.Select(g => AuditedCallsAsync(g, caseNumber)));
+        var recorded = (await Task.WhenAll(Cluster.Gateways.Select(g => AuditedRequestIdsAsync(g, caseNumber)))).Select(ids => ids.Count).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine($"audit records of the case per instance: {string.Join(", ", recorded)}");
         Assert.Equal(20, recorded.Sum());
         // Round-robin per call: each instance takes every other one.
@@ -94,54 +112,52 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Killing_one_instance_fails_no_call_that_retries_and_the_front_stops_sending_to_it()
+    public async Task Killing_one_instance_under_load_fails_only_the_calls_in_flight_at_the_kill_and_every_OK_call_is_audited()
     {
         var (survivor, victim) = (Cluster.Gateways[0], Cluster.Gateways[1]);
         var caseNumber = NewCase("KILL");
-        var retrying = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, RetryOnUnavailable, caseNumber));
-        DateTime? killedAt = null;
-        var outcomes = new List<(DateTime Started, TimeSpan Took, StatusCode Status)>();
-
+        // No client-side retry: what the caller sees is what the front did.
+        var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, caseNumber));
         // The first call fetches the token; the load measures the kill, not that.
-        await retrying.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] }, deadline: DateTime.UtcNow.AddSeconds(15));
-        using var stop = new CancellationTokenSource();
-        var callers = Enumerable.Range(0, 4).Select(caller => Task.Run(async () =>
+        await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] }, deadline: DateTime.UtcNow.AddSeconds(15));
+
+        DateTime killStarted, killedAt;
+        IReadOnlyList<CallOutcome> outcomes;
+        await using (var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
+            residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
+                deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct))))
         {
-            for (var n = 0; !stop.IsCancellationRequested && n < 2_000; n++)
-            {
-                var started = DateTime.UtcNow;
-                StatusCode status;
-                try
-                {
-                    await retrying.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[(caller * 100 + n) % Subjects.Residents.Count] },
-                        deadline: DateTime.UtcNow.AddSeconds(15));
-                    status = StatusCode.OK;
-                }
-                catch (RpcException ex)
-                {
-                    status = ex.StatusCode;
-                }
-                lock (outcomes)
-                    outcomes.Add((started, DateTime.UtcNow - started, status));
-            }
-        })).ToList();
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await load.WhenCompletedAsync(c => c >= 200, TimeSpan.FromSeconds(60));
+            killStarted = DateTime.UtcNow;
             victim.Kill();
-            // Taken once the process is gone: Kill walks the process tree before it signals, and a call the victim
-            // took meanwhile is in flight at its death, not after it.
+            // Taken once the process is gone: a call the victim took meanwhile is in flight at its death, not after it.
             killedAt = DateTime.UtcNow;
-            await Task.Delay(TimeSpan.FromSeconds(3));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Task.WhenAll(callers);
+            var completedAtKill = load.Outcomes.Count;
+            await load.WhenCompletedAsync(c => c >= completedAtKill + 400, TimeSpan.FromSeconds(60));
+            outcomes = await load.StopAsync();
         }
         try
         {
-            await AssertNoRetryingCallFailedAsync(survivor, outcomes, killedAt.Value);
+            var inFlightAtKill = outcomes.Count(o => o.StartedUtc < killedAt && o.StartedUtc + o.Latency > killStarted);
+            // CANCELLED is the load's own stop cancelling its last calls, not a failure.
+            var failed = outcomes.Where(o => o.Status is not (StatusCode.OK or StatusCode.Cancelled)).ToList();
+            var failedAfter = failed.Count(o => o.StartedUtc >= killedAt);
+            var afterKill = outcomes.Count(o => o.StartedUtc >= killedAt);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"calls {outcomes.Count}, in flight at the kill {inFlightAtKill}, failed {failed.Count} ({string.Join(", ", failed.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                $"started after the kill {afterKill} of which failed {failedAfter}, longest call {outcomes.Max(o => o.Latency).TotalMilliseconds:0} ms");
+            Assert.True(afterKill > 100, $"only {afterKill} calls ran after the kill");
+            Assert.Equal(0, failedAfter);
+            Assert.InRange(failed.Count, 0, inFlightAtKill);
+
+            // Every call answered OK has its audit record at the instance that answered it.
+            var acknowledged = outcomes.Where(o => o.Status == StatusCode.OK).Select(o => o.RequestId).ToList();
+            var recorded = await AuditedRequestIdsAsync(survivor, caseNumber);
+            if (!victim.IsRunning)
+                await victim.StartAsync(TestContext.Current.CancellationToken);
+            recorded.UnionWith(await AuditedRequestIdsAsync(victim, caseNumber));
+            var unrecorded = acknowledged.Where(id => !recorded.Contains(id)).ToList();
+            Assert.True(unrecorded.Count == 0, $"{unrecorded.Count} of {acknowledged.Count} calls answered OK have no audit record");
         }
         finally
         {
@@ -155,31 +171,150 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
             var back = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, RetryOnUnavailable, backCase));
             for (var i = 0; i < 4; i++)
                 await back.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
-            return await AuditedCallsAsync(victim, backCase) == 2;
+            return (await AuditedRequestIdsAsync(victim, backCase)).Count == 2;
         }, "the front shares calls with the restarted instance again");
     }
 
-    private async Task AssertNoRetryingCallFailedAsync(ServiceProcess survivor, List<(DateTime Started, TimeSpan Took, StatusCode Status)> outcomes, DateTime killedAt)
+    [Fact]
+    public async Task A_third_instance_joins_and_leaves_the_front_without_a_restart()
     {
-        var afterKill = outcomes.Where(o => o.Started >= killedAt).ToList();
-        var aroundKill = outcomes.Where(o => o.Started < killedAt && o.Status != StatusCode.OK).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"calls {outcomes.Count}, started after the kill {afterKill.Count} (failed {afterKill.Count(o => o.Status != StatusCode.OK)}), " +
-            $"in flight at the kill and failed {aroundKill.Count} ({string.Join(", ", aroundKill.Select(o => o.Status))}), " +
-            $"longest call {outcomes.Max(o => o.Took).TotalMilliseconds:0} ms");
-        Assert.True(afterKill.Count > 20, $"only {afterKill.Count} calls ran after the kill");
-        Assert.All(afterKill, o => Assert.Equal(StatusCode.OK, o.Status));
-        // A call cut after the dying instance had sent its response headers (its trailers wait for the audit record)
-        // is committed and cannot be retried by the client; at most one per caller can have been there.
-        Assert.InRange(aroundKill.Count, 0, 4);
+        var third = await Cluster.StartGatewayAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            Cluster.SetBalancerDestinations([.. Cluster.Gateways, third]);
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () =>
+            {
+                var joinCase = NewCase("JOIN");
+                var calls = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, joinCase));
+                for (var i = 0; i < 6; i++)
+                    await calls.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
+                return (await AuditedRequestIdsAsync(third, joinCase)).Count > 0;
+            }, "the front sends calls to the instance added to its destinations file");
 
-        // The front has taken the dead instance out: calls without any retry all reach the survivor.
-        var plainCase = NewCase("AFTER");
-        var plain = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, plainCase));
-        for (var i = 0; i < 10; i++)
-            await plain.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
-        Assert.Equal(10, await AuditedCallsAsync(survivor, plainCase));
+            Cluster.SetBalancerDestinations(Cluster.Gateways);
+            // Once the front has dropped it, no call reaches it, and the other two still answer every call.
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () =>
+            {
+                var leaveCase = NewCase("LEAVE");
+                var calls = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, leaveCase));
+                for (var i = 0; i < 9; i++)
+                    await calls.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
+                return (await AuditedRequestIdsAsync(third, leaveCase)).Count == 0;
+            }, "the front stops sending calls to the instance removed from its destinations file");
+            Assert.True(Front.IsRunning, "the front was not restarted for the change");
+        }
+        finally
+        {
+            Cluster.SetBalancerDestinations(Cluster.Gateways);
+            await third.DisposeAsync();
+        }
     }
+
+    [Fact]
+    public async Task Two_instances_together_hold_a_department_to_its_configured_rate_within_ten_percent()
+    {
+        var verify = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.MarketRegulation, NewCase("RATE")));
+        var identity = new VerifyIdentityRequest { CitizenId = Subjects.Residents[1], Name = "测试" };
+        await verify.VerifyIdentityAsync(identity, deadline: DateTime.UtcNow.AddSeconds(30));
+        // A full bucket to begin with: at most one permit was taken above, and a full one refills in a quarter second.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        IReadOnlyList<CallOutcome> outcomes;
+        await using (var load = CallLoad.Start(FaultScale.Callers, (n, ct) => VerifyOutcomeAsync(verify, identity, ct)))
+        {
+            await load.WhenCompletedAsync(c => c >= 500, TimeSpan.FromSeconds(120));
+            outcomes = await load.StopAsync();
+        }
+
+        var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
+        var window = answered.Max(o => o.StartedUtc + o.Latency) - answered.Min(o => o.StartedUtc);
+        var admitted = answered.Count(o => o.Status != StatusCode.ResourceExhausted);
+        var refused = answered.Count - admitted;
+        var allowed = LimitedBurst + LimitedRate * window.TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{answered.Count} calls over {window.TotalSeconds:0.00} s through the front: admitted {admitted}, refused {refused} " +
+            $"({string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}); configured {LimitedRate}/s + burst {LimitedBurst} allows {allowed:0}");
+        // The bucket must be kept empty, or admitting fewer than it allows would not be the limit's doing.
+        Assert.True(refused >= admitted / 2, "the load should ask for well over the rate, or the limit is not tested");
+        Assert.All(answered, o => Assert.True(o.Status is StatusCode.OK or StatusCode.NotFound or StatusCode.ResourceExhausted, o.Status.ToString()));
+        Assert.InRange(admitted, allowed * 0.9, allowed * 1.1);
+    }
+
+    [Fact]
+    public async Task With_Redis_down_each_instance_limits_on_its_own_says_so_once_and_counts_the_outage_when_it_is_back()
+    {
+        var redis = Cluster.Redis!;
+        var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, NewCase("REDIS")));
+        // The first call fetches the token; the outage is measured, not that.
+        await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] }, deadline: DateTime.UtcNow.AddSeconds(30));
+        var linesBefore = Cluster.Gateways.Select(g => g.LogLines.Count).ToList();
+        foreach (var gateway in Cluster.Gateways)
+            await UntilRateLimitsAsync(gateway, "Healthy");
+        IReadOnlyList<CallOutcome> outcomes;
+        try
+        {
+            redis.Kill();
+            await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
+                residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
+                    deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct)));
+            await load.WhenCompletedAsync(c => c >= 300, TimeSpan.FromSeconds(60));
+            foreach (var gateway in Cluster.Gateways)
+            {
+                var degraded = await UntilRateLimitsAsync(gateway, "Degraded");
+                Assert.Contains("on its own", degraded.Description);
+            }
+            outcomes = await load.StopAsync();
+        }
+        finally
+        {
+            await redis.RestartAsync(TestContext.Current.CancellationToken);
+        }
+        foreach (var gateway in Cluster.Gateways)
+            await UntilRateLimitsAsync(gateway, "Healthy");
+
+        var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} calls while Redis was down: {string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.All(answered, o => Assert.Equal(StatusCode.OK, o.Status));
+        for (var i = 0; i < Cluster.Gateways.Count; i++)
+        {
+            var gateway = Cluster.Gateways[i];
+            var since = linesBefore[i];
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(20),
+                () => Task.FromResult(gateway.LogLines.Skip(since).Any(l => l.Contains("is back after", StringComparison.Ordinal))), "the instance logs that Redis is back");
+            var outageLines = gateway.LogLines.Skip(since).Where(l => l.Contains("Redis", StringComparison.Ordinal)).ToList();
+            TestContext.Current.TestOutputHelper?.WriteLine($"{gateway}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", outageLines)}");
+            Assert.Single(outageLines, l => l.Contains("unavailable", StringComparison.Ordinal));
+            Assert.Single(outageLines, l => l.Contains("is back after", StringComparison.Ordinal));
+            Assert.Equal(2, outageLines.Count);
+        }
+    }
+
+    private static Task<CallOutcome> VerifyOutcomeAsync(PopulationService.PopulationServiceClient client, VerifyIdentityRequest request, CancellationToken ct) =>
+        CallLoad.MeasureAsync("VerifyIdentity", () => client.VerifyIdentityAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct));
+
+    private static async Task<CheckResult> UntilRateLimitsAsync(ServiceProcess gateway, string status)
+    {
+        CheckResult last = new("none", "");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => (last = await ProbeRateLimitsAsync(gateway)).Status == status,
+            $"{gateway}'s ratelimits check turns {status}");
+        return last;
+    }
+
+    /// <summary>The gateway's <c>ratelimits</c> readiness check, asked of it directly.</summary>
+    private static async Task<CheckResult> ProbeRateLimitsAsync(ServiceProcess gateway)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/health/ready"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await Http.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var check = json.RootElement.GetProperty("checks").GetProperty("ratelimits");
+        return new CheckResult(check.GetProperty("status").GetString()!, check.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "");
+    }
+
+    private sealed record CheckResult(string Status, string Description);
 
     private static string NewCase(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
@@ -191,20 +326,21 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
                ?? throw new InvalidOperationException($"{citizenId} should hold a valid identity card licence");
     }
 
-    /// <summary>How many calls of the case this instance recorded in its own audit store, asked of it directly.</summary>
-    private async Task<int> AuditedCallsAsync(ServiceProcess gateway, string caseNumber)
+    /// <summary>The request ids of the calls of the case this instance recorded OK in its own audit store, asked of it directly.</summary>
+    private async Task<HashSet<string>> AuditedRequestIdsAsync(ServiceProcess gateway, string caseNumber)
     {
         var audit = new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(gateway, ExchangeClients.CivilAffairs));
-        var count = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         long before = 0;
-        for (var page = 0; page < 100; page++)
+        for (var page = 0; page < 1000; page++)
         {
             var records = (await audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { ConsumerDepartmentCode = "CIVIL-AFFAIRS", PageSize = 1000, BeforeSequence = before })).Records;
             if (records.Count == 0)
                 break;
-            count += records.Count(r => r.CaseNumber == caseNumber && r.Status == "OK");
+            foreach (var record in records.Where(r => r.CaseNumber == caseNumber && r.Status == "OK"))
+                ids.Add(record.RequestId);
             before = records[^1].Sequence;
         }
-        return count;
+        return ids;
     }
 }

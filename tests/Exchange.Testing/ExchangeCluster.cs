@@ -143,16 +143,37 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts the front balancer (gateway/Exchange.Gateway.Balancer) over <paramref name="gateways"/>; it reports SERVING
-    /// once a gateway behind it does. The cluster stops it on dispose.
+    /// once a gateway behind it does. The instances are listed in a file it reloads (<see cref="SetBalancerDestinations"/>).
+    /// The cluster stops it on dispose.
     /// </summary>
     public async Task<ServiceProcess> StartBalancerAsync(IReadOnlyList<ServiceProcess> gateways, CancellationToken cancellationToken = default)
     {
-        var settings = new Dictionary<string, string>();
-        for (var i = 0; i < gateways.Count; i++)
-            settings[$"ReverseProxy:Clusters:gateways:Destinations:gateway-{i + 1}:Address"] = ServiceProcess.Origin(gateways[i].Address);
+        SetBalancerDestinations(gateways);
+        var settings = new Dictionary<string, string> { ["Balancer:DestinationsFile"] = BalancerDestinationsFile };
         foreach (var (key, value) in _options.BalancerSettings)
             settings[key] = value;
         return Track(await ServiceProcess.StartAsync(ExchangeService.GatewayBalancer, settings, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The file the front balancer reads its instances from, again whenever it changes.</summary>
+    public string BalancerDestinationsFile => Path.Combine(KeyDirectory, "balancer-destinations.json");
+
+    /// <summary>Rewrites the front balancer's instances (at once, by rename): it takes the change without a restart.</summary>
+    public void SetBalancerDestinations(IReadOnlyList<ServiceProcess> gateways)
+    {
+        var destinations = new System.Text.Json.Nodes.JsonObject();
+        foreach (var gateway in gateways)
+            destinations[$"gateway-{gateway.Address.Port}"] = new System.Text.Json.Nodes.JsonObject { ["Address"] = ServiceProcess.Origin(gateway.Address) };
+        var document = new System.Text.Json.Nodes.JsonObject
+        {
+            ["ReverseProxy"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Clusters"] = new System.Text.Json.Nodes.JsonObject { ["gateways"] = new System.Text.Json.Nodes.JsonObject { ["Destinations"] = destinations } },
+            },
+        };
+        var staged = BalancerDestinationsFile + ".new";
+        File.WriteAllText(staged, document.ToJsonString());
+        File.Move(staged, BalancerDestinationsFile, overwrite: true);
     }
 
     private async Task<ServiceProcess> StartFirstGatewayAsync(CancellationToken cancellationToken) =>

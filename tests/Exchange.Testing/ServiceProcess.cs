@@ -62,6 +62,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service wrote, for failure messages.</summary>
     public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(60));
 
+    /// <summary>The last 500 lines of its console output, oldest first.</summary>
+    public IReadOnlyList<string> LogLines => [.. _log];
+
     public static async Task<ServiceProcess> StartAsync(
         ExchangeService service,
         IReadOnlyDictionary<string, string>? settings = null,

@@ -3,6 +3,7 @@ using Exchange.Gateway.Calls;
 using Exchange.Gateway.Grpc;
 using Exchange.Gateway.Identity;
 using Exchange.Gateway.RateLimits;
+using Exchange.Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,13 +27,11 @@ public static class LicenceServiceExtensions
             .Validate(o => o.IssuerTimeout > TimeSpan.Zero, "Licences:IssuerTimeout must be positive.")
             .Validate(o => o.CatalogRefreshInterval > TimeSpan.Zero, "Licences:CatalogRefreshInterval must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<RedisOptions>().Bind(builder.Configuration.GetSection(RedisOptions.Section));
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddRedisConnection(builder.Configuration);
 
         builder.Services.AddSingleton<ICacheStore>(sp =>
         {
-            var redis = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(redis.Configuration))
+            if (sp.GetRequiredService<RedisConnection>().IsConfigured)
                 return ActivatorUtilities.CreateInstance<RedisCacheStore>(sp);
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.Gateway.Licences")
                 .LogWarning("Licence cache: no Redis configured (Redis:Configuration); caching in this process, which is right only for a single gateway instance");

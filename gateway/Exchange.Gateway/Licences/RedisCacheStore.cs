@@ -1,69 +1,53 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using Exchange.Gateway.Redis;
 using StackExchange.Redis;
 
 namespace Exchange.Gateway.Licences;
 
 /// <summary>
-/// The cache in Redis, shared by every gateway instance through one multiplexer. Commands fail fast while Redis is
-/// unreachable (no backlog), so lookups fall through to the issuers at once; the multiplexer reconnects by itself.
+/// The cache in Redis, shared by every gateway instance through the instance's one connection. Commands fail fast
+/// while Redis is unreachable, so lookups fall through to the issuers at once; the connection logs the outage once.
 /// An overwrite that could not be stored (a revocation) is kept and written again as soon as Redis is back, before
 /// the cache is used again, so a revoked licence cannot reappear as valid from a stale entry.
 /// </summary>
-internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
+internal sealed partial class RedisCacheStore : ICacheStore
 {
-    private readonly ConnectionMultiplexer _redis;
+    private readonly RedisConnection _connection;
     private readonly RedisChannel _revocations;
     private readonly ILogger<RedisCacheStore> _logger;
     private readonly ConcurrentDictionary<string, PendingWrite> _pendingOverwrites = new(StringComparer.Ordinal);
-    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
     private int _subscribed;
-    private int _degraded;
-    private long _lastFailureTicks;
 
-    public RedisCacheStore(IOptions<RedisOptions> options, ILogger<RedisCacheStore> logger)
+    public RedisCacheStore(RedisConnection connection, ILogger<RedisCacheStore> logger)
     {
+        _connection = connection;
         _logger = logger;
-        _revocations = RedisChannel.Literal(options.Value.KeyPrefix + "licence-revocations");
-        var configuration = ConfigurationOptions.Parse(options.Value.Configuration);
-        configuration.AbortOnConnectFail = false;
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ConnectTimeout = 2000;
-        configuration.AsyncTimeout = 1000;
-        configuration.SyncTimeout = 1000;
-        configuration.ReconnectRetryPolicy = new LinearRetry(500);
-        configuration.ClientName = "exchange-gateway";
-        Endpoints = configuration.ToString(includePassword: false);
-        _redis = ConnectionMultiplexer.Connect(configuration);
-        _redis.ConnectionFailed += (_, e) => MarkDegraded(e.Exception?.Message ?? e.FailureType.ToString());
-        _redis.ConnectionRestored += (_, _) => _ = RestoreAsync();
-        if (_redis.IsConnected)
-            LogConnected(configuration.ToString(includePassword: false));
-        else
-            MarkDegraded("not reachable at start");
+        _revocations = RedisChannel.Literal(connection.KeyPrefix + "licence-revocations");
+        _connection.Restored += () => _ = RestoreAsync();
         _ = SubscribeAsync();
     }
 
-    /// <summary>Connected, and no command failed in the last second (a timeout, or a drop not yet noticed).</summary>
-    public bool IsAvailable =>
-        _redis.IsConnected && DateTime.UtcNow.Ticks - Volatile.Read(ref _lastFailureTicks) > FailureBackoff.Ticks;
+    public bool IsAvailable => _connection.IsAvailable;
 
     /// <summary>The configuration without its password, for messages.</summary>
-    public string Endpoints { get; }
+    public string Endpoints => _connection.Endpoints;
 
     public event Action<string>? RevocationReceived;
 
     /// <summary>One round trip to Redis; throws <see cref="RedisException"/> or <see cref="TimeoutException"/> when it does not answer.</summary>
-    public Task<TimeSpan> PingAsync() => _redis.GetDatabase().PingAsync();
+    public Task<TimeSpan> PingAsync() => _connection.PingAsync();
 
     public async Task<byte[]?[]> GetAsync(IReadOnlyList<string> keys)
     {
         var values = new byte[]?[keys.Count];
         if (!IsAvailable || !await ReplayPendingAsync())
+        {
+            _connection.CountServedWithout();
             return values;
+        }
         try
         {
-            var database = _redis.GetDatabase();
+            var database = _connection.Database;
             if (keys.Count == 1)
             {
                 values[0] = await database.StringGetAsync(keys[0]);
@@ -90,7 +74,7 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
             _pendingOverwrites[key] = new PendingWrite(value, DateTimeOffset.UtcNow + ttl);
         try
         {
-            var stored = await _redis.GetDatabase().StringSetAsync(key, value, ttl, onlyIfAbsent ? When.NotExists : When.Always);
+            var stored = await _connection.Database.StringSetAsync(key, value, ttl, onlyIfAbsent ? When.NotExists : When.Always);
             if (!onlyIfAbsent)
                 _pendingOverwrites.TryRemove(key, out _);
             return stored;
@@ -108,7 +92,7 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
     {
         try
         {
-            await _redis.GetSubscriber().PublishAsync(_revocations, licenceNumber);
+            await _connection.Subscriber.PublishAsync(_revocations, licenceNumber);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -124,7 +108,7 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
             return;
         try
         {
-            await _redis.GetSubscriber().SubscribeAsync(_revocations, (_, message) =>
+            await _connection.Subscriber.SubscribeAsync(_revocations, (_, message) =>
             {
                 if (message.HasValue)
                     RevocationReceived?.Invoke(message.ToString());
@@ -140,8 +124,8 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
     private async Task RestoreAsync()
     {
         await SubscribeAsync();
-        if (await ReplayPendingAsync() && _redis.IsConnected && Interlocked.Exchange(ref _degraded, 0) == 1)
-            LogRestored();
+        if (await ReplayPendingAsync())
+            _connection.EndOutage();
     }
 
     /// <summary>Writes the overwrites that failed earlier; true when none is left (only then may the cache be read).</summary>
@@ -153,7 +137,7 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
             try
             {
                 if (ttl > TimeSpan.Zero)
-                    await _redis.GetDatabase().StringSetAsync(key, pending.Value, ttl, When.Always);
+                    await _connection.Database.StringSetAsync(key, pending.Value, ttl, When.Always);
                 _pendingOverwrites.TryRemove(new KeyValuePair<string, PendingWrite>(key, pending));
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -165,25 +149,9 @@ internal sealed partial class RedisCacheStore : ICacheStore, IDisposable
         return true;
     }
 
-    private void MarkDegraded(string reason)
-    {
-        Volatile.Write(ref _lastFailureTicks, DateTime.UtcNow.Ticks);
-        if (Interlocked.Exchange(ref _degraded, 1) == 0)
-            LogDegraded(reason);
-    }
-
-    public void Dispose() => _redis.Dispose();
+    private void MarkDegraded(string reason) => _connection.ReportFailure(reason);
 
     private sealed record PendingWrite(byte[] Value, DateTimeOffset ExpiresAt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Licence cache: Redis at {Configuration}, shared with every gateway instance")]
-    private partial void LogConnected(string configuration);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Licence cache: Redis unavailable ({Reason}); answering every lookup from the issuers (slower) until it is back")]
-    private partial void LogDegraded(string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Licence cache: Redis is back; caching again")]
-    private partial void LogRestored();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Licence cache: could not overwrite {Key}; it is written again before the cache is used once Redis is back")]
     private partial void LogOverwritePending(string key);

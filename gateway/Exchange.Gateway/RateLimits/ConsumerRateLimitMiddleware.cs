@@ -12,13 +12,14 @@ internal sealed class ConsumerRateLimitMiddleware(RequestDelegate next, Consumer
     public async Task InvokeAsync(HttpContext context)
     {
         var consumer = context.Features.GetRequiredFeature<ExchangeCall>().Caller!.Department!;
-        if (limiter.TryAcquire(consumer, out var retryAfter))
+        var decision = await limiter.TryAcquireAsync(consumer);
+        if (decision.Admitted)
         {
             await next(context);
             return;
         }
 
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
         var (perSecond, burst) = limiter.LimitsOf(consumer);
         await GrpcStatusResponse.WriteAsync(context, StatusCode.ResourceExhausted,
             $"{consumer} exceeded its rate limit of {perSecond} calls per second (burst {burst}); retry after {seconds} s.");

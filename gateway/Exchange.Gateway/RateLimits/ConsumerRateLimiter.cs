@@ -1,35 +1,23 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.RateLimits;
 
 /// <summary>
-/// A token bucket per consumer department. Counts are local to this gateway instance; with several instances
-/// each allows the full rate (shared counters in Redis come later).
+/// A token bucket per consumer department, shared by every gateway instance through Redis. Without Redis (none
+/// configured, or unreachable) each instance keeps its own bucket at the configured rate divided by
+/// <see cref="RateLimitOptions.FallbackInstances"/>, and takes up the shared one again once Redis answers.
 /// </summary>
-internal sealed class ConsumerRateLimiter : IDisposable
+internal sealed class ConsumerRateLimiter(IOptions<RateLimitOptions> options, SharedTokenBuckets shared, TimeProvider time)
 {
-    private readonly RateLimitOptions _options;
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly RateLimitOptions _options = options.Value;
+    private readonly ConcurrentDictionary<string, TokenBucket> _local = new(StringComparer.Ordinal);
 
-    public ConsumerRateLimiter(IOptions<RateLimitOptions> options)
+    /// <summary>Takes one call from the consumer's bucket; not admitted, with the wait until the next permit, otherwise.</summary>
+    public async ValueTask<RateDecision> TryAcquireAsync(string consumer)
     {
-        _options = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(consumer =>
-            RateLimitPartition.GetTokenBucketLimiter(consumer, BucketFor));
-    }
-
-    /// <summary>Takes one call from the consumer's bucket; false with the wait until the next one otherwise.</summary>
-    public bool TryAcquire(string consumer, out TimeSpan retryAfter)
-    {
-        using var lease = _limiter.AttemptAcquire(consumer);
-        if (lease.IsAcquired)
-        {
-            retryAfter = TimeSpan.Zero;
-            return true;
-        }
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        return false;
+        var (perSecond, burst) = LimitsOf(consumer);
+        return await shared.TryTakeAsync(consumer, perSecond, burst) ?? LocalBucket(consumer).TryTake();
     }
 
     public (int PermitsPerSecond, int Burst) LimitsOf(string consumer)
@@ -38,20 +26,16 @@ internal sealed class ConsumerRateLimiter : IDisposable
         return (own?.PermitsPerSecond ?? _options.PermitsPerSecond, own?.Burst ?? _options.Burst);
     }
 
-    private TokenBucketRateLimiterOptions BucketFor(string consumer)
+    /// <summary>What one instance admits for a consumer while it decides alone.</summary>
+    public (double PermitsPerSecond, double Burst) FallbackLimitsOf(string consumer)
     {
         var (perSecond, burst) = LimitsOf(consumer);
-        // Refill in small steps (about ten a second) so a consumer at its limit is served evenly, not in bursts.
-        var tokensPerPeriod = Math.Max(1, (int)Math.Round(perSecond / 10.0));
-        return new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        };
+        return ((double)perSecond / _options.FallbackInstances, Math.Max(1, (double)burst / _options.FallbackInstances));
     }
 
-    public void Dispose() => _limiter.Dispose();
+    private TokenBucket LocalBucket(string consumer) => _local.GetOrAdd(consumer, c =>
+    {
+        var (perSecond, burst) = FallbackLimitsOf(c);
+        return new TokenBucket(perSecond, burst, time);
+    });
 }

@@ -1,7 +1,7 @@
 namespace Exchange.Gateway.RateLimits;
 
 /// <summary>
-/// Per-consumer call rates through this gateway instance. Section <c>RateLimits</c>; per-department overrides
+/// Per-consumer call rates through the whole deployment (shared through Redis). Section <c>RateLimits</c>; per-department overrides
 /// under <c>RateLimits:Consumers:{DEPARTMENT-CODE}</c>.
 /// </summary>
 public sealed class RateLimitOptions
@@ -15,6 +15,14 @@ public sealed class RateLimitOptions
 
     /// <summary>Calls a consumer may make at once after being idle (the token bucket's size).</summary>
     public int Burst { get; set; } = 1000;
+
+    /// <summary>
+    /// While Redis is down (or when none is configured) each instance admits the configured rate divided by this.
+    /// 1 (the default): each instance alone allows the full rate, so N instances allow up to N times it during an
+    /// outage. Set it to the number of instances to stay within the rate meanwhile, at the price of a lower limit
+    /// when an instance is also lost.
+    /// </summary>
+    public int FallbackInstances { get; set; } = 1;
 
     public Dictionary<string, ConsumerRateLimit> Consumers { get; set; } = new(StringComparer.Ordinal);
 }
