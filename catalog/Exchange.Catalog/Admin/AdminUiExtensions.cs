@@ -109,6 +109,7 @@ public static class AdminUiExtensions
     /// <summary>The admin pages and their style sheet. Call after the catalog's authentication is in the pipeline.</summary>
     public static WebApplication MapAdminUi(this WebApplication app)
     {
+        app.UseAdminNotFoundPage();
         app.UseAuthorization();
         app.MapGet(BasePath + "/admin.css", () =>
         {
