@@ -129,7 +129,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
         Assert.Equal(card.HolderName, await page.Locator("[data-testid=holder]").InnerTextAsync());
         // Without a service item, what civil affairs' grant names: name, gender, birth date; no citizen id, address or ethnicity.
         var granted = await page.Locator("[data-testid=items]").InnerTextAsync();
-        Assert.Contains("出生日期", granted);
+        Assert.Contains("出生", granted); // titled as on the card itself
         Assert.DoesNotContain(husband, granted);
         Assert.DoesNotContain("住址", granted);
         Assert.Equal(0, await page.Locator("[data-testid=qr]").CountAsync());
