@@ -25,6 +25,7 @@ builder.AddAdminUi();
 
 var app = builder.Build();
 app.UseAuthentication();
+app.UseAdminNotFoundPage();
 app.UseAuthorization();
 app.MapCatalogIdentity();
 app.MapAdminUi();

@@ -14,7 +14,7 @@ public static class ExchangeCallCredentials
     /// <summary>The case and purpose metadata every data request through the gateway must carry.</summary>
     public static Metadata ForCase(string caseNumber, string purpose) => new()
     {
-        { ExchangeMetadata.CaseNumber, caseNumber },
+        { ExchangeMetadata.CaseNumber, ExchangeMetadata.PercentEncode(caseNumber) },
         { ExchangeMetadata.Purpose, ExchangeMetadata.PercentEncode(purpose) },
     };
 }

@@ -6,7 +6,7 @@ namespace Exchange.ExchangeContext;
 /// <summary>gRPC metadata names of Exchange, shared by consumers, the gateway and providers.</summary>
 public static class ExchangeMetadata
 {
-    /// <summary>Set by consumers: the case number (办件编号) of the service item the call is for. Printable ASCII.</summary>
+    /// <summary>Set by consumers: the case number (办件编号) of the service item the call is for, as the department writes it, UTF-8 percent-encoded (see <see cref="CaseNumbers"/>).</summary>
     public const string CaseNumber = "x-exchange-case";
 
     /// <summary>Set by consumers: what the data is for, UTF-8 percent-encoded (as grpc-message is).</summary>

@@ -7,9 +7,9 @@ namespace Exchange.Catalog.BrowserTests;
 public static class AdminPages
 {
     /// <summary>A browser tab signed in as <paramref name="account"/>.</summary>
-    public static async Task<IPage> SignedInAsync(AdminUiFixture fixture, string account)
+    public static async Task<IPage> SignedInAsync(AdminUiFixture fixture, string account, int width = Exchange.Testing.BrowserFixture.DesktopWidth)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(width);
         await SignInAsync(page, fixture, account, fixture.PasswordOf(account));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(account);
         return page;

@@ -32,7 +32,7 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
     public string PasswordOf(string account) => _passwords[account];
 
-    public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
+    public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
     public async ValueTask InitializeAsync()
     {

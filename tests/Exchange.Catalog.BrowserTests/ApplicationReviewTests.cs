@@ -93,7 +93,9 @@ public sealed class ApplicationReviewTests(AdminUiFixture fixture)
     {
         var row = page.Locator($"tr[data-consumer='{consumer}'][data-resource='{resource}']").First;
         await row.Locator("a:text('查看')").ClickAsync();
-        await Expect(page.Locator("h1")).ToContainTextAsync($"{consumer} 申请使用 {resource}");
+        // The heading names the department and the resource in words; the codes stay in the details.
+        await Expect(page.GetByTestId("application-heading")).ToContainTextAsync("申请使用");
+        await Expect(page.Locator("dd a.mono").First).ToHaveTextAsync(resource);
     }
 
     private AccessService.AccessServiceClient Access(string clientId) => new(fixture.Cluster.CatalogCallsAs(clientId));

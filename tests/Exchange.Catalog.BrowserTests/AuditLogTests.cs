@@ -34,7 +34,8 @@ public sealed class AuditLogTests(AdminUiFixture fixture)
 
         var records = page.GetByTestId("audit-records");
         await Expect(records.Locator("tbody tr")).ToHaveCountAsync(1);
-        await Expect(records).ToContainTextAsync("MARKET-REGULATION");
+        await Expect(records).ToContainTextAsync("市场监督管理局");
+        await Expect(records.Locator("[data-column=outcome]")).ToHaveTextAsync("允许");
         await Expect(records).ToContainTextAsync("PS-RESIDENT-BASIC");
         await Expect(records).ToContainTextAsync("SCJG-2026-0815");
         await Expect(records).ToContainTextAsync("市场主体登记核验法定代表人");

@@ -24,6 +24,12 @@ public sealed class ResourcePublishingTests(AdminUiFixture fixture, ITestOutputH
         await BrowserFixture.ScreenshotAsync(page, "resource-detail");
 
         await page.ClickAsync("[data-testid=deprecate]");
+        // The first 停用 only asks: the resource is still routed until the administrator confirms.
+        await Expect(page.GetByTestId("confirm-deprecate")).ToContainTextAsync("停止路由");
+        await BrowserFixture.AssertAccessibleAsync(page, "deprecation confirmation");
+        await BrowserFixture.ScreenshotAsync(page, "resource-deprecate-confirm");
+        Assert.Equal(StatusCode.OK, await VerifyIdentityStatusAsync());
+        await page.ClickAsync("[data-testid=confirm-deprecate-yes]");
         await Expect(page.Locator(".notice")).ToContainTextAsync("已停用 PS-IDENTITY-CHECK 第 1 版");
         var stopped = await Eventually.WithinAsync(Bound, async () => await VerifyIdentityStatusAsync() == StatusCode.NotFound,
             "a resource deprecated in the UI stops routing");

@@ -80,7 +80,7 @@ public sealed class SignInTests(AdminUiFixture fixture)
         await page.GotoAsync(AdminPages.Url(fixture, "resources/MR-ENTERPRISE-BASIC"));
         var token = await page.Locator("form:has([data-testid=deprecate]) input[name=__RequestVerificationToken]").GetAttributeAsync("value");
         var withToken = await page.APIRequest.PostAsync(AdminPages.Url(fixture, "resources/MR-ENTERPRISE-BASIC?handler=Deprecate"),
-            new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token!), MaxRedirects = 0 });
+            new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token!).Set("Confirmed", "true"), MaxRedirects = 0 });
         Assert.Equal((int)HttpStatusCode.Redirect, withToken.Status);
         await page.GotoAsync(AdminPages.Url(fixture, "resources/MR-ENTERPRISE-BASIC"));
         await page.ClickAsync("[data-testid=publish]");

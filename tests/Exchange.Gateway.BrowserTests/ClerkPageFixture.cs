@@ -23,12 +23,15 @@ public sealed class ClerkPageFixture : IAsyncLifetime
     /// <summary>The gateway's licence service as civil affairs, the issuer of marriage certificates.</summary>
     public LicenceService.LicenceServiceClient CivilAffairs => new(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
 
-    public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
+    /// <summary>The gateway's audit log as civil affairs, the clerk's department.</summary>
+    public Exchange.Protos.Audit.V1.AuditService.AuditServiceClient Audit => new(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+
+    public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
     /// <summary>A page signed in as the clerk, on the lookup form.</summary>
-    public async Task<IPage> SignedInPageAsync()
+    public async Task<IPage> SignedInPageAsync(int width = BrowserFixture.DesktopWidth)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width);
         await page.GotoAsync(PageAddress.ToString());
         await page.FillAsync("#UserName", Clerk);
         await page.FillAsync("#Password", Password);
@@ -55,4 +58,11 @@ public sealed class ClerkPageFixture : IAsyncLifetime
         if (_cluster is not null)
             await _cluster.DisposeAsync();
     }
+}
+
+/// <summary>One Exchange and one browser for every clerk page test class.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClerkPageCollection : ICollectionFixture<ClerkPageFixture>
+{
+    public const string Name = "clerk page";
 }

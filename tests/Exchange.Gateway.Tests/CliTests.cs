@@ -23,6 +23,24 @@ public sealed class CliTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void Items_not_returned_are_named_as_withheld_never_printed_as_empty_values()
+    {
+        var resident = SeededPopulation.Default.Residents[4];
+
+        var (exitCode, output) = Run("resident", resident.CitizenId, "--fields", "name", "--gateway", Cluster.Gateway.Address.ToString(),
+            "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs,
+            "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(resident.Name, output);
+        Assert.DoesNotContain("UNSPECIFIED", output);
+        Assert.DoesNotContain("\"\"", output);
+        Assert.Contains("not returned (withheld", output);
+        Assert.Contains("resident.gender", output);
+        Assert.Contains("resident.registered_address", output);
+    }
+
+    [Fact]
     public void An_address_that_is_not_a_url_is_refused_with_an_example()
     {
         var (exitCode, output) = Run("resident", SeededPopulation.Default.Residents[3].CitizenId, "--gateway", "127.0.0.1:7000");

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Exchange.Testing;
@@ -34,15 +35,55 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>The desktop width the pages are designed at.</summary>
+    public const int DesktopWidth = 1280;
+
+    /// <summary>A phone held upright (the narrowest screen the pages must serve without sideways scrolling).</summary>
+    public const int PhoneWidth = 390;
+
+    public async Task<IPage> NewPageAsync(int width = DesktopWidth)
     {
         // The services serve certificates of the test run's own CA, which Chromium's store does not hold.
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 }, IgnoreHTTPSErrors = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = width, Height = width < 800 ? 844 : 900 },
+            IgnoreHTTPSErrors = true,
+        });
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>
+    /// Runs axe-core (Deque.AxeCore.Playwright) on the page and fails with the rule, its help text and the elements when
+    /// any violation is serious or critical.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        if (serious.Count > 0)
+        {
+            var lines = serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+            throw new Xunit.Sdk.XunitException($"Accessibility violations on {name} ({page.Url}):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
+        }
+    }
+
+    /// <summary>Fails when the page is wider than its window (the user would have to scroll sideways).</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string name)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
+        if (scroll > client)
+            throw new Xunit.Sdk.XunitException($"{name} scrolls sideways: {scroll} px of content in a {client} px window.");
+    }
+
+    /// <summary>Keeps a full-page screenshot as a test artefact under <see cref="ScreenshotDirectory"/>, and says where in the test log.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -13,20 +13,25 @@ namespace Exchange.Cli;
 internal static class RpcCall
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    /// <summary>For minimised data: only what was returned, so a withheld item never reads as "" or GENDER_UNSPECIFIED.</summary>
+    private static readonly JsonFormatter ReturnedOnly = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     /// <summary>A data request through the gateway, as a department (token, case number and purpose).</summary>
     /// <param name="exitCode">Decides the exit code from a reply (for example a verification that failed); 0 when not given.</param>
+    /// <param name="minimised">The reply holds only granted data items: print what was returned and name what was not.</param>
     public static Task<int> ViaGatewayAsync<TReply>(
-        ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null)
+        ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null,
+        bool minimised = false)
         where TReply : IMessage
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
         if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
             headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode, minimised);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -43,9 +48,21 @@ internal static class RpcCall
         Console.WriteLine(JsonSerializer.Serialize(json.RootElement, Pretty));
     }
 
+    /// <summary>
+    /// The returned fields as JSON on standard output, and on standard error the fields that carry nothing, so a
+    /// reader (or a script reading stdout) never takes a withheld item for an empty one.
+    /// </summary>
+    public static void PrintReturned(IMessage message)
+    {
+        using var json = JsonDocument.Parse(ReturnedOnly.Format(message));
+        Console.WriteLine(JsonSerializer.Serialize(json.RootElement, Pretty));
+        if (WithheldFields.Of(message) is { Count: > 0 } withheld)
+            Console.Error.WriteLine($"not returned (withheld: not in this department's grant or --fields, or empty at the source): {string.Join(", ", withheld)}");
+    }
+
     private static async Task<int> RunAsync<TReply>(
         ParseResult parse, Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
-        Func<TReply, int>? exitCode = null)
+        Func<TReply, int>? exitCode = null, bool minimised = false)
         where TReply : IMessage
     {
         var options = new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true };
@@ -61,7 +78,10 @@ internal static class RpcCall
         try
         {
             var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
-            Print(reply);
+            if (minimised)
+                PrintReturned(reply);
+            else
+                Print(reply);
             return exitCode?.Invoke(reply) ?? 0;
         }
         catch (RpcException ex) when (TlsFailure(ex.Status.DebugException) is { } tls)

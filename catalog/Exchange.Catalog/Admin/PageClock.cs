@@ -12,11 +12,11 @@ public sealed class PageClock
     {
         _zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone)
             ? zone
-            : TimeZoneInfo.CreateCustomTimeZone("UTC+08", TimeSpan.FromHours(8), "UTC+08:00", "UTC+08:00");
+            : TimeZoneInfo.CreateCustomTimeZone("UTC+08", Exchange.Labels.BeijingTime.Offset, "UTC+08:00", "UTC+08:00");
     }
 
     public string Format(DateTimeOffset? instant) =>
-        instant is { } value ? TimeZoneInfo.ConvertTime(value, _zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
+        instant is { } value ? TimeZoneInfo.ConvertTime(value, _zone).ToString(Exchange.Labels.BeijingTime.Pattern, System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     /// <summary>An instant in the configured zone with a custom pattern, for example <c>HH:mm</c>.</summary>
     public string Format(DateTimeOffset instant, string pattern) =>

@@ -11,32 +11,44 @@ public static class ResourceDraftRules
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>A description is a paragraph or two for the people who apply; a longer text belongs in a linked document.</summary>
+    public const int MaxDescriptionLength = 2000;
+
     /// <exception cref="InvalidFieldException">naming the first malformed field.</exception>
     public static Resource Require(Resource? resource)
     {
         if (resource is null)
             throw new InvalidFieldException("resource", "is required");
+        if (Problems(resource).FirstOrDefault() is { Field: not null } first)
+            throw new InvalidFieldException(first.Field, first.Reason);
+        return resource;
+    }
 
+    /// <summary>Every malformed field of the draft, in the form's order, so a person can fix them all at once.</summary>
+    public static IReadOnlyList<(string Field, string Reason)> Problems(Resource resource)
+    {
+        var problems = new List<(string Field, string Reason)>();
         if (CatalogCode.Problem(resource.Code) is { } codeProblem)
-            throw new InvalidFieldException("resource.code", codeProblem);
+            problems.Add(("resource.code", codeProblem));
         if (string.IsNullOrWhiteSpace(resource.Name))
-            throw new InvalidFieldException("resource.name", "is required");
-        if (resource.Name.Trim().Length > MaxNameLength)
-            throw new InvalidFieldException("resource.name", $"must be at most {MaxNameLength} characters");
+            problems.Add(("resource.name", "is required"));
+        else if (resource.Name.Trim().Length > MaxNameLength)
+            problems.Add(("resource.name", $"must be at most {MaxNameLength} characters"));
+        if (resource.Description.Trim().Length > MaxDescriptionLength)
+            problems.Add(("resource.description", $"must be at most {MaxDescriptionLength} characters"));
         if (!Enum.IsDefined(resource.ShareType))
-            throw new InvalidFieldException("resource.share_type", $"{(int)resource.ShareType} is not a known share type");
+            problems.Add(("resource.share_type", $"{(int)resource.ShareType} is not a known share type"));
         if (!Enum.IsDefined(resource.UpdateFrequency))
-            throw new InvalidFieldException("resource.update_frequency", $"{(int)resource.UpdateFrequency} is not a known update frequency");
+            problems.Add(("resource.update_frequency", $"{(int)resource.UpdateFrequency} is not a known update frequency"));
 
         for (var i = 0; i < resource.DataItems.Count; i++)
         {
             var item = resource.DataItems[i];
             if (!Enum.IsDefined(item.Type))
-                throw new InvalidFieldException($"resource.data_items[{i}].type", $"{(int)item.Type} is not a known data type");
+                problems.Add(($"resource.data_items[{i}].type", $"{(int)item.Type} is not a known data type"));
             if (!Enum.IsDefined(item.Sensitivity))
-                throw new InvalidFieldException($"resource.data_items[{i}].sensitivity", $"{(int)item.Sensitivity} is not a known sensitivity");
+                problems.Add(($"resource.data_items[{i}].sensitivity", $"{(int)item.Sensitivity} is not a known sensitivity"));
         }
-
-        return resource;
+        return problems;
     }
 }

@@ -11,7 +11,6 @@ namespace Exchange.Gateway.Calls;
 /// </summary>
 internal sealed class CaseMetadataMiddleware(RequestDelegate next)
 {
-    internal const int MaxCaseLength = 64;
     internal const int MaxPurposeLength = 500;
 
     public async Task InvokeAsync(HttpContext context)
@@ -19,17 +18,27 @@ internal sealed class CaseMetadataMiddleware(RequestDelegate next)
         var call = context.Features.GetRequiredFeature<ExchangeCall>();
         var headers = context.Request.Headers;
 
-        var caseNumber = headers[ExchangeMetadata.CaseNumber].ToString();
+        string caseNumber;
+        try
+        {
+            caseNumber = ExchangeMetadata.PercentDecode(headers[ExchangeMetadata.CaseNumber].ToString()).Trim();
+        }
+        catch (UriFormatException)
+        {
+            await InvalidAsync(context, ExchangeMetadata.CaseNumber,
+                $"Metadata '{ExchangeMetadata.CaseNumber}' is not UTF-8 percent-encoded: encode the case number as the purpose is (ExchangeMetadata.PercentEncode).");
+            return;
+        }
         if (caseNumber.Length == 0)
         {
             await InvalidAsync(context, ExchangeMetadata.CaseNumber,
                 $"The call carries no case number: send metadata '{ExchangeMetadata.CaseNumber}' with the case (办件编号) the data is needed for.");
             return;
         }
-        if (!IsCaseNumber(caseNumber))
+        if (CaseNumbers.Problem(caseNumber) is not null)
         {
             await InvalidAsync(context, ExchangeMetadata.CaseNumber,
-                $"Metadata '{ExchangeMetadata.CaseNumber}' must be 1 to {MaxCaseLength} characters of A-Z a-z 0-9 - _ / .");
+                $"Metadata '{ExchangeMetadata.CaseNumber}' must be 1 to {CaseNumbers.MaxLength} letters, digits, punctuation marks or spaces (Chinese included, UTF-8 percent-encoded); no control or format characters.");
             return;
         }
         call.CaseNumber = caseNumber;
@@ -62,16 +71,4 @@ internal sealed class CaseMetadataMiddleware(RequestDelegate next)
 
     private static Task InvalidAsync(HttpContext context, string header, string message) =>
         GrpcStatusResponse.WriteAsync(context, StatusCode.InvalidArgument, message, GrpcStatusResponse.BadRequest(header, message));
-
-    private static bool IsCaseNumber(string value)
-    {
-        if (value.Length > MaxCaseLength)
-            return false;
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.'))
-                return false;
-        }
-        return true;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Exchange.Labels;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.Clerk;
@@ -36,7 +37,8 @@ internal sealed partial class ClerkAccounts
         var now = _time.GetUtcNow();
         if (_failures.TryGetValue(userName, out var failures) && failures.LockedUntil > now)
         {
-            problem = $"失败次数过多，账户已锁定，请在 {failures.LockedUntil.ToLocalTime():HH:mm} 后重试。";
+            problem = $"失败次数过多，账户已锁定，请在 {BeijingTime.Format(failures.LockedUntil, "HH:mm")}（北京时间）后重试。";
+            LogSignInWhileLocked(userName);
             return null;
         }
         var digest = Digest(password);
@@ -47,6 +49,7 @@ internal sealed partial class ClerkAccounts
             return account.Settings;
         }
         var count = _failures.AddOrUpdate(userName, _ => new Failures(1, DateTimeOffset.MinValue), (_, f) => f with { Count = f.Count + 1 });
+        LogSignInFailed(userName, _accounts.ContainsKey(userName), count.Count);
         if (count.Count >= _options.MaxFailedSignIns)
         {
             _failures[userName] = new Failures(0, now + _options.LockoutDuration);
@@ -65,6 +68,12 @@ internal sealed partial class ClerkAccounts
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clerk {UserName} of {Department} signed in")]
     private partial void LogSignedIn(string userName, string department);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clerk sign-in failed for {UserName} (known account: {KnownAccount}); {FailuresInARow} failure(s) in a row")]
+    private partial void LogSignInFailed(string userName, bool knownAccount, int failuresInARow);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clerk sign-in refused for {UserName}: the account is locked")]
+    private partial void LogSignInWhileLocked(string userName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clerk account {UserName} locked for {Duration} after repeated failed sign-ins")]
     private partial void LogLockedOut(string userName, TimeSpan duration);

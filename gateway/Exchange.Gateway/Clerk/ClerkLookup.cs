@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Licences;
+using Exchange.Labels;
 using Exchange.Licences;
 using Exchange.Protos.Catalog.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -42,7 +43,12 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
             }
             catch (ExchangeException ex)
             {
-                return ClerkAnswer.Refused($"无法按所选办理事项 {serviceItemCode} 核验：{ex.Message}");
+                return ClerkAnswer.Refused(ex switch
+                {
+                    NotFoundException => $"所选办理事项 {serviceItemCode} 不在资源目录中，请重新选择。",
+                    PermissionDeniedException => $"所选办理事项 {serviceItemCode} 不由本部门（{DepartmentNames.Of(clerk.Department)}）办理，请重新选择。",
+                    _ => "资源目录暂时无法访问，无法按所选办理事项核验，请稍后重试或不指定事项。",
+                });
             }
         }
         try
@@ -51,13 +57,14 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
         }
         catch (ExchangeException ex)
         {
+            // The page speaks to the clerk in Chinese; the exception's own (English, technical) text goes to the audit record.
             (status, answer) = ex switch
             {
                 NotFoundException => ("NOT_FOUND", ClerkAnswer.Refused($"未找到证照 {query.Value}：签发部门没有该编号的证照，请与申请人核对编号。")),
-                PermissionDeniedException => ("PERMISSION_DENIED", ClerkAnswer.Refused($"本部门（{clerk.Department}）无权查询该证照：{ex.Message}")),
-                UnavailableException => ("UNAVAILABLE", ClerkAnswer.Refused($"签发部门暂时无法访问，请稍后重试。（{ex.Message}）")),
-                InvalidFieldException => ("INVALID_ARGUMENT", ClerkAnswer.Refused($"二维码内容无法识别，请重新扫描或输入证照编号。（{ex.Message}）")),
-                _ => ("FAILED_PRECONDITION", ClerkAnswer.Refused(ex.Message)),
+                PermissionDeniedException => ("PERMISSION_DENIED", ClerkAnswer.Refused($"本部门（{DepartmentNames.Of(clerk.Department)}）没有使用该类证照的授权：请选择本次办理的事项，或向资源目录申请共享。")),
+                UnavailableException => ("UNAVAILABLE", ClerkAnswer.Refused("签发部门暂时无法访问，请稍后重试。")),
+                InvalidFieldException => ("INVALID_ARGUMENT", ClerkAnswer.Refused("二维码内容无法识别：可能扫描不完整或并非电子证照二维码，请重新扫描或输入证照编号。")),
+                _ => ("FAILED_PRECONDITION", ClerkAnswer.Refused("暂时无法完成核验，请稍后重试；如仍不成功，请联系平台运维。")),
             };
             message = ex.Message;
         }
@@ -96,11 +103,13 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
                 var found = await broker.ListByHolderAsync(query.Value, requester, cancellationToken);
                 foreach (var licence in found.Licences)
                     uses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, query.Value, "ClerkListByHolder"));
-                var missing = found.Issuers.Where(i => !i.Answered).Select(i => $"{i.IssuerDepartmentCode}：{i.Problem}").ToList();
+                var missing = found.Silent.Select(i => DepartmentNames.Of(i.IssuerDepartmentCode)).ToList();
                 return new ClerkAnswer(
                     found.Licences.Select(LicenceView.Of).ToList(),
-                    found.Licences.Count == 0 && missing.Count == 0 ? $"{query.Value} 名下没有有效的电子证照。" : null,
-                    missing.Count == 0 ? null : "部分签发部门暂时无法查询，结果可能不完整：" + string.Join("；", missing));
+                    found.Licences.Count > 0 || missing.Count > 0 ? null
+                        : found.Lapsed.Count > 0 ? $"{query.Value} 名下没有有效的电子证照：" + string.Join("；", found.Lapsed.Select(LicenceView.Lapse)) + "。"
+                        : $"{query.Value} 名下没有本部门可使用的电子证照。",
+                    missing.Count == 0 ? null : "以下签发部门暂时无法查询，结果可能不完整：" + string.Join("、", missing) + "。");
         }
 
         ClerkAnswer One(CheckedLicence licence, List<LicenceUse> used)

@@ -57,7 +57,7 @@ internal static class DepartmentCommands
             command.Arguments.Add(argument);
         foreach (var option in options)
             command.Options.Add(option);
-        command.SetAction((parse, ct) => RpcCall.ViaGatewayAsync(parse, (invoker, options) => call(parse, invoker, options), ct));
+        command.SetAction((parse, ct) => RpcCall.ViaGatewayAsync(parse, (invoker, options) => call(parse, invoker, options), ct, minimised: true));
         return command;
     }
 }

@@ -7,7 +7,7 @@ public sealed record GatewayAnswer(Uri Address, GetCallStatisticsResponse? Stati
 
 public sealed record CallCountsLine(string Key, string Name, long Calls, long Denials, long P95LatencyMicros);
 
-public sealed record BucketLine(DateTimeOffset Start, long Calls, long Denials);
+public sealed record BucketLine(DateTimeOffset Start, long Calls, long Denials, long P95LatencyMicros = 0);
 
 public sealed record MaterialLine(string Code, string Name, long Checks, long MaterialsChecked, long MaterialsExempted);
 
@@ -31,6 +31,13 @@ public sealed class MergedCallStatistics
 
         var calls = new long[window.BucketCount];
         var denials = new long[window.BucketCount];
+        var p95 = new long[window.BucketCount];
+        foreach (var bucket in answered.SelectMany(s => s.Buckets))
+        {
+            // Each gateway's p95 of its own calls; the largest is the bound the page can state for all of them.
+            if (IndexOf(bucket.StartTime.ToDateTimeOffset()) is { } at)
+                p95[at] = Math.Max(p95[at], bucket.P95LatencyMicros);
+        }
         var byConsumer = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
         foreach (var series in answered.SelectMany(s => s.Series))
         {
@@ -43,7 +50,7 @@ public sealed class MergedCallStatistics
                 byConsumer[series.ConsumerDepartmentCode] = line = new long[window.BucketCount];
             line[index.Value] += series.Calls;
         }
-        Buckets = Enumerable.Range(0, window.BucketCount).Select(i => new BucketLine(window.BucketStart(i), calls[i], denials[i])).ToList();
+        Buckets = Enumerable.Range(0, window.BucketCount).Select(i => new BucketLine(window.BucketStart(i), calls[i], denials[i], p95[i])).ToList();
         CallsByConsumer = byConsumer;
 
         Materials = answered.SelectMany(s => s.ServiceItems)

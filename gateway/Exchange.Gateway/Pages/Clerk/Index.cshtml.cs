@@ -1,15 +1,16 @@
-using System.Globalization;
+using Exchange.ExchangeContext;
 using Exchange.Gateway.Clerk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exchange.Gateway.Pages.Clerk;
 
-internal sealed class IndexModel(ClerkLookup lookup, TimeProvider time) : PageModel
+internal sealed class IndexModel(ClerkLookup lookup) : PageModel
 {
     [BindProperty]
     public string? Query { get; set; }
 
+    /// <summary>The case (办件编号) as the department writes it, Chinese included; recorded exactly as typed (trimmed).</summary>
     [BindProperty]
     public string? CaseNumber { get; set; }
 
@@ -21,6 +22,9 @@ internal sealed class IndexModel(ClerkLookup lookup, TimeProvider time) : PageMo
 
     public ClerkAnswer? Answer { get; private set; }
 
+    /// <summary>Why the case number cannot be recorded, shown beside its field; nothing is looked up then.</summary>
+    public string? CaseProblem { get; private set; }
+
     public async Task OnGetAsync()
     {
         ServiceItems = await lookup.ServiceItemsOfAsync(User.Clerk(), HttpContext.RequestAborted);
@@ -30,19 +34,15 @@ internal sealed class IndexModel(ClerkLookup lookup, TimeProvider time) : PageMo
     {
         ServiceItems = await lookup.ServiceItemsOfAsync(User.Clerk(), HttpContext.RequestAborted);
         var query = ClerkQuery.Parse(Query);
-        // The input shows what was looked up (trimmed, upper-cased), not the posted text the tag helper would prefer.
+        // The inputs show what was looked up (trimmed, upper-cased), not the posted text the tag helper would prefer.
         ModelState.Remove(nameof(Query));
+        ModelState.Remove(nameof(CaseNumber));
         Query = query.Value;
+        CaseNumber = (CaseNumber ?? string.Empty).Trim();
+        CaseProblem = CaseNumbers.Problem(CaseNumber);
+        if (CaseProblem is not null)
+            return;
         var item = (ServiceItem ?? string.Empty).Trim().ToUpperInvariant();
-        Answer = await lookup.LookupAsync(query, User.Clerk(), CaseOrDefault(), item.Length == 0 ? null : item, HttpContext.RequestAborted);
-    }
-
-    /// <summary>The case typed by the clerk (same characters as the x-exchange-case metadata), or the counter's day.</summary>
-    private string CaseOrDefault()
-    {
-        var typed = (CaseNumber ?? string.Empty).Trim();
-        if (typed.Length is > 0 and <= 64 && typed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.'))
-            return typed;
-        return "COUNTER-" + time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        Answer = await lookup.LookupAsync(query, User.Clerk(), CaseNumber, item.Length == 0 ? null : item, HttpContext.RequestAborted);
     }
 }

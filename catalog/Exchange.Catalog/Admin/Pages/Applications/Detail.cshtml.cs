@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Catalog.Admin.Pages.Applications;
 
 /// <summary>One access application, and the decisions its provider's reviewer or an administrator can make on it.</summary>
-public sealed class DetailModel(AccessApplications applications, Domain.DepartmentRegistry departments) : PageModel
+public sealed class DetailModel(AccessApplications applications, Domain.DepartmentRegistry departments, Domain.ResourceCatalog catalog) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -71,12 +71,33 @@ public sealed class DetailModel(AccessApplications applications, Domain.Departme
     /// <summary>The department's name with its code, or the code of one not registered.</summary>
     public string Department(string code) => DepartmentNames.TryGetValue(code, out var name) ? $"{name}（{code}）" : code;
 
+    /// <summary>The department's name alone, for headings.</summary>
+    public string DepartmentName(string code) => DepartmentNames.TryGetValue(code, out var name) ? name : Exchange.Labels.DepartmentNames.Of(code);
+
+    /// <summary>The resource's name, from its draft (the catalog's current wording); empty when it is gone.</summary>
+    public string ResourceName { get; private set; } = string.Empty;
+
+    /// <summary>Data item titles by name, from the resource, so reviewers read 公民身份号码 rather than citizen_id.</summary>
+    public IReadOnlyDictionary<string, string> ItemTitles { get; private set; } = new Dictionary<string, string>();
+
+    public string ItemTitle(string name) => ItemTitles.TryGetValue(name, out var title) && title.Length > 0 ? title : name;
+
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         DepartmentNames = (await departments.ListAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
         try
         {
             Application = await applications.GetAsync(User.ToCatalogActor(), Id, cancellationToken);
+            try
+            {
+                var resource = await catalog.GetDraftAsync(Application.ResourceCode, cancellationToken);
+                ResourceName = resource.Name;
+                ItemTitles = resource.DataItems.GroupBy(i => i.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+            }
+            catch (NotFoundException)
+            {
+                // The page still shows the application; items stay under their names.
+            }
             return null;
         }
         catch (NotFoundException)

@@ -15,7 +15,7 @@ namespace Exchange.Catalog.Admin.Pages.Audit;
 /// <summary>The gateway's audit log (电子监察), newest first, with filters and a check of its hash chain.</summary>
 public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departments, PageClock clock, CheckpointWitness witness) : PageModel
 {
-    private const int PageSize = 50;
+    private const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public string? Consumer { get; set; }
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
@@ -42,6 +42,8 @@ public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departmen
         Departments = await departments.ListAsync(cancellationToken);
         if (From is { } from && Until is { } until && until < from)
             ModelState.AddModelError(nameof(Until), "结束时间不能早于开始时间。");
+        if (HolderProblem(Holder) is { } holderProblem)
+            ModelState.AddModelError(nameof(Holder), holderProblem);
         if (!ModelState.IsValid)
             return;
         await CallGatewayAsync(async () => Records = await log.QueryAsync(Query(), cancellationToken));
@@ -59,6 +61,33 @@ public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departmen
     }
 
     public string Time(Timestamp? time) => clock.Format(time);
+
+    /// <summary>A department's name from the catalog's registry, else the shared names; an empty code is an unauthenticated caller.</summary>
+    public string DepartmentName(string code) =>
+        Departments.FirstOrDefault(d => d.Code == code)?.Name ?? (code.Length == 0 ? "—" : Exchange.Labels.DepartmentNames.Of(code));
+
+    /// <summary>Why a typed holder cannot be a citizen id or a credit code, said so the inspector can fix it; null when it can.</summary>
+    public static string? HolderProblem(string? holder)
+    {
+        var value = Exchange.Identifiers.HolderIdentifier.Normalise(holder);
+        if (value.Length == 0 || Exchange.Identifiers.HolderIdentifier.Problem(value) is null)
+            return null;
+        if (value.Length != 18)
+            return $"“{value}”不是身份证号或统一社会信用代码：两者都是 18 位，这里是 {value.Length} 位。";
+        return $"“{value}”不是有效的身份证号或统一社会信用代码：校验位或编码规则不符，请核对。";
+    }
+
+    /// <summary>The gRPC method without its package, for example PopulationService/GetResident; the full name is in the title.</summary>
+    public static string ShortMethod(string method)
+    {
+        var trimmed = method.TrimStart('/');
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+            return method;
+        var service = trimmed[..slash];
+        var dot = service.LastIndexOf('.');
+        return (dot < 0 ? service : service[(dot + 1)..]) + "/" + trimmed[(slash + 1)..];
+    }
 
     public string Time(long unixMillis) => clock.Format(Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(unixMillis)));
 

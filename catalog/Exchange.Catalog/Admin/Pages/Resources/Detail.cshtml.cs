@@ -59,10 +59,22 @@ public sealed class DetailModel(CatalogDbContext db, ResourceCatalog catalog, De
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Set by the confirmation's own button: 停用 takes a live resource off every gateway within seconds.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The page asks before deprecating: the first 停用 shows what it will do, the second does it.</summary>
+    public bool ConfirmingDeprecation { get; private set; }
+
     public async Task<IActionResult> OnPostDeprecateAsync(CancellationToken cancellationToken)
     {
         if (!User.IsCatalogAdmin())
             return Forbid(AdminPolicies.CookieScheme);
+        if (!Confirmed)
+        {
+            ConfirmingDeprecation = true;
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
         try
         {
             var deprecated = await catalog.DeprecateAsync(Code, cancellationToken);

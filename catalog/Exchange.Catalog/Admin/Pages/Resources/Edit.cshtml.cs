@@ -50,6 +50,13 @@ public sealed class EditModel(ResourceCatalog catalog, DepartmentRegistry depart
         if (ModelState.IsValid)
         {
             var resource = Form.ToResource(out var rowOfItem);
+            // Every malformed field at once; the catalog itself still refuses the first one should this be bypassed.
+            foreach (var (field, reason) in ResourceDraftRules.Problems(resource))
+                ModelState.AddModelError(FieldKeys.OfResourceField(Prefix, field, rowOfItem), DomainMessages.Reason(reason));
+        }
+        if (ModelState.IsValid)
+        {
+            var resource = Form.ToResource(out var rowOfItem);
             try
             {
                 var saved = IsNew

@@ -22,6 +22,7 @@ public sealed class IndexModel(GatewayStatistics statistics, DepartmentRegistry 
 
     public MergedCallStatistics? Statistics { get; private set; }
     public CallChart? Chart { get; private set; }
+    public CallChart? LatencyChart { get; private set; }
     public string? Error { get; private set; }
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<Uri> Gateways => statistics.Gateways;
@@ -42,11 +43,16 @@ public sealed class IndexModel(GatewayStatistics statistics, DepartmentRegistry 
         Statistics = await statistics.GetAsync(window, cancellationToken);
         var pattern = AxisPattern(window.Bucket);
         Chart = CallChart.Of(Statistics, start => clock.Format(start, pattern));
+        LatencyChart = CallChart.Latency(Statistics, start => clock.Format(start, pattern));
     }
 
     public string Time(DateTimeOffset instant) => clock.Format(instant);
 
-    public string DepartmentName(string code) => DepartmentNames.TryGetValue(code, out var name) ? name : code;
+    /// <summary>The registry's name; a call that named no department is an unauthenticated caller, and says so.</summary>
+    public string DepartmentName(string code) => DepartmentNames.TryGetValue(code, out var name) ? name : Exchange.Labels.DepartmentNames.Of(code);
+
+    /// <summary>A chart line's name in the legend.</summary>
+    public string LineName(string label) => label is CallChart.TotalLine or CallChart.DenialsLine or CallChart.LatencyLine ? label : DepartmentName(label);
 
     public static string Milliseconds(long micros) => (micros / 1000.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " ms";
 

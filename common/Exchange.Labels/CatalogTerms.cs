@@ -1,9 +1,9 @@
 using Exchange.Protos.Catalog.V1;
 
-namespace Exchange.Catalog.Admin;
+namespace Exchange.Labels;
 
-/// <summary>Chinese names of the catalog's enumerations, and times as the pages show them.</summary>
-public static class Labels
+/// <summary>Chinese names of the catalog's enumerations, as the admin UI and the CLI show them.</summary>
+public static class CatalogTerms
 {
     public static string Of(ShareType value) => value switch
     {

@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Exchange.Client;
+using Exchange.Licences;
+using Exchange.Protos.Audit.V1;
+using Exchange.Protos.Licence.V1;
+using Exchange.SyntheticData;
+using Exchange.Testing;
+using Microsoft.Playwright;
+
+namespace Exchange.Gateway.BrowserTests;
+
+/// <summary>
+/// The clerk page usable without training (issue 15): the certificate's own titles, order and units, names instead
+/// of codes, Beijing time, lapsed licences said as such, case numbers as written; at desktop width and on a phone.
+/// </summary>
+[Collection(ClerkPageCollection.Name)]
+public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
+{
+    private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();
+
+    public static TheoryData<int> Widths => [BrowserFixture.DesktopWidth, BrowserFixture.PhoneWidth];
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task A_marriage_certificate_shows_its_items_in_the_certificates_order_with_names_and_Beijing_time(int width)
+    {
+        var licence = await MarriageCertificateAsync(couple: 10);
+        var page = await fixture.SignedInPageAsync(width);
+
+        await ClerkPageTests.LookUpAsync(page, licence.LicenceNumber);
+
+        Assert.Equal("民政厅", await page.Locator("[data-testid=clerk-department]").InnerTextAsync());
+        Assert.Equal("持证人", await page.Locator("[data-testid=holder-title]").InnerTextAsync());
+        var titles = await page.Locator("[data-testid=items] th").AllInnerTextsAsync();
+        Assert.Equal(["登记日期", "结婚证字号", "男方姓名", "男方身份证件号", "女方姓名", "女方身份证件号", "登记机关"], titles);
+        Assert.Matches(BeijingTimeText(), await page.Locator("[data-testid=checked-at]").InnerTextAsync());
+        Assert.DoesNotContain("CIVIL-AFFAIRS", await page.Locator("body").InnerTextAsync());
+        await AssertFitsAsync(page, $"clerk-marriage-certificate-{width}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task A_social_organisation_is_named_not_a_person_and_its_business_scope_is_called_so(int width)
+    {
+        var organisation = Population.SocialOrganizations.First(o => o.Status == SocialOrganizationStatus.Active);
+        var licence = (await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = organisation.CreditCode })).Licences.Single(l => l.TypeCode == "SORC");
+        var page = await fixture.SignedInPageAsync(width);
+
+        await ClerkPageTests.LookUpAsync(page, licence.LicenceNumber);
+
+        Assert.Equal("名称", await page.Locator("[data-testid=holder-title]").InnerTextAsync());
+        var titles = await page.Locator("[data-testid=items] th").AllInnerTextsAsync();
+        Assert.Equal("证书类别", titles[0]);
+        Assert.Contains("业务范围", titles);
+        Assert.Contains("住所", titles);
+        Assert.DoesNotContain("经营范围", titles);
+        Assert.DoesNotContain("姓名", titles);
+        var text = await page.Locator("[data-testid=licence]").InnerTextAsync();
+        Assert.DoesNotContain("certificate_kind", text);
+        Assert.DoesNotContain("registered_date", text);
+        await AssertFitsAsync(page, $"clerk-social-organisation-{width}");
+    }
+
+    [Fact]
+    public async Task A_holder_whose_only_licence_was_revoked_is_told_it_was_revoked_and_why()
+    {
+        var organisation = Population.SocialOrganizations.Where(o => o.Status == SocialOrganizationStatus.Active).Skip(1).First();
+        var licence = (await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = organisation.CreditCode })).Licences.Single(l => l.TypeCode == "SORC");
+        await fixture.CivilAffairs.RevokeAsync(new RevokeRequest { LicenceNumber = licence.LicenceNumber, Reason = "社会组织已注销登记" });
+        var page = await fixture.SignedInPageAsync();
+
+        await ClerkPageTests.LookUpAsync(page, organisation.CreditCode);
+
+        var problem = await page.Locator("[data-testid=problem]").InnerTextAsync();
+        Assert.Contains("名下没有有效的电子证照", problem);
+        Assert.Contains($"{licence.LicenceNumber} 已于", problem);
+        Assert.Contains("撤销", problem);
+        Assert.Contains("社会组织已注销登记", problem);
+        await BrowserFixture.ScreenshotAsync(page, "clerk-holder-revoked-only");
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task A_forged_QR_says_not_passed_because_the_signature_does_not_match_and_shows_nothing(int width)
+    {
+        var licence = await MarriageCertificateAsync(couple: 11);
+        var forged = licence.Clone();
+        forged.HolderName = "冒名顶替";
+        var page = await fixture.SignedInPageAsync(width);
+
+        await ClerkPageTests.LookUpAsync(page, LicenceQrPayload.Encode(forged));
+
+        Assert.Equal("不通过", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal("不通过（签名不符）", await page.Locator("[data-testid=signature]").InnerTextAsync());
+        Assert.Contains("签名不符", await page.Locator("[data-testid=verdict]").InnerTextAsync());
+        Assert.DoesNotContain("无法确认", await page.Locator("body").InnerTextAsync());
+        Assert.DoesNotContain("冒名顶替", await page.ContentAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=items]").CountAsync());
+        await AssertFitsAsync(page, $"clerk-forged-qr-{width}");
+    }
+
+    [Fact]
+    public async Task An_unreadable_QR_is_explained_in_Chinese_without_an_English_tail()
+    {
+        var page = await fixture.SignedInPageAsync();
+
+        await ClerkPageTests.LookUpAsync(page, LicenceQrPayload.Prefix + "!!!不是二维码");
+
+        var problem = await page.Locator("[data-testid=problem]").InnerTextAsync();
+        Assert.Contains("二维码内容无法识别", problem);
+        Assert.DoesNotMatch(EnglishWord(), problem);
+    }
+
+    [Fact]
+    public async Task A_Chinese_case_number_is_recorded_in_the_audit_log_exactly_as_typed()
+    {
+        var licence = await MarriageCertificateAsync(couple: 12);
+        var caseNumber = $"民婚字(2026)第{Random.Shared.Next(1000, 9999)}号";
+        var page = await fixture.SignedInPageAsync();
+
+        await ClerkPageTests.LookUpAsync(page, licence.LicenceNumber, caseNumber);
+        Assert.Equal("有效", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal(caseNumber, await page.InputValueAsync("[data-testid=case]"));
+
+        var records = (await fixture.Audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { ConsumerDepartmentCode = "CIVIL-AFFAIRS", PageSize = 50 })).Records;
+        Assert.Contains(records, r => r.CaseNumber == caseNumber && r.Method.StartsWith("/clerk/", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.CaseNumber.StartsWith("COUNTER-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Chinese_case_number_in_gRPC_metadata_reaches_the_audit_log_as_written()
+    {
+        var husband = ClerkPageTests.Couples()[13].Husband;
+        var caseNumber = $"民婚字(2026)第{Random.Shared.Next(1000, 9999)}号";
+
+        await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = husband }, ExchangeCallCredentials.ForCase(caseNumber, "办理婚姻登记"));
+
+        var records = (await fixture.Audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { ConsumerDepartmentCode = "CIVIL-AFFAIRS", PageSize = 50 })).Records;
+        Assert.Contains(records, r => r.CaseNumber == caseNumber);
+    }
+
+    [Theory]
+    [InlineData("", "请填写办件编号")]
+    [InlineData("民婚字\u202E(2026)", "不能使用的字符")]
+    public async Task A_missing_or_unusable_case_number_is_an_error_the_clerk_sees_and_nothing_is_looked_up(string caseNumber, string expected)
+    {
+        var licence = await MarriageCertificateAsync(couple: 14);
+        var page = await fixture.SignedInPageAsync(BrowserFixture.PhoneWidth);
+
+        await ClerkPageTests.LookUpAsync(page, licence.LicenceNumber, caseNumber);
+
+        Assert.Contains(expected, await page.Locator("[data-testid=case-problem]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=licence]").CountAsync());
+        await AssertFitsAsync(page, $"clerk-case-problem-{caseNumber.Length}");
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_is_logged_and_the_sign_in_page_is_accessible_on_a_phone()
+    {
+        var page = await fixture.NewPageAsync(BrowserFixture.PhoneWidth);
+        await page.GotoAsync(fixture.PageAddress.ToString());
+        await BrowserFixture.AssertAccessibleAsync(page, "clerk sign-in");
+        await BrowserFixture.AssertNoSidewaysScrollAsync(page, "clerk sign-in");
+        var stranger = "stranger-" + Guid.NewGuid().ToString("N")[..8];
+
+        await page.FillAsync("#UserName", stranger);
+        await page.FillAsync("#Password", "wrong-password");
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("[data-testid=signin-error]").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "clerk-signin-failed-390");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!fixture.Cluster.Gateway.RecentLog.Contains($"Clerk sign-in failed for {stranger}", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the failed sign-in was not logged:\n" + fixture.Cluster.Gateway.RecentLog);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>No sideways scrolling, the QR code inside its card, no serious accessibility violation; and a screenshot.</summary>
+    private static async Task AssertFitsAsync(IPage page, string name)
+    {
+        await BrowserFixture.ScreenshotAsync(page, name);
+        await BrowserFixture.AssertNoSidewaysScrollAsync(page, name);
+        var qr = page.Locator("[data-testid=qr]");
+        if (await qr.CountAsync() > 0)
+        {
+            var image = (await qr.BoundingBoxAsync())!;
+            var card = (await page.Locator("[data-testid=licence]").BoundingBoxAsync())!;
+            Assert.True(image.X >= card.X && image.X + image.Width <= card.X + card.Width, $"{name}: the QR code spills out of its card");
+        }
+        await BrowserFixture.AssertAccessibleAsync(page, name);
+    }
+
+    private async Task<Licence> MarriageCertificateAsync(int couple)
+    {
+        var husband = ClerkPageTests.Couples()[couple].Husband;
+        var response = await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = husband });
+        return response.Licences.FirstOrDefault(l => l.TypeCode == "MARC") ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）$")]
+    private static partial Regex BeijingTimeText();
+
+    [GeneratedRegex("[A-Za-z]{3,}")]
+    private static partial Regex EnglishWord();
+}
