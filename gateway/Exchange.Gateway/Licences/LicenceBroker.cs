@@ -18,7 +18,10 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         var all = issuers.All;
         var answers = await Task.WhenAll(all.Select(issuer => AskAsync(issuer, holderId, requester, cancellationToken)));
         var licences = answers.SelectMany(a => a.Licences).OrderBy(l => l.Licence.LicenceNumber, StringComparer.Ordinal).ToList();
-        return new HolderLicences(licences, answers.Select(a => a.Outcome).ToList(), answers.Where(a => !a.Denied && !a.Outcome.Answered).Select(a => a.Outcome).ToList());
+        return new HolderLicences(licences, answers.Select(a => a.Outcome).ToList(), answers.Where(a => !a.Denied && !a.Outcome.Answered).Select(a => a.Outcome).ToList())
+        {
+            Lapsed = [.. answers.SelectMany(a => a.Lapsed).OrderBy(l => l.Licence.LicenceNumber, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>One licence, any status, with its verification; PERMISSION_DENIED for a type the caller may not use, NOT_FOUND when its issuer has no such licence.</summary>
@@ -93,7 +96,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         if (usable.Count == 0)
         {
             outcome.Problem = LicenceAdmission.Denial(issuer, string.Join('/', issuer.TypeCodes), requester);
-            return new IssuerAnswer(outcome, [], Denied: true);
+            return new IssuerAnswer(outcome, [], [], Denied: true);
         }
         try
         {
@@ -101,6 +104,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
             outcome.Answered = true;
             outcome.Cached = source == CacheSource.Hit;
             var valid = new List<CheckedLicence>();
+            var lapsed = new List<CheckedLicence>();
             foreach (var licence in licences)
             {
                 if (!usable.TryGetValue(licence.TypeCode, out var disclosure))
@@ -108,13 +112,15 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
                 var verification = await VerifyAsync(licence, cancellationToken);
                 if (verification.Valid)
                     valid.Add(new CheckedLicence(issuer, licence, verification, disclosure, source));
+                else if (verification.SignatureValid && verification.Outcome is VerificationOutcome.Revoked or VerificationOutcome.Expired)
+                    lapsed.Add(new CheckedLicence(issuer, licence, verification, disclosure, source));
             }
-            return new IssuerAnswer(outcome, valid, Denied: false);
+            return new IssuerAnswer(outcome, valid, lapsed, Denied: false);
         }
         catch (UnavailableException ex)
         {
             outcome.Problem = ex.Message;
-            return new IssuerAnswer(outcome, [], Denied: false);
+            return new IssuerAnswer(outcome, [], [], Denied: false);
         }
     }
 
@@ -145,7 +151,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         return HolderIdentifier.Problem(holder) is { } problem ? throw new InvalidFieldException(field, problem) : holder;
     }
 
-    private sealed record IssuerAnswer(IssuerOutcome Outcome, IReadOnlyList<CheckedLicence> Licences, bool Denied);
+    private sealed record IssuerAnswer(IssuerOutcome Outcome, IReadOnlyList<CheckedLicence> Licences, IReadOnlyList<CheckedLicence> Lapsed, bool Denied);
 }
 
 /// <summary>
@@ -172,4 +178,7 @@ internal sealed record CheckedLicence(LicenceIssuer Issuer, Licence Licence, Ver
 internal sealed record HolderLicences(IReadOnlyList<CheckedLicence> Licences, IReadOnlyList<IssuerOutcome> Issuers, IReadOnlyList<IssuerOutcome> Silent)
 {
     public bool Complete => Silent.Count == 0;
+
+    /// <summary>Genuine licences that are revoked or expired: not for use, but they tell a clerk why a material is still required.</summary>
+    public IReadOnlyList<CheckedLicence> Lapsed { get; init; } = [];
 }
