@@ -19,14 +19,15 @@ internal static class RpcCall
     /// <summary>A data request through the gateway, as a department (token, case number and purpose).</summary>
     /// <param name="exitCode">Decides the exit code from a reply (for example a verification that failed); 0 when not given.</param>
     public static Task<int> ViaGatewayAsync<TReply>(
-        ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null)
+        ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null,
+        Action<TReply>? print = null)
         where TReply : IMessage
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
         if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
             headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode, print);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -45,7 +46,7 @@ internal static class RpcCall
 
     private static async Task<int> RunAsync<TReply>(
         ParseResult parse, Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
-        Func<TReply, int>? exitCode = null)
+        Func<TReply, int>? exitCode = null, Action<TReply>? print = null)
         where TReply : IMessage
     {
         var options = new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true };
@@ -61,7 +62,10 @@ internal static class RpcCall
         try
         {
             var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
-            Print(reply);
+            if (print is null)
+                Print(reply);
+            else
+                print(reply);
             return exitCode?.Invoke(reply) ?? 0;
         }
         catch (RpcException ex) when (TlsFailure(ex.Status.DebugException) is { } tls)
