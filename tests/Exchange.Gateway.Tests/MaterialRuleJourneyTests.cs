@@ -35,7 +35,7 @@ public sealed class MaterialRuleJourneyTests(ClusterFixture fixture)
     private Task<CheckMaterialsResponse> MarriageAsync(string man, string woman, string? caseNumber = null) =>
         CheckAsync(ExchangeClients.CivilAffairs, "CA-MARRIAGE-REGISTRATION", caseNumber ?? NewCase(), ("applicant", man), ("spouse", woman));
 
-    private static string NewCase() => $"民婚-{Guid.NewGuid():N}"[..20];
+    private static string NewCase() => $"CASE-{Guid.NewGuid():N}"[..24];
 
     [Fact]
     public async Task An_unmarried_eligible_pair_is_accepted_with_identity_and_household_exempt_and_the_facts_shown()
