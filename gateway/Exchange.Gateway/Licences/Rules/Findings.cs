@@ -28,7 +28,7 @@ internal static class Findings
     /// <summary>The rule could not look: the clerk checks by hand, and the finding says which data was missing and why.</summary>
     public static Finding CannotCheck<T>(string rule, Party? party, SharedFact<T> source, string what, string legalBasis) where T : class =>
         New(rule, FindingSeverity.CannotCheck, party, source, $"无法核查：{what}",
-            $"{source.NotRead}。请人工核验，或向数据提供部门申请共享后重新核验。", legalBasis,
+            $"{source.NotRead?.TrimEnd('.', '。')}。请人工核验，或向数据提供部门申请共享后重新核验。", legalBasis,
             Evidence("未能读取的数据资源", source.ResourceCode, source));
 
     public static Fact Evidence<T>(string name, string value, SharedFact<T> source) where T : class =>
