@@ -182,7 +182,7 @@ public sealed class LicenceServiceTests(ClusterFixture fixture)
         {
             // Each item is checked by the department that handles it, and its licences verified under it.
             // A case of its own: the statistics count each case once, by its latest check.
-            var handler = LicenceCalls.As(Cluster, item.DepartmentCode.ToLowerInvariant(), $"TEST-{item.Code}-{Guid.NewGuid():N}");
+            var handler = LicenceCalls.As(Cluster, item.DepartmentCode.ToLowerInvariant(), $"T-{Guid.NewGuid():N}");
             var underItem = new Metadata { { "x-exchange-service-item", item.Code } };
             var applicants = Applicants(item);
             var response = await handler.CheckMaterialsAsync(new CheckMaterialsRequest { ServiceItemCode = item.Code, Applicants = { applicants } });
