@@ -13,4 +13,10 @@ public sealed class AdapterStoreOptions
     /// <summary>Rows saved per round trip while seeding; all batches share one transaction.</summary>
     [Range(100, 100_000)]
     public int SeedBatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// The day seeded licences are valid or expired as of (ISO date, for example <c>2026-12-05</c>); unset, the day the
+    /// licence store is first seeded, so the intended share of expired identity cards and certificates holds then.
+    /// </summary>
+    public DateOnly? ReferenceDate { get; set; }
 }

@@ -257,7 +257,7 @@ public sealed class ResourceLifecycleTests(CatalogProcess catalog) : IClassFixtu
 
         Assert.DoesNotContain(all.Resources, r => r.Code == draftOnly.Code);
         Assert.All(all.Resources, r => Assert.Equal(ResourceState.Published, r.State));
-        Assert.Equal(["MR-CREDIT-STATUS", "MR-ELICENCE", "MR-ENTERPRISE-BASIC"], market.Resources.Select(r => r.Code).Order());
+        Assert.Equal(["MR-CREDIT-STATUS", "MR-ELICENCE", "MR-ENTERPRISE-BASIC", "MR-REPRESENTED-ENTERPRISES"], market.Resources.Select(r => r.Code).Order());
     }
 
     private async Task AssertNotPublishedAsync(string code)

@@ -24,14 +24,14 @@ internal static class RpcCall
     /// <param name="minimised">The reply holds only granted data items: print what was returned and name what was not.</param>
     public static Task<int> ViaGatewayAsync<TReply>(
         ParseResult parse, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken, Func<TReply, int>? exitCode = null,
-        bool minimised = false)
+        bool minimised = false, Action<TReply>? print = null)
         where TReply : IMessage
     {
         var headers = ExchangeCallCredentials.ForCase(parse.GetValue(GlobalOptions.Case)!, parse.GetValue(GlobalOptions.Purpose)!);
         if (parse.GetValue(GlobalOptions.ServiceItem) is { Length: > 0 } serviceItem)
             headers.Add(ExchangeMetadata.ServiceItem, serviceItem);
         var tokens = CliIdentity.TokensFor(parse, CliIdentity.DefaultDepartmentClient, ExchangeScopes.Gateway);
-        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode, minimised);
+        return RunAsync(parse, parse.GetValue(GlobalOptions.Gateway)!, tokens, headers, call, cancellationToken, exitCode, minimised, print);
     }
 
     /// <summary>A catalog call; with <paramref name="defaultClient"/> it carries a token (writes), without it none (reads).</summary>
@@ -62,7 +62,7 @@ internal static class RpcCall
 
     private static async Task<int> RunAsync<TReply>(
         ParseResult parse, Uri address, ExchangeTokenProvider? tokens, Metadata headers, Func<CallInvoker, CallOptions, Task<TReply>> call, CancellationToken cancellationToken,
-        Func<TReply, int>? exitCode = null, bool minimised = false)
+        Func<TReply, int>? exitCode = null, bool minimised = false, Action<TReply>? print = null)
         where TReply : IMessage
     {
         var options = new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true };
@@ -78,7 +78,9 @@ internal static class RpcCall
         try
         {
             var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
-            if (minimised)
+            if (print is not null)
+                print(reply);
+            else if (minimised)
                 PrintReturned(reply);
             else
                 Print(reply);

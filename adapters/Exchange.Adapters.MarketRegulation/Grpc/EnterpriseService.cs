@@ -16,6 +16,20 @@ internal sealed class EnterpriseService(EnterpriseStore store) : Protos.MarketRe
     private static readonly ResponseDataItems<GetEnterpriseResponse> EnterpriseItems = new(GetEnterpriseResponse.EnterpriseFieldNumber);
     private static readonly ResponseDataItems<VerifyEnterpriseResponse> VerificationItems = new();
     private static readonly ResponseDataItems<GetCreditStatusResponse> CreditStatusItems = new();
+    private static readonly ResponseDataItems<ListEnterprisesByRepresentativeResponse> RepresentedItems = new(ListEnterprisesByRepresentativeResponse.EnterprisesFieldNumber);
+
+    public override async Task<ListEnterprisesByRepresentativeResponse> ListEnterprisesByRepresentative(ListEnterprisesByRepresentativeRequest request, ServerCallContext context)
+    {
+        var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
+        var answer = context.PrepareAnswer(RepresentedItems, request.ReadMask);
+        var enterprises = await store.Enterprises.AsNoTracking()
+            .Where(e => e.LegalRepresentativeCitizenId == citizenId)
+            .OrderBy(e => e.CreditCode)
+            .ToListAsync(context.CancellationToken);
+        var response = new ListEnterprisesByRepresentativeResponse { CitizenId = citizenId };
+        response.Enterprises.AddRange(enterprises.Select(ToContract));
+        return answer.Complete(citizenId, response);
+    }
 
     public override async Task<GetEnterpriseResponse> GetEnterprise(GetEnterpriseRequest request, ServerCallContext context)
     {

@@ -10,7 +10,7 @@ internal sealed class BusinessLicenceIssuance : ILicenceIssuance
 {
     public const string TypeCode = "BLIC";
 
-    public IReadOnlyList<LicenceDraft> Draft(SyntheticPopulation population) =>
+    public IReadOnlyList<LicenceDraft> Draft(SyntheticPopulation population, DateOnly validityReference) =>
         [.. population.Enterprises.Where(e => e.Status == EnterpriseStatus.Active).Select(e => new LicenceDraft(
             TypeCode, e.CreditCode, e.Name, e.EstablishedDate, null,
             new Dictionary<string, string>

@@ -12,9 +12,9 @@ internal sealed class IdentityCardIssuance : ILicenceIssuance
 {
     public const string TypeCode = "RIDC";
 
-    public IReadOnlyList<LicenceDraft> Draft(SyntheticPopulation population)
+    public IReadOnlyList<LicenceDraft> Draft(SyntheticPopulation population, DateOnly validityReference)
     {
-        var reference = SyntheticPopulationOptions.Default.ReferenceDate;
+        var reference = validityReference;
         var drafts = new List<LicenceDraft>(population.Residents.Count);
         foreach (var resident in population.Residents.Where(r => r.Status == ResidentStatus.Normal))
         {

@@ -19,6 +19,7 @@ internal sealed class LicenceSeeding(
     IssuerKeyRing keys,
     IOptions<LicenceOptions> licenceOptions,
     IOptions<AdapterStoreOptions> storeOptions,
+    TimeProvider time,
     ILogger<AdapterStoreSeeder<LicenceStore>> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,7 +35,8 @@ internal sealed class LicenceSeeding(
             var store = scope.ServiceProvider.GetRequiredService<LicenceStore>();
             if (storeOptions.Value.SeedOnStart)
             {
-                var seed = new LicenceStoreSeed(issuance, keys, licenceOptions.Value.IssuerCreditCode);
+                var seed = new LicenceStoreSeed(issuance, keys, licenceOptions.Value.IssuerCreditCode,
+                    storeOptions.Value.ReferenceDate ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
                 await new AdapterStoreSeeder<LicenceStore>(store, storeOptions.Value, logger)
                     .SeedAsync(seed, SyntheticPopulationOptions.Default, stoppingToken);
             }

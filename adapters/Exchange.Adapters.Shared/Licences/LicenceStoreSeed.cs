@@ -10,7 +10,7 @@ namespace Exchange.Adapters.Shared.Licences;
 /// Issues the department's licences to the synthetic population: serials count up per type in the order the
 /// department drafts them, so numbers are the same on every machine; each licence is signed with the current key.
 /// </summary>
-public sealed class LicenceStoreSeed(ILicenceIssuance issuance, IssuerKeyRing keys, string issuerCreditCode) : IAdapterStoreSeed<LicenceStore>
+public sealed class LicenceStoreSeed(ILicenceIssuance issuance, IssuerKeyRing keys, string issuerCreditCode, DateOnly validityReference) : IAdapterStoreSeed<LicenceStore>
 {
     public Task<bool> HasDataAsync(LicenceStore store, CancellationToken cancellationToken) =>
         store.Licences.AnyAsync(cancellationToken);
@@ -20,7 +20,7 @@ public sealed class LicenceStoreSeed(ILicenceIssuance issuance, IssuerKeyRing ke
         var key = keys.Current;
         var serials = new Dictionary<string, long>(StringComparer.Ordinal);
         var rows = new List<object>();
-        foreach (var draft in issuance.Draft(population))
+        foreach (var draft in issuance.Draft(population, validityReference))
         {
             var serial = serials[draft.TypeCode] = serials.GetValueOrDefault(draft.TypeCode) + 1;
             var licence = new Licence
@@ -50,6 +50,10 @@ public sealed class LicenceStoreSeed(ILicenceIssuance issuance, IssuerKeyRing ke
                 DataItems = JsonSerializer.Serialize(new SortedDictionary<string, string>(licence.DataItems, StringComparer.Ordinal)),
                 SigningKeyId = licence.SigningKeyId,
                 Signature = licence.Signature.ToByteArray(),
+                RevokedAt = draft.RevokedOn is { } revoked
+                    ? IssuerKeyRing.FormatInstant(new DateTimeOffset(revoked.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+                    : null,
+                RevocationReason = draft.RevocationReason,
             });
         }
         return rows;

@@ -56,11 +56,14 @@ internal static class BusinessVocabulary
 
     public const string ThreeYearsAbnormalReason = "被列入经营异常名录届满3年仍未履行相关义务";
 
+    /// <summary>Only for an enterprise whose registration was revoked: a listed reason must agree with the register's status.</summary>
+    public const string RegistrationRevokedReason = "提交虚假材料或者采取其他欺诈手段隐瞒重要事实，取得市场主体登记，被撤销市场主体登记";
+
     public static IReadOnlyList<string> SeriousViolationReasons { get; } =
     [
-        "提交虚假材料或者采取其他欺诈手段隐瞒重要事实，取得市场主体登记，被撤销市场主体登记",
         "故意侵犯知识产权，严重危害人民群众身体健康和生命安全",
         "因侵犯知识产权受到行政处罚后五年内再次侵权",
+        "生产、销售不符合保障人体健康和人身、财产安全的国家标准的产品，情节严重",
     ];
 
     public static IReadOnlyList<string> SocialGroups { get; } =

@@ -150,8 +150,9 @@ internal sealed class EnterpriseGeneration
 
         if (_random.Chance(5) && enterprise.EstablishedDate.AddDays(180) <= _latest)
         {
+            var reason = _random.Pick(BusinessVocabulary.SeriousViolationReasons);
             CreditListEntries.Add(new CreditListEntry(enterprise.CreditCode, CreditList.SeriousViolations,
-                _random.Pick(BusinessVocabulary.SeriousViolationReasons),
+                enterprise.Status == EnterpriseStatus.Revoked ? BusinessVocabulary.RegistrationRevokedReason : reason,
                 _random.NextDate(enterprise.EstablishedDate.AddDays(180), _latest), null, region.City + "市场监督管理局"));
         }
     }

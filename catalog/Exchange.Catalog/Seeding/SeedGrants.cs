@@ -23,6 +23,8 @@ public static class SeedGrants
             "办理婚姻登记核验当事人居民身份证电子证照", "《婚姻登记条例》第五条", now), Approve: true),
         new("market-regulation", Application(SeedCatalog.MarketRegulation, "PS-ELICENCE", ["RIDC.holder_id", "RIDC.holder_name", "RIDC.name", "RIDC.citizen_id"],
             "办理市场主体登记核验法定代表人居民身份证电子证照", "《中华人民共和国市场主体登记管理条例》第十二条", now), Approve: true),
+        new("civil-affairs", Application(SeedCatalog.CivilAffairs, "MR-REPRESENTED-ENTERPRISES", ["citizen_id", "credit_code", "name", "status"],
+            "办理社会团体成立登记核查拟任法定代表人名下企业", "《社会团体登记管理条例》第十一条", now), Approve: true),
     ];
 
     private static AccessApplication Application(

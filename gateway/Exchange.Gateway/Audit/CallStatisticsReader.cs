@@ -70,6 +70,8 @@ internal sealed class CallStatisticsReader(AuditStore store)
             SELECT m.service_item_code, MAX(m.service_item_name), COUNT(*), CAST(SUM(m.materials_checked) AS BIGINT), CAST(SUM(m.materials_exempted) AS BIGINT)
             FROM audit_records JOIN material_checks m ON m.audit_sequence = audit_records.sequence
             WHERE audit_records.time_micros >= @from AND audit_records.time_micros < @until {Visibility(query)}
+              AND m.audit_sequence = (SELECT MAX(o.audit_sequence) FROM material_checks o
+                                      WHERE o.service_item_code = m.service_item_code AND o.consumer = m.consumer AND o.case_number = m.case_number)
             GROUP BY m.service_item_code ORDER BY m.service_item_code;
             """;
         return ReadRows(transaction, query, sql,

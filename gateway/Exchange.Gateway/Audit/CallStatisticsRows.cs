@@ -7,7 +7,7 @@ public sealed record CallBucketRow(long Bucket, long Calls, long Denials, long P
 
 public sealed record CallSeriesRow(long Bucket, string Consumer, string Provider, string Resource, long Calls, long Denials);
 
-public sealed record MaterialExemptionRow(string ServiceItemCode, string ServiceItemName, long Checks, long MaterialsChecked, long MaterialsExempted);
+public sealed record MaterialExemptionRow(string ServiceItemCode, string ServiceItemName, long Checks, long MaterialsChecked, long MaterialsExempted, long ApplicationsStopped = 0);
 
 public sealed record CallStatistics(
     IReadOnlyList<CallBucketRow> Buckets,

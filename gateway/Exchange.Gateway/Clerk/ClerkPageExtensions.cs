@@ -11,6 +11,7 @@ public static class ClerkPageExtensions
     public const string CookieScheme = "clerk";
     public const string DepartmentClaim = "department";
     private const string StyleSheetResource = "Exchange.Gateway.Clerk.clerk.css";
+    private const string MaterialsStyleSheetResource = "Exchange.Gateway.Clerk.materials.css";
 
     /// <summary>
     /// The counter clerks' e-licence verification page (Razor Pages under /clerk, Chinese, on the gateway's Web
@@ -25,6 +26,7 @@ public static class ClerkPageExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ClerkAccounts>();
         builder.Services.AddSingleton<ClerkLookup>();
+        builder.Services.AddSingleton<ClerkMaterials>();
         builder.Services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, cookie =>
         {
             cookie.Cookie.Name = "exchange-clerk";
@@ -60,6 +62,12 @@ public static class ClerkPageExtensions
         {
             var css = typeof(ClerkPageExtensions).Assembly.GetManifestResourceStream(StyleSheetResource)
                       ?? throw new InvalidOperationException($"The embedded resource {StyleSheetResource} is missing.");
+            return Results.Stream(css, "text/css; charset=utf-8");
+        });
+        app.MapGet(BasePath + "/materials.css", () =>
+        {
+            var css = typeof(ClerkPageExtensions).Assembly.GetManifestResourceStream(MaterialsStyleSheetResource)
+                      ?? throw new InvalidOperationException($"The embedded resource {MaterialsStyleSheetResource} is missing.");
             return Results.Stream(css, "text/css; charset=utf-8");
         });
         app.MapGet("/", () => Results.Redirect(BasePath));

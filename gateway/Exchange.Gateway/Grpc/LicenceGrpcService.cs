@@ -97,15 +97,20 @@ internal sealed class LicenceGrpcService(
         var result = await materials.CheckAsync(code, request.Applicants, Requester(call), context.CancellationToken);
         call.HolderId = request.Applicants.Count > 0 ? HolderIdOf(request.Applicants[0]) : string.Empty;
         call.LicenceUses.AddRange(result.Uses);
-        call.Materials = new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted);
+        // 减材料 statistics count real cases only: a check with an id the registers do not know is a trial, not a case.
+        if (call.CaseNumber.Length > 0 && result.AllPartiesRegistered)
+            call.Materials = new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted, result.Blocked);
         var response = new CheckMaterialsResponse
         {
             ServiceItemCode = result.Item.Code,
             ServiceItemName = result.Item.Name,
             MaterialsRequired = result.Checks.Count - result.Exempted,
             MaterialsExempted = result.Exempted,
+            Blocked = result.Blocked,
         };
         response.Materials.AddRange(result.Checks);
+        response.Findings.AddRange(result.Findings);
+        response.Parties.AddRange(result.Parties);
         return response;
     }
 
@@ -150,8 +155,10 @@ internal sealed class LicenceGrpcService(
                 Checks = row.Checks,
                 MaterialsChecked = row.MaterialsChecked,
                 MaterialsExempted = row.MaterialsExempted,
+                ApplicationsStopped = row.ApplicationsStopped,
             });
             response.MaterialsExemptedTotal += row.MaterialsExempted;
+            response.ApplicationsStoppedTotal += row.ApplicationsStopped;
         }
         return Task.FromResult(response);
     }

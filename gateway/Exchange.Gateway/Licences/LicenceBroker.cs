@@ -20,7 +20,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         var licences = answers.SelectMany(a => a.Licences).OrderBy(l => l.Licence.LicenceNumber, StringComparer.Ordinal).ToList();
         return new HolderLicences(licences, answers.Select(a => a.Outcome).ToList(), answers.Where(a => !a.Denied && !a.Outcome.Answered).Select(a => a.Outcome).ToList())
         {
-            Lapsed = answers.SelectMany(a => a.Lapsed).OrderBy(l => l.Licence.LicenceNumber, StringComparer.Ordinal).ToList(),
+            Lapsed = [.. answers.SelectMany(a => a.Lapsed).OrderBy(l => l.Licence.LicenceNumber, StringComparer.Ordinal)],
         };
     }
 
@@ -96,7 +96,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         if (usable.Count == 0)
         {
             outcome.Problem = LicenceAdmission.Denial(issuer, string.Join('/', issuer.TypeCodes), requester);
-            return new IssuerAnswer(outcome, [], Denied: true);
+            return new IssuerAnswer(outcome, [], [], Denied: true);
         }
         try
         {
@@ -115,12 +115,12 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
                 else if (verification.SignatureValid && verification.Outcome is VerificationOutcome.Revoked or VerificationOutcome.Expired)
                     lapsed.Add(new CheckedLicence(issuer, licence, verification, disclosure, source));
             }
-            return new IssuerAnswer(outcome, valid, Denied: false) { Lapsed = lapsed };
+            return new IssuerAnswer(outcome, valid, lapsed, Denied: false);
         }
         catch (UnavailableException ex)
         {
             outcome.Problem = ex.Message;
-            return new IssuerAnswer(outcome, [], Denied: false);
+            return new IssuerAnswer(outcome, [], [], Denied: false);
         }
     }
 
@@ -151,10 +151,7 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         return HolderIdentifier.Problem(holder) is { } problem ? throw new InvalidFieldException(field, problem) : holder;
     }
 
-    private sealed record IssuerAnswer(IssuerOutcome Outcome, IReadOnlyList<CheckedLicence> Licences, bool Denied)
-    {
-        public IReadOnlyList<CheckedLicence> Lapsed { get; init; } = [];
-    }
+    private sealed record IssuerAnswer(IssuerOutcome Outcome, IReadOnlyList<CheckedLicence> Licences, IReadOnlyList<CheckedLicence> Lapsed, bool Denied);
 }
 
 /// <summary>
@@ -180,8 +177,11 @@ internal sealed record CheckedLicence(LicenceIssuer Issuer, Licence Licence, Ver
 /// <summary>A holder's licences the caller may use; <see cref="Silent"/> are the issuers it may use that did not answer.</summary>
 internal sealed record HolderLicences(IReadOnlyList<CheckedLicence> Licences, IReadOnlyList<IssuerOutcome> Issuers, IReadOnlyList<IssuerOutcome> Silent)
 {
-    /// <summary>Genuine licences of types the caller may use that were revoked or have expired: not listed, but a clerk is told why.</summary>
-    public IReadOnlyList<CheckedLicence> Lapsed { get; init; } = [];
-
     public bool Complete => Silent.Count == 0;
+
+    /// <summary>
+    /// Genuine licences of types the caller may use that were revoked or have expired: not for use, but they tell a
+    /// clerk why a material is still required.
+    /// </summary>
+    public IReadOnlyList<CheckedLicence> Lapsed { get; init; } = [];
 }

@@ -2,6 +2,8 @@ using Exchange.Gateway.Audit;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Grpc;
 using Exchange.Gateway.Identity;
+using Exchange.Gateway.Licences.Facts;
+using Exchange.Gateway.Licences.Rules;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +48,8 @@ public static class LicenceServiceExtensions
         builder.Services.AddSingleton<LicenceAdmission>();
         builder.Services.AddSingleton<LicenceBroker>();
         builder.Services.AddSingleton<ServiceItems>();
+        builder.Services.AddSingleton<ProviderFacts>();
+        builder.Services.AddMaterialRules();
         builder.Services.AddSingleton<MaterialChecker>();
         builder.Services.AddSingleton<LicenceUsageQueries>();
         return builder;

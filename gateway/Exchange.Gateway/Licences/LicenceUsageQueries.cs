@@ -41,7 +41,10 @@ internal sealed class LicenceUsageQueries(AuditStore store)
         return uses;
     }
 
-    /// <summary>Per service item: checks, materials checked, materials exempted; ordered by item code.</summary>
+    /// <summary>
+    /// Per service item: cases checked, materials checked and exempted, applications stopped; each case (department and
+    /// case number) counted once, by its latest check, so checking a case again does not inflate the figures.
+    /// </summary>
     public List<MaterialExemptionRow> MaterialStatistics()
     {
         var rows = new List<MaterialExemptionRow>();
@@ -50,12 +53,16 @@ internal sealed class LicenceUsageQueries(AuditStore store)
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT service_item_code, MAX(service_item_name), COUNT(*), CAST(SUM(materials_checked) AS BIGINT), CAST(SUM(materials_exempted) AS BIGINT)
-            FROM material_checks GROUP BY service_item_code ORDER BY service_item_code;
+            SELECT m.service_item_code, MAX(m.service_item_name), COUNT(*), CAST(SUM(m.materials_checked) AS BIGINT), CAST(SUM(m.materials_exempted) AS BIGINT),
+                   CAST(SUM(CASE WHEN m.blocked THEN 1 ELSE 0 END) AS BIGINT)
+            FROM material_checks m
+            WHERE m.audit_sequence = (SELECT MAX(o.audit_sequence) FROM material_checks o
+                                      WHERE o.service_item_code = m.service_item_code AND o.consumer = m.consumer AND o.case_number = m.case_number)
+            GROUP BY m.service_item_code ORDER BY m.service_item_code;
             """;
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            rows.Add(new MaterialExemptionRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            rows.Add(new MaterialExemptionRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
         return rows;
     }
 }

@@ -38,8 +38,8 @@ public static class LicenceUsageTables
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO material_checks (audit_sequence, time_micros, service_item_code, service_item_name, materials_checked, materials_exempted)
-                VALUES (@sequence, @time, @code, @name, @checked, @exempted);
+                INSERT INTO material_checks (audit_sequence, time_micros, service_item_code, service_item_name, materials_checked, materials_exempted, consumer, case_number, blocked)
+                VALUES (@sequence, @time, @code, @name, @checked, @exempted, @consumer, @case, @blocked);
                 """;
             command.AddParameter("@sequence", auditSequence);
             command.AddParameter("@time", entry.TimeMicros);
@@ -47,6 +47,9 @@ public static class LicenceUsageTables
             command.AddParameter("@name", tally.ServiceItemName);
             command.AddParameter("@checked", tally.MaterialsChecked);
             command.AddParameter("@exempted", tally.MaterialsExempted);
+            command.AddParameter("@consumer", entry.Consumer);
+            command.AddParameter("@case", entry.CaseNumber);
+            command.AddParameter("@blocked", tally.Blocked);
             command.ExecuteNonQuery();
         }
     }

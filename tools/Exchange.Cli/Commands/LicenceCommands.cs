@@ -41,7 +41,11 @@ internal static class LicenceCommands
 
         var item = new Argument<string>("service-item") { Description = "Service item code, for example CA-MARRIAGE-REGISTRATION (see 'licences items')" };
         var applicants = new Argument<string[]>("role=holder-id") { Description = "One per applicant role, for example applicant=330106198812153739", Arity = ArgumentArity.OneOrMore };
-        var check = new Command("check", "Which materials of a service item need not be submitted (免提交), and why") { item, applicants };
+        var json = new Option<bool>("--json") { Description = "Print the CheckMaterials answer as JSON instead of the clerk's report" };
+        var check = new Command("check", "Which materials of a service item need not be submitted (免提交) and why, and what the shared data says about the applicants (findings)")
+        {
+            item, applicants, json,
+        };
         check.SetAction((parse, ct) =>
         {
             var request = new CheckMaterialsRequest { ServiceItemCode = parse.GetValue(item)! };
@@ -55,7 +59,8 @@ internal static class LicenceCommands
                 }
                 request.Applicants.Add(new Applicant { Role = pair[..at], HolderId = pair[(at + 1)..] });
             }
-            return RpcCall.ViaGatewayAsync(parse, (invoker, options) => new LicenceService.LicenceServiceClient(invoker).CheckMaterialsAsync(request, options).ResponseAsync, ct);
+            return RpcCall.ViaGatewayAsync(parse, (invoker, options) => new LicenceService.LicenceServiceClient(invoker).CheckMaterialsAsync(request, options).ResponseAsync, ct,
+                print: parse.GetValue(json) ? null : reply => MaterialCheckReport.Print(reply, Console.Out));
         });
 
         var statistics = new Command("statistics", "Materials exempted so far (减材料), per service item");

@@ -41,6 +41,7 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
             check.ToTable("material_checks");
             check.HasKey(c => c.AuditSequence);
             check.Property(c => c.AuditSequence).ValueGeneratedNever();
+            check.HasIndex(c => new { c.ServiceItemCode, c.Consumer, c.CaseNumber });
         });
 
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))

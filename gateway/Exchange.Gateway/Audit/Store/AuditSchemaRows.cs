@@ -61,4 +61,11 @@ public sealed class MaterialCheckRow
     public string ServiceItemName { get; set; } = "";
     public long MaterialsChecked { get; set; }
     public long MaterialsExempted { get; set; }
+
+    /// <summary>The checking department and its case: the statistics count each case once, by its latest check.</summary>
+    public string Consumer { get; set; } = "";
+    public string CaseNumber { get; set; } = "";
+
+    /// <summary>A blocking finding stopped the application (for example a credit restriction).</summary>
+    public bool Blocked { get; set; }
 }

@@ -232,6 +232,20 @@ namespace Exchange.Gateway.Audit.Store.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("audit_sequence");
 
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blocked");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consumer");
+
                     b.Property<long>("MaterialsChecked")
                         .HasColumnType("bigint")
                         .HasColumnName("materials_checked");
@@ -255,6 +269,8 @@ namespace Exchange.Gateway.Audit.Store.Migrations.PostgreSql
                         .HasColumnName("time_micros");
 
                     b.HasKey("AuditSequence");
+
+                    b.HasIndex("ServiceItemCode", "Consumer", "CaseNumber");
 
                     b.ToTable("material_checks", (string)null);
                 });

@@ -225,6 +225,20 @@ namespace Exchange.Gateway.Audit.Store.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("audit_sequence");
 
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
                     b.Property<long>("MaterialsChecked")
                         .HasColumnType("INTEGER")
                         .HasColumnName("materials_checked");
@@ -248,6 +262,8 @@ namespace Exchange.Gateway.Audit.Store.Migrations.Sqlite
                         .HasColumnName("time_micros");
 
                     b.HasKey("AuditSequence");
+
+                    b.HasIndex("ServiceItemCode", "Consumer", "CaseNumber");
 
                     b.ToTable("material_checks", (string)null);
                 });

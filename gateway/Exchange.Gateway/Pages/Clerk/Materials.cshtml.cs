@@ -1,0 +1,93 @@
+using System.Globalization;
+using Exchange.Gateway.Clerk;
+using Exchange.Protos.Catalog.V1;
+using Exchange.Protos.Licence.V1;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exchange.Gateway.Pages.Clerk;
+
+/// <summary>受理前核查: choose the service item, enter the applicants, see exempt / required / findings, print the acceptance slip.</summary>
+internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials materials, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Item { get; set; }
+
+    [BindProperty]
+    public string? CaseNumber { get; set; }
+
+    /// <summary>The holder id typed for each role of the item, by role code.</summary>
+    [BindProperty]
+    public Dictionary<string, string> Holders { get; set; } = [];
+
+    public IReadOnlyList<ServiceItem> ServiceItems { get; private set; } = [];
+
+    public ServiceItem? Selected { get; private set; }
+
+    public ClerkMaterialAnswer? Answer { get; private set; }
+
+    public string Department => User.Clerk().Department;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task OnPostAsync()
+    {
+        await LoadAsync();
+        if (Selected is null)
+            return;
+        var applicants = Selected.Roles
+            .Where(r => Holders.TryGetValue(r.Code, out var id) && !string.IsNullOrWhiteSpace(id))
+            .Select(r => new Applicant { Role = r.Code, HolderId = Holders[r.Code].Trim().ToUpperInvariant() })
+            .ToList();
+        CaseNumber = CaseOrDefault();
+        ModelState.Remove(nameof(CaseNumber));
+        Answer = await materials.CheckAsync(User.Clerk(), CaseNumber, Selected.Code, applicants, HttpContext.RequestAborted);
+    }
+
+    private async Task LoadAsync()
+    {
+        ServiceItems = await lookup.ServiceItemsOfAsync(User.Clerk(), HttpContext.RequestAborted);
+        var code = (Item ?? string.Empty).Trim().ToUpperInvariant();
+        Selected = ServiceItems.FirstOrDefault(i => i.Code == code) ?? (code.Length == 0 ? ServiceItems.FirstOrDefault() : null);
+        Item = Selected?.Code ?? code;
+    }
+
+    /// <summary>The case typed by the clerk, or one numbered for the counter and the moment (a slip always names its case).</summary>
+    private string CaseOrDefault()
+    {
+        var typed = (CaseNumber ?? string.Empty).Trim();
+        if (typed.Length is > 0 and <= 64 && typed.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '.'))
+            return typed;
+        return "COUNTER-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+    }
+
+    public static string SeverityText(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Blocking => "阻止受理",
+        FindingSeverity.Warning => "须核实",
+        FindingSeverity.CannotCheck => "无法核查",
+        _ => "",
+    };
+
+    public static string SeverityClass(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Blocking => "bad",
+        FindingSeverity.Warning => "warn",
+        _ => "muted",
+    };
+
+    public static string OutcomeText(MaterialOutcome outcome) => outcome switch
+    {
+        MaterialOutcome.Exempt => "免提交",
+        MaterialOutcome.NoReplacement => "无可替代",
+        MaterialOutcome.NotIssued => "未领证",
+        MaterialOutcome.Revoked => "证照已注销",
+        MaterialOutcome.Expired => "证照已过期",
+        MaterialOutcome.NotShared => "未共享",
+        MaterialOutcome.NoRecord => "无登记记录",
+        MaterialOutcome.Unavailable => "暂时无法查询",
+        _ => "须提交",
+    };
+
+    public string RoleTitle(string role) => Selected?.Roles.FirstOrDefault(r => r.Code == role)?.Title ?? role;
+}
