@@ -36,7 +36,7 @@ public sealed class AuditStoreUpgradeTests(ClusterFixture fixture)
 
             Assert.Equal(3, Count(file, "SELECT COUNT(*) FROM audit_records"));
             Assert.Equal(1, Count(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'licence_uses'"));
-            Assert.Equal(2, Count(file, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal(3, Count(file, "SELECT COUNT(*) FROM __EFMigrationsHistory")); // Initial adopted, TransparencyLog and MaterialCheckCases applied
             Assert.Equal(0, Count(file, "SELECT COUNT(*) FROM audit_records WHERE leaf_hash = ''"));
             var verification = await new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(first, ExchangeClients.CivilAffairs))
                 .VerifyAuditChainAsync(new VerifyAuditChainRequest());

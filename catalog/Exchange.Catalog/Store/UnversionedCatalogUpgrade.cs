@@ -20,8 +20,6 @@ internal static class UnversionedCatalogUpgrade
     {
         await StoreSchema.CreateMissingTablesAsync(db, cancellationToken);
         await AddMissingColumnsAsync(db, cancellationToken);
-        // Not in the first migration's schema: the AuditWitness migration that follows the adoption creates it.
-        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS witnessed_checkpoints;", cancellationToken);
     }
 
     private static async Task AddMissingColumnsAsync(DbContext db, CancellationToken cancellationToken)

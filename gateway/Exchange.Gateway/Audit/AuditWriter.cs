@@ -68,13 +68,10 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         _thread.Start();
     }
 
-    // A store made before migrations gets the first migration's tables it lacks; audit_checkpoints is not one of them
-    // (the TransparencyLog migration, applied right after the adoption, creates it and the leaf hash column).
-    private static async Task AdoptUnversionedAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken cancellationToken)
-    {
-        await StoreSchema.CreateMissingTablesAsync(db, cancellationToken);
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE IF EXISTS audit_checkpoints;", cancellationToken);
-    }
+    // A store made before migrations gets the first migration's tables it lacks; the later migrations, applied right
+    // after the adoption, add the rest.
+    private static Task AdoptUnversionedAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken cancellationToken) =>
+        StoreSchema.CreateMissingTablesAsync(db, cancellationToken);
 
     private void Connect()
     {
