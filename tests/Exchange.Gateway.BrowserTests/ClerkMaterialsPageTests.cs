@@ -36,7 +36,7 @@ public sealed class ClerkMaterialsPageTests(ClerkPageFixture fixture) : IClassFi
         Assert.Contains("CA-2026-000777", text);
         Assert.Contains("唐皓轩", text);
         Assert.Contains("PS-RESIDENT-BASIC", text);
-        Assert.Contains("PUBLIC-SECURITY", text);
+        Assert.Contains("公安厅", text); // the source department by name, as on a paper slip
         Assert.Equal(1, await page.Locator("[data-testid=print]").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "clerk-materials-accepted");
 

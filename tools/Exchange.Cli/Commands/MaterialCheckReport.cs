@@ -1,3 +1,4 @@
+using Exchange.Labels;
 using Exchange.Protos.Licence.V1;
 
 namespace Exchange.Cli.Commands;
@@ -35,7 +36,7 @@ internal static class MaterialCheckReport
                     output.WriteLine($"      证据：{string.Join("；", finding.Evidence.Select(e => $"{e.Name} {e.Value}"))}");
                 output.WriteLine($"      依据：{finding.LegalBasis}");
                 if (finding.SourceDepartment.Length > 0 || finding.ResourceCode.Length > 0)
-                    output.WriteLine($"      来源：{finding.SourceDepartment} {finding.ResourceCode}".TrimEnd());
+                    output.WriteLine($"      来源：{DepartmentNames.Of(finding.SourceDepartment, finding.SourceDepartment)} {finding.ResourceCode}".TrimEnd());
             }
         }
 
@@ -44,7 +45,7 @@ internal static class MaterialCheckReport
         foreach (var material in response.Materials.Where(m => m.Exempt))
         {
             var by = material.LicenceNumber.Length > 0 ? $"电子证照 {material.LicenceNumber}" : $"共享数据 {material.ResourceCode}";
-            output.WriteLine($"  {material.MaterialCode} {material.MaterialName}（{material.HolderId}）← {by}，{material.SourceDepartment}");
+            output.WriteLine($"  {material.MaterialCode} {material.MaterialName}（{material.HolderId}）← {by}，{DepartmentNames.Of(material.SourceDepartment, material.SourceDepartment)}");
             var confirmed = material.Confirmed.Where(f => f.Name != "证照编号").ToList();
             if (confirmed.Count > 0)
                 output.WriteLine($"      已核实：{string.Join("，", confirmed.Select(f => $"{f.Name} {f.Value}"))}");
