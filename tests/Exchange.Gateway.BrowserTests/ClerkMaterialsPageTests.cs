@@ -19,21 +19,21 @@ public sealed class ClerkMaterialsPageTests(ClerkPageFixture fixture) : IClassFi
         await page.FillAsync("[data-testid=holder-spouse]", woman);
         await page.FillAsync("[data-testid=case]", caseNumber);
         await page.ClickAsync("[data-testid=check]");
-        await page.WaitForSelectorAsync("[data-testid=verdict], [data-testid=problem]");
+        await page.WaitForSelectorAsync("[data-testid=verdict], [data-testid=problem], [data-testid=case-problem]");
         return page;
     }
 
     [Fact]
     public async Task An_eligible_pair_is_accepted_and_the_slip_lists_the_exempt_materials_with_their_sources()
     {
-        var page = await CheckAsync("33010819920126201X", "33010620010302554X", "CA-2026-000777");
+        var page = await CheckAsync("33010819920126201X", "33010620010302554X", "民婚字(2026)第777号");
 
         Assert.StartsWith("可以受理", await page.InnerTextAsync("[data-testid=verdict]"));
         Assert.Equal(4, await page.Locator("[data-testid=exempt] tr").CountAsync());
         Assert.Equal(2, await page.Locator("[data-testid=required] tr").CountAsync());
         var slip = page.Locator("[data-testid=slip]");
         var text = await slip.InnerTextAsync();
-        Assert.Contains("CA-2026-000777", text);
+        Assert.Contains("民婚字(2026)第777号", text); // the case as the department writes it, never renumbered
         Assert.Contains("唐皓轩", text);
         Assert.Contains("PS-RESIDENT-BASIC", text);
         Assert.Contains("公安厅", text); // the source department by name, as on a paper slip
@@ -58,5 +58,14 @@ public sealed class ClerkMaterialsPageTests(ClerkPageFixture fixture) : IClassFi
         Assert.Contains("结婚证字号", await finding.InnerTextAsync());
         Assert.Equal(0, await page.Locator("[data-testid=slip]").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "clerk-materials-refused");
+    }
+
+    [Fact]
+    public async Task Without_a_case_number_the_clerk_is_told_and_nothing_is_checked()
+    {
+        var page = await CheckAsync("33010819920126201X", "33010620010302554X", "");
+
+        Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync("[data-testid=case-problem]")));
+        Assert.Equal(0, await page.Locator("[data-testid=verdict]").CountAsync());
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Exchange.ExchangeContext;
 using Exchange.Gateway.Clerk;
 using Exchange.Protos.Catalog.V1;
 using Exchange.Protos.Licence.V1;
@@ -8,13 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Gateway.Pages.Clerk;
 
 /// <summary>受理前核查: choose the service item, enter the applicants, see exempt / required / findings, print the acceptance slip.</summary>
-internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials materials, TimeProvider time) : PageModel
+internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials materials) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Item { get; set; }
 
     [BindProperty]
     public string? CaseNumber { get; set; }
+
+    /// <summary>Why the typed case number cannot be used; the check does not run.</summary>
+    public string? CaseProblem { get; private set; }
 
     /// <summary>The holder id typed for each role of the item, by role code.</summary>
     [BindProperty]
@@ -39,8 +42,11 @@ internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials material
             .Where(r => Holders.TryGetValue(r.Code, out var id) && !string.IsNullOrWhiteSpace(id))
             .Select(r => new Applicant { Role = r.Code, HolderId = Holders[r.Code].Trim().ToUpperInvariant() })
             .ToList();
-        CaseNumber = CaseOrDefault();
         ModelState.Remove(nameof(CaseNumber));
+        CaseNumber = (CaseNumber ?? string.Empty).Trim();
+        CaseProblem = CaseNumbers.Problem(CaseNumber);
+        if (CaseProblem is not null)
+            return;
         Answer = await materials.CheckAsync(User.Clerk(), CaseNumber, Selected.Code, applicants, HttpContext.RequestAborted);
     }
 
@@ -50,15 +56,6 @@ internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials material
         var code = (Item ?? string.Empty).Trim().ToUpperInvariant();
         Selected = ServiceItems.FirstOrDefault(i => i.Code == code) ?? (code.Length == 0 ? ServiceItems.FirstOrDefault() : null);
         Item = Selected?.Code ?? code;
-    }
-
-    /// <summary>The case typed by the clerk, or one numbered for the counter and the moment (a slip always names its case).</summary>
-    private string CaseOrDefault()
-    {
-        var typed = (CaseNumber ?? string.Empty).Trim();
-        if (typed.Length is > 0 and <= 64 && typed.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '.'))
-            return typed;
-        return "COUNTER-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
     }
 
     public static string SeverityText(FindingSeverity severity) => severity switch
