@@ -1,7 +1,9 @@
 using Exchange.Gateway.Licences.Facts;
 using Exchange.Gateway.Licences.Rules;
+using Exchange.Labels;
 using Exchange.Protos.Licence.V1;
 using Exchange.Protos.MarketRegulation.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exchange.Gateway.Rules.Tests;
 
@@ -105,12 +107,21 @@ public sealed class CreditRuleTests
     }
 
     [Fact]
-    public async Task Rules_apply_only_to_their_service_items()
+    public void A_rule_applies_to_the_service_items_that_list_it_and_identity_to_every_item()
     {
         Assert.False(new MarketEntryCreditRule().AppliesTo(Cases.Marriage));
-        Assert.True(new MarketEntryCreditRule().AppliesTo(Cases.Item(ServiceItemCodes.SocialOrganisationEstablishment)));
+        Assert.True(new MarketEntryCreditRule().AppliesTo(Cases.Item("ANY-NEW-ITEM", ["CREDIT-MARKET-ENTRY"])));
         Assert.False(new MarriageStatusRule().AppliesTo(Cases.Establishment));
-        Assert.True(new PartyIdentityRule().AppliesTo(Cases.Change));
-        await Task.CompletedTask;
+        Assert.True(new PartyIdentityRule().AppliesTo(Cases.Item("ANY-NEW-ITEM", [])));
     }
+
+    [Fact]
+    public void Every_rule_the_admin_UI_offers_is_one_the_gateway_runs_and_the_other_way_round()
+    {
+        using var provider = new ServiceCollection().AddMaterialRules().BuildServiceProvider();
+        var registered = provider.GetServices<IMaterialRule>().Select(r => r.Code).Order(StringComparer.Ordinal);
+
+        Assert.Equal(MaterialRuleNames.All.Select(r => r.Code).Order(StringComparer.Ordinal), registered);
+    }
+
 }

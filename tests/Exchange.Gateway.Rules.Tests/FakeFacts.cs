@@ -46,18 +46,21 @@ internal static class Cases
 {
     public static readonly DateOnly Today = new(2026, 12, 5);
 
-    public static ServiceItem Item(string code, params (string Code, string Title, HolderKind Kind)[] roles)
+    public static ServiceItem Item(string code, string[] rules, params (string Code, string Title, HolderKind Kind)[] roles)
     {
-        var item = new ServiceItem { Code = code, Name = code, DepartmentCode = "TEST" };
+        var item = new ServiceItem { Code = code, Name = code, DepartmentCode = "TEST", RuleCodes = { rules } };
         item.Roles.Add(roles.Select(r => new ApplicantRole { Code = r.Code, Title = r.Title, HolderKind = r.Kind }));
         return item;
     }
 
-    public static ServiceItem Marriage { get; } = Item(ServiceItemCodes.MarriageRegistration, ("applicant", "男方当事人", HolderKind.Person), ("spouse", "女方当事人", HolderKind.Person));
+    public static ServiceItem Marriage { get; } = Item("CA-MARRIAGE-REGISTRATION", ["MARRIAGE-PARTIES", "MARRIAGE-AGE", "MARRIAGE-NOT-MARRIED"],
+        ("applicant", "男方当事人", HolderKind.Person), ("spouse", "女方当事人", HolderKind.Person));
 
-    public static ServiceItem Establishment { get; } = Item(ServiceItemCodes.EnterpriseEstablishment, ("legal_representative", "法定代表人", HolderKind.Person), ("shareholder", "自然人股东", HolderKind.Person));
+    public static ServiceItem Establishment { get; } = Item("MR-ENTERPRISE-ESTABLISHMENT", ["CREDIT-MARKET-ENTRY", "COMPANY-LAW-178"],
+        ("legal_representative", "法定代表人", HolderKind.Person), ("shareholder", "自然人股东", HolderKind.Person));
 
-    public static ServiceItem Change { get; } = Item(ServiceItemCodes.EnterpriseChange, ("enterprise", "申请企业", HolderKind.Organization), ("legal_representative", "新任法定代表人", HolderKind.Person));
+    public static ServiceItem Change { get; } = Item("MR-ENTERPRISE-CHANGE-REGISTRATION", ["CREDIT-MARKET-ENTRY", "COMPANY-LAW-178", "CREDIT-ENTERPRISE-LISTING"],
+        ("enterprise", "申请企业", HolderKind.Organization), ("legal_representative", "新任法定代表人", HolderKind.Person));
 
     public static RuleContext For(ServiceItem item, FakeFacts facts, params string[] holders) =>
         new(item, item.Roles.Zip(holders).Select(p => new Party(p.First, p.Second)).ToList(), facts, Today);

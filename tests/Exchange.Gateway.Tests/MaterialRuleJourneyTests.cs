@@ -58,7 +58,7 @@ public sealed class MaterialRuleJourneyTests(ClusterFixture fixture)
         var response = await MarriageAsync(MarriedMan, HisWife);
 
         Assert.True(response.Blocked);
-        var finding = response.Findings.First(f => f.RuleCode == "MARRIAGE-NOT-MARRIED");
+        var finding = Assert.Single(response.Findings, f => f.RuleCode == "MARRIAGE-NOT-MARRIED");
         Assert.Equal(("双方已登记结婚", FindingSeverity.Blocking, "CIVIL-AFFAIRS"), (finding.Title, finding.Severity, finding.SourceDepartment));
         Assert.Contains(finding.Evidence, e => e.Name == "结婚证字号");
     }

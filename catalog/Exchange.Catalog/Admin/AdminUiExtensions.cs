@@ -82,11 +82,13 @@ public static class AdminUiExtensions
                 pages.RootDirectory = "/Admin/Pages";
                 pages.Conventions.AuthorizeFolder("/", AdminPolicies.Staff);
                 pages.Conventions.AuthorizePage("/Resources/Edit", AdminPolicies.CatalogAdmin);
+                pages.Conventions.AuthorizePage("/ServiceItems/Edit", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AuthorizeFolder("/Audit", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AuthorizeFolder("/Statistics", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Denied");
                 pages.Conventions.AddPageRoute("/Resources/Edit", "admin/drafts/new");
+                pages.Conventions.AddPageRoute("/ServiceItems/Edit", "admin/service-items/new");
             })
             .AddMvcOptions(mvc =>
             {

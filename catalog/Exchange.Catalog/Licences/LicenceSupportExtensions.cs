@@ -9,6 +9,7 @@ public static class LicenceSupportExtensions
     {
         builder.Services.AddScoped<IssuerKeyRegistry>();
         builder.Services.AddScoped<ServiceItemCatalog>();
+        builder.Services.AddScoped<ServiceItemEditor>();
         return builder;
     }
 

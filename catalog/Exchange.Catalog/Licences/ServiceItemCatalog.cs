@@ -28,6 +28,7 @@ public sealed class ServiceItemCatalog(CatalogDbContext db)
         Code = item.Code,
         Name = item.Name,
         DepartmentCode = item.DepartmentCode,
+        RuleCodes = [.. item.RuleCodes],
         Roles = item.Roles.Select(r => new ApplicantRoleRecord { Code = r.Code, Title = r.Title, HolderKind = r.HolderKind }).ToList(),
         Materials = item.Materials.Select(m => new MaterialRecord
         {
@@ -41,9 +42,9 @@ public sealed class ServiceItemCatalog(CatalogDbContext db)
         }).ToList(),
     };
 
-    private static ServiceItem ToContract(ServiceItemRecord record)
+    public static ServiceItem ToContract(ServiceItemRecord record)
     {
-        var item = new ServiceItem { Code = record.Code, Name = record.Name, DepartmentCode = record.DepartmentCode };
+        var item = new ServiceItem { Code = record.Code, Name = record.Name, DepartmentCode = record.DepartmentCode, RuleCodes = { record.RuleCodes } };
         item.Roles.Add(record.Roles.Select(r => new ApplicantRole { Code = r.Code, Title = r.Title, HolderKind = r.HolderKind }));
         foreach (var m in record.Materials)
         {

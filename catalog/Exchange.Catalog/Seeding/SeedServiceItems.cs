@@ -21,9 +21,16 @@ public static class SeedServiceItems
     private static readonly string[] Marriage = ["holder_id", "holder_name", "certificate_number", "registration_date", "husband_name", "husband_citizen_id", "wife_name", "wife_citizen_id"];
     private static readonly string[] OrganisationRegistration = ["holder_id", "holder_name", "certificate_kind", "name", "credit_code", "legal_representative", "registration_authority", "registered_date"];
 
+    // The fact checks each item asks of the gateway (IDENTITY-ALIVE applies to every item without being listed).
+    private static readonly string[] MarriageRules = ["MARRIAGE-PARTIES", "MARRIAGE-AGE", "MARRIAGE-NOT-MARRIED"];
+    private static readonly string[] CreditRules = ["CREDIT-MARKET-ENTRY"];
+    private static readonly string[] MarketEntryRules = ["CREDIT-MARKET-ENTRY", "COMPANY-LAW-178"];
+    private static readonly string[] ChangeRules = ["CREDIT-MARKET-ENTRY", "COMPANY-LAW-178", "CREDIT-ENTERPRISE-LISTING"];
+    private static readonly string[] NoFurtherRules = [];
+
     public static IReadOnlyList<ServiceItem> All() =>
     [
-        Item("CA-MARRIAGE-REGISTRATION", "内地居民结婚登记", SeedCatalog.CivilAffairs,
+        Item("CA-MARRIAGE-REGISTRATION", "内地居民结婚登记", SeedCatalog.CivilAffairs, MarriageRules,
             [Person("applicant", "男方当事人"), Person("spouse", "女方当事人")],
             [
                 ByLicence("M01", "男方居民身份证", "applicant", ResidentIdCard, "以居民身份证电子证照核验身份。"),
@@ -34,7 +41,7 @@ public static class SeedServiceItems
                     "须双方当事人在婚姻登记员面前亲自签字，不能以数据共享替代。"),
                 Required("M06", "双方近期半身免冠合影照片（2 寸，3 张）", "applicant", "须现场提交或拍摄。"),
             ]),
-        Item("MR-ENTERPRISE-ESTABLISHMENT", "有限责任公司设立登记", SeedCatalog.MarketRegulation,
+        Item("MR-ENTERPRISE-ESTABLISHMENT", "有限责任公司设立登记", SeedCatalog.MarketRegulation, MarketEntryRules,
             [Person("legal_representative", "法定代表人"), Person("shareholder", "自然人股东")],
             [
                 // One material per paper: the identity card is the proof of identity, so no separate "identity check" item.
@@ -43,7 +50,7 @@ public static class SeedServiceItems
                 Required("M03", "公司章程", "legal_representative", "须由全体股东签署，不能以数据共享替代。"),
                 Required("M04", "住所使用证明", "legal_representative", "不动产登记部门尚未接入交换平台，暂须提交。"),
             ]),
-        Item("MR-ENTERPRISE-CHANGE-REGISTRATION", "企业变更登记（法定代表人变更）", SeedCatalog.MarketRegulation,
+        Item("MR-ENTERPRISE-CHANGE-REGISTRATION", "企业变更登记（法定代表人变更）", SeedCatalog.MarketRegulation, ChangeRules,
             [Organization("enterprise", "申请企业"), Person("legal_representative", "新任法定代表人")],
             [
                 ByLicence("M01", "营业执照正、副本", "enterprise", BusinessLicence, "以营业执照电子证照核验，免于提交纸质执照。"),
@@ -52,7 +59,7 @@ public static class SeedServiceItems
                 ByLicence("M04", "新任法定代表人身份证明", "legal_representative", ResidentIdCard, "以居民身份证电子证照核验身份。"),
                 Required("M05", "股东会关于变更法定代表人的决议", "enterprise", "须提交经股东签署的决议原件。"),
             ]),
-        Item("CA-SOCIAL-ORGANIZATION-REGISTRATION", "社会团体变更登记", SeedCatalog.CivilAffairs,
+        Item("CA-SOCIAL-ORGANIZATION-REGISTRATION", "社会团体变更登记", SeedCatalog.CivilAffairs, NoFurtherRules,
             [Organization("organization", "申请社会团体"), Person("legal_representative", "法定代表人")],
             [
                 ByLicence("M01", "社会团体法人登记证书正、副本", "organization", SocialOrganisationCertificate, "以社会团体法人登记证书电子证照核验。"),
@@ -61,7 +68,7 @@ public static class SeedServiceItems
                 Required("M04", "会员（代表）大会或理事会关于变更事项的决议", "organization", "须提交决议原件。"),
                 Required("M05", "业务主管单位审查同意文件", "organization", "业务主管单位尚未接入交换平台，暂须提交。"),
             ]),
-        Item("CA-SOCIAL-ORGANIZATION-ESTABLISHMENT", "社会团体成立登记", SeedCatalog.CivilAffairs,
+        Item("CA-SOCIAL-ORGANIZATION-ESTABLISHMENT", "社会团体成立登记", SeedCatalog.CivilAffairs, CreditRules,
             [Person("legal_representative", "拟任法定代表人")],
             [
                 ByLicence("M01", "拟任法定代表人居民身份证", "legal_representative", ResidentIdCard, "以居民身份证电子证照核验身份。"),
@@ -71,7 +78,7 @@ public static class SeedServiceItems
                 Required("M05", "住所使用权证明", "legal_representative", "不动产登记部门尚未接入交换平台，暂须提交。"),
                 Required("M06", "验资报告", "legal_representative", "须由会计师事务所出具。"),
             ]),
-        Item("PS-HOUSEHOLD-MOVE-SPOUSE", "夫妻投靠户口迁入", SeedCatalog.PublicSecurity,
+        Item("PS-HOUSEHOLD-MOVE-SPOUSE", "夫妻投靠户口迁入", SeedCatalog.PublicSecurity, NoFurtherRules,
             [Person("applicant", "迁入人"), Person("spouse", "投靠的配偶")],
             [
                 ByLicence("M01", "结婚证", "applicant", MarriageCertificate, "以结婚证电子证照核验婚姻关系。"),
@@ -80,7 +87,7 @@ public static class SeedServiceItems
                 ByResource("M04", "配偶户口簿", "spouse", "PS-RESIDENT-BASIC", "通过户籍信息核实，免于提交户口簿。"),
                 Required("M05", "合法稳定住所证明（房屋所有权证或租赁备案证明）", "spouse", "不动产登记部门尚未接入交换平台，暂须提交。"),
             ]),
-        Item("CA-MINIMUM-LIVING-ALLOWANCE", "最低生活保障申请", SeedCatalog.CivilAffairs,
+        Item("CA-MINIMUM-LIVING-ALLOWANCE", "最低生活保障申请", SeedCatalog.CivilAffairs, NoFurtherRules,
             [Person("applicant", "申请人"), Person("spouse", "共同生活的配偶")],
             [
                 ByLicence("M01", "申请人居民身份证", "applicant", ResidentIdCard, "以居民身份证电子证照核验身份。"),
@@ -91,9 +98,9 @@ public static class SeedServiceItems
             ]),
     ];
 
-    private static ServiceItem Item(string code, string name, string department, ApplicantRole[] roles, Material[] materials)
+    private static ServiceItem Item(string code, string name, string department, string[] rules, ApplicantRole[] roles, Material[] materials)
     {
-        var item = new ServiceItem { Code = code, Name = name, DepartmentCode = department };
+        var item = new ServiceItem { Code = code, Name = name, DepartmentCode = department, RuleCodes = { rules } };
         item.Roles.Add(roles);
         item.Materials.Add(materials);
         return item;

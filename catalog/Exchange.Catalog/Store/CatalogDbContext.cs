@@ -80,6 +80,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
             item.HasKey(i => i.Code);
             item.OwnsMany(i => i.Roles, roles => roles.ToJson());
             item.OwnsMany(i => i.Materials, materials => materials.ToJson());
+            item.Property(i => i.Revision).IsConcurrencyToken();
         });
     }
 }

@@ -10,6 +10,17 @@ public sealed class ServiceItemRecord
     public string DepartmentCode { get; set; } = string.Empty;
     public List<ApplicantRoleRecord> Roles { get; set; } = [];
     public List<MaterialRecord> Materials { get; set; } = [];
+
+    /// <summary>The gateway's fact checks for the item, by rule code (see ServiceItem.rule_codes).</summary>
+    public List<string> RuleCodes { get; set; } = [];
+
+    /// <summary>Incremented on every save, so an edit made from a stale form is refused rather than lost.</summary>
+    public int Revision { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The administrator who last saved the item; empty for a seeded item.</summary>
+    public string UpdatedBy { get; set; } = string.Empty;
 }
 
 public sealed class ApplicantRoleRecord

@@ -71,7 +71,8 @@ internal sealed class MaterialChecker(
 
         var context = new RuleContext(item, parties, facts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var found = await Task.WhenAll(_rules.Where(r => r.AppliesTo(item)).Select(r => r.CheckAsync(context, cancellationToken)));
-        var findings = found.SelectMany(f => f).OrderBy(f => SeverityOrder(f.Severity)).ToList();
+        var unknown = item.RuleCodes.Distinct(StringComparer.Ordinal).Where(code => !_rules.Any(r => r.Code == code)).Select(Findings.UnknownRule);
+        var findings = found.SelectMany(f => f).Concat(unknown).OrderBy(f => SeverityOrder(f.Severity)).ToList();
         var (partyChecks, registered) = await PartiesAsync(parties, facts, cancellationToken);
         return new MaterialCheckResult(item, checks, uses, findings, partyChecks, registered);
     }

@@ -83,14 +83,11 @@ public sealed class ResourceForm
             rows.Add(i);
             resource.DataItems.Add(new DataItem { Name = row.Name?.Trim() ?? string.Empty, Title = row.Title?.Trim() ?? string.Empty, Type = row.Type, Sensitivity = row.Sensitivity });
         }
-        resource.GrpcMethods.Add(SplitList(GrpcMethods));
-        resource.LicenceTypeCodes.Add(SplitList(LicenceTypeCodes));
+        resource.GrpcMethods.Add(ListText.Split(GrpcMethods));
+        resource.LicenceTypeCodes.Add(ListText.Split(LicenceTypeCodes));
         rowOfItem = rows;
         return resource;
     }
-
-    private static string[] SplitList(string? text) =>
-        (text ?? string.Empty).Split(['\n', '\r', ',', '，', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 public sealed class DataItemRow

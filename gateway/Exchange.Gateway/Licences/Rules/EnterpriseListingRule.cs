@@ -14,7 +14,7 @@ internal sealed class EnterpriseListingRule : IMaterialRule
 
     public string Code => "CREDIT-ENTERPRISE-LISTING";
 
-    public bool AppliesTo(ServiceItem item) => item.Code == ServiceItemCodes.EnterpriseChange;
+    public bool AppliesTo(ServiceItem item) => item.RuleCodes.Contains(Code);
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -55,6 +55,18 @@ internal static class Findings
         return finding;
     }
 
+    /// <summary>
+    /// The service item names a check this gateway has no rule for (a catalog newer than the gateway, or a typing slip):
+    /// reported, never skipped, so no application passes a check that did not run.
+    /// </summary>
+    public static Finding UnknownRule(string rule) => new()
+    {
+        RuleCode = rule,
+        Severity = FindingSeverity.CannotCheck,
+        Title = $"无法核查：本网关没有核查规则 {rule}",
+        Detail = $"该事项要求核查 {rule}，但本网关的规则集中没有此规则（可能是目录比网关新）。请人工核查，并请平台管理员升级网关或更正事项的核查规则。",
+    };
+
     public static IReadOnlyList<Finding> None { get; } = [];
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

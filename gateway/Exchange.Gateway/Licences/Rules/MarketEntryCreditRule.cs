@@ -17,8 +17,7 @@ internal sealed class MarketEntryCreditRule : IMaterialRule
 
     public string Code => "CREDIT-MARKET-ENTRY";
 
-    public bool AppliesTo(ServiceItem item) =>
-        item.Code is ServiceItemCodes.EnterpriseEstablishment or ServiceItemCodes.EnterpriseChange or ServiceItemCodes.SocialOrganisationEstablishment;
+    public bool AppliesTo(ServiceItem item) => item.RuleCodes.Contains(Code);
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ internal sealed class MarriagePartiesRule : IMaterialRule
 
     public string Code => "MARRIAGE-PARTIES";
 
-    public bool AppliesTo(ServiceItem item) => item.Code == ServiceItemCodes.MarriageRegistration;
+    public bool AppliesTo(ServiceItem item) => item.RuleCodes.Contains(Code);
 
     public Task<IReadOnlyList<Finding>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {

@@ -15,12 +15,13 @@ internal sealed class MarriageStatusRule : IMaterialRule
 
     public string Code => "MARRIAGE-NOT-MARRIED";
 
-    public bool AppliesTo(ServiceItem item) => item.Code == ServiceItemCodes.MarriageRegistration;
+    public bool AppliesTo(ServiceItem item) => item.RuleCodes.Contains(Code);
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
         var persons = context.Persons.ToList();
+        var marriedToEachOtherFound = false;
         foreach (var party in persons)
         {
             var fact = await context.Facts.MarriageRecordsAsync(party.HolderId, cancellationToken);
@@ -34,7 +35,11 @@ internal sealed class MarriageStatusRule : IMaterialRule
                 continue;
             var other = persons.FirstOrDefault(p => p != party && p.HolderId != party.HolderId);
             var toEachOther = other is not null && latest.SpouseMaskedCitizenId == CitizenId.Mask(other.HolderId);
-            findings.Add(Findings.New(Code, FindingSeverity.Blocking, party, fact,
+            if (toEachOther && marriedToEachOtherFound)
+                continue;
+            marriedToEachOtherFound |= toEachOther;
+            // Married to each other is one fact about both parties, said once; a spouse elsewhere is each party's own.
+            findings.Add(Findings.New(Code, FindingSeverity.Blocking, toEachOther ? null : party, fact,
                 toEachOther ? "双方已登记结婚" : $"{party.Role.Title}已有配偶",
                 toEachOther
                     ? $"双方已于 {latest.RegisteredDate} 在{latest.RegistrationOffice}登记结婚（{latest.CertificateNumber}），此后无离婚登记，无需也不能再次登记。"

@@ -15,8 +15,7 @@ internal sealed class RevokedEnterpriseRepresentativeRule : IMaterialRule
 
     public string Code => "COMPANY-LAW-178";
 
-    public bool AppliesTo(ServiceItem item) =>
-        item.Code is ServiceItemCodes.EnterpriseEstablishment or ServiceItemCodes.EnterpriseChange;
+    public bool AppliesTo(ServiceItem item) => item.RuleCodes.Contains(Code);
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(RuleContext context, CancellationToken cancellationToken)
     {
