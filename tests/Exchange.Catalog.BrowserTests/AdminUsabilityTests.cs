@@ -25,7 +25,7 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
     public static TheoryData<string, int> Pages()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "resources", "resources/PS-RESIDENT-BASIC", "resources/PS-RESIDENT-BASIC/edit", "drafts/new", "applications?state=all", "audit", "statistics" })
+        foreach (var path in new[] { "resources", "resources/PS-RESIDENT-BASIC", "resources/PS-RESIDENT-BASIC/edit", "drafts/new", "applications?state=all", "audit", "statistics", "service-items", "service-items/CA-MARRIAGE-REGISTRATION/edit" })
         {
             data.Add(path, BrowserFixture.DesktopWidth);
             data.Add(path, BrowserFixture.PhoneWidth);
