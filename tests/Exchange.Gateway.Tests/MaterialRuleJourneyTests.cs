@@ -1,3 +1,4 @@
+using Exchange.Protos.Audit.V1;
 using Exchange.Protos.Licence.V1;
 using Exchange.Testing;
 
@@ -50,6 +51,23 @@ public sealed class MaterialRuleJourneyTests(ClusterFixture fixture)
         Assert.Contains(household.Confirmed, f => f.Name == "户籍状态" && f.Value == "正常" && f.Source == "PS-RESIDENT-BASIC");
         Assert.Contains(response.Materials.Single(m => m.MaterialCode == "M01").Confirmed, f => f.Name == "证照编号");
         Assert.Equal(["唐皓轩", "潘依诺"], response.Parties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Every_fact_a_check_reads_is_on_record_under_the_person_it_is_about_with_the_case()
+    {
+        var caseNumber = NewCase();
+        await MarriageAsync(EligibleMan, EligibleWoman, caseNumber);
+
+        // The spouse is the second applicant: before, only the check itself was recorded, under the first applicant.
+        var audit = new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+        var records = (await audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { HolderId = EligibleWoman, PageSize = 1000 })).Records
+            .Where(r => r.CaseNumber == caseNumber)
+            .ToList();
+        var residentRead = Assert.Single(records, r => r.ResourceCode == "PS-RESIDENT-BASIC");
+        Assert.Equal(("CIVIL-AFFAIRS", "PUBLIC-SECURITY", "OK"), (residentRead.ConsumerDepartmentCode, residentRead.ProviderDepartmentCode, residentRead.Status));
+        Assert.NotEmpty(residentRead.DataItems);
+        Assert.Single(records, r => r.ResourceCode == "CA-MARRIAGE-RECORDS" && r.Method.EndsWith("/GetMarriageRecords", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,7 +177,7 @@ public sealed class MaterialRuleJourneyTests(ClusterFixture fixture)
 
         Assert.Equal("社会团体成立登记", response.ServiceItemName);
         var finding = Assert.Single(response.Findings, f => f.RuleCode == "CREDIT-MARKET-ENTRY");
-        Assert.Equal((FindingSeverity.CannotCheck, "MR-CREDIT-STATUS"), (finding.Severity, finding.ResourceCode));
+        Assert.True((FindingSeverity.CannotCheck, "MR-CREDIT-STATUS") == (finding.Severity, finding.ResourceCode), $"{finding.ResourceCode}: {finding.Detail}");
         Assert.Contains("CIVIL-AFFAIRS", finding.Detail);
     }
 

@@ -40,6 +40,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton(new AuditStore(connection));
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck<AuditDbContext>>("audit-store");
         builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddSingleton<Licences.Facts.IFactReadRecorder, AuditedFactReads>();
         builder.Services.AddSingleton<CallStatisticsReader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddSingleton<ITransformProvider, ProviderReportTransform>();
