@@ -30,7 +30,7 @@ internal static class MaterialCheckReport
             output.WriteLine("核查发现");
             foreach (var finding in response.Findings)
             {
-                output.WriteLine($"  [{Severity(finding.Severity)}] {finding.Title}（{finding.RuleCode}）");
+                output.WriteLine($"  [{MaterialTerms.Of(finding.Severity)}] {finding.Title}（{finding.RuleCode}）");
                 output.WriteLine($"      {finding.Detail}");
                 if (finding.Evidence.Count > 0)
                     output.WriteLine($"      证据：{string.Join("；", finding.Evidence.Select(e => $"{e.Name} {e.Value}"))}");
@@ -53,26 +53,6 @@ internal static class MaterialCheckReport
         output.WriteLine();
         output.WriteLine("须提交");
         foreach (var material in response.Materials.Where(m => !m.Exempt))
-            output.WriteLine($"  {material.MaterialCode} {material.MaterialName}（{Why(material.Outcome)}）{material.Reason.Replace("须提交：", "", StringComparison.Ordinal)}");
+            output.WriteLine($"  {material.MaterialCode} {material.MaterialName}（{MaterialTerms.Of(material.Outcome)}）{material.Reason.Replace("须提交：", "", StringComparison.Ordinal)}");
     }
-
-    private static string Severity(FindingSeverity severity) => severity switch
-    {
-        FindingSeverity.Blocking => "阻止受理",
-        FindingSeverity.Warning => "须核实",
-        FindingSeverity.CannotCheck => "无法核查",
-        _ => "?",
-    };
-
-    private static string Why(MaterialOutcome outcome) => outcome switch
-    {
-        MaterialOutcome.NoReplacement => "无可替代",
-        MaterialOutcome.NotIssued => "未领证",
-        MaterialOutcome.Revoked => "证照已注销",
-        MaterialOutcome.Expired => "证照已过期",
-        MaterialOutcome.NotShared => "未共享",
-        MaterialOutcome.NoRecord => "无登记记录",
-        MaterialOutcome.Unavailable => "暂时无法查询",
-        _ => "须提交",
-    };
 }

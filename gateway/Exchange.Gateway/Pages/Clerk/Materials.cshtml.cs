@@ -58,32 +58,11 @@ internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials material
         Item = Selected?.Code ?? code;
     }
 
-    public static string SeverityText(FindingSeverity severity) => severity switch
-    {
-        FindingSeverity.Blocking => "阻止受理",
-        FindingSeverity.Warning => "须核实",
-        FindingSeverity.CannotCheck => "无法核查",
-        _ => "",
-    };
-
     public static string SeverityClass(FindingSeverity severity) => severity switch
     {
         FindingSeverity.Blocking => "bad",
         FindingSeverity.Warning => "warn",
         _ => "muted",
-    };
-
-    public static string OutcomeText(MaterialOutcome outcome) => outcome switch
-    {
-        MaterialOutcome.Exempt => "免提交",
-        MaterialOutcome.NoReplacement => "无可替代",
-        MaterialOutcome.NotIssued => "未领证",
-        MaterialOutcome.Revoked => "证照已注销",
-        MaterialOutcome.Expired => "证照已过期",
-        MaterialOutcome.NotShared => "未共享",
-        MaterialOutcome.NoRecord => "无登记记录",
-        MaterialOutcome.Unavailable => "暂时无法查询",
-        _ => "须提交",
     };
 
     public string RoleTitle(string role) => Selected?.Roles.FirstOrDefault(r => r.Code == role)?.Title ?? role;
