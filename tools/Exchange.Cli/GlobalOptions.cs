@@ -1,16 +1,17 @@
 using System.CommandLine;
+using Exchange.Ports;
 
 namespace Exchange.Cli;
 
 /// <summary>Options every command accepts: where Exchange is, who is calling, and for which case.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<Uri> Gateway = AddressOption("--gateway", "Gateway address", "EXCHANGE_GATEWAY", "https://127.0.0.1:7000");
+    public static readonly Option<Uri> Gateway = AddressOption("--gateway", "Gateway address", "EXCHANGE_GATEWAY", ExchangePorts.GatewayAddress.ToString());
 
-    public static readonly Option<Uri> Catalog = AddressOption("--catalog", "Catalog gRPC address", "EXCHANGE_CATALOG", "https://127.0.0.1:7001");
+    public static readonly Option<Uri> Catalog = AddressOption("--catalog", "Catalog gRPC address", "EXCHANGE_CATALOG", ExchangePorts.CatalogAddress.ToString());
 
     public static readonly Option<Uri> TokenEndpoint = AddressOption(
-        "--token-endpoint", "OAuth2 token endpoint of the catalog", "EXCHANGE_TOKEN_ENDPOINT", "https://127.0.0.1:7002/connect/token");
+        "--token-endpoint", "OAuth2 token endpoint of the catalog", "EXCHANGE_TOKEN_ENDPOINT", ExchangePorts.TokenEndpoint.ToString());
 
     public static readonly Option<string> Ca = new("--ca")
     {

@@ -1,3 +1,5 @@
+using Exchange.Ports;
+
 namespace Exchange.Adapters.Shared.Licences;
 
 /// <summary>
@@ -9,9 +11,9 @@ public sealed class IssuerKeyRegistrationOptions
 {
     public const string Section = "Catalog";
 
-    public Uri Address { get; set; } = new("https://127.0.0.1:7001");
+    public Uri Address { get; set; } = ExchangePorts.CatalogAddress;
 
-    public Uri TokenEndpoint { get; set; } = new("https://127.0.0.1:7002/connect/token");
+    public Uri TokenEndpoint { get; set; } = ExchangePorts.TokenEndpoint;
 
     public string ClientId { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Exchange.Ports;
 
 namespace Exchange.Catalog.Admin;
 
@@ -9,7 +10,7 @@ public sealed class AdminOptions
 
     /// <summary>The gateway whose audit log (exchange.audit.v1.AuditService) the audit page reads.</summary>
     [Required]
-    public Uri GatewayAddress { get; set; } = new("https://127.0.0.1:7000");
+    public Uri GatewayAddress { get; set; } = ExchangePorts.GatewayAddress;
 
     /// <summary>
     /// Every gateway instance whose call statistics the statistics page merges (Admin:Gateways:0, :1, …); when none is

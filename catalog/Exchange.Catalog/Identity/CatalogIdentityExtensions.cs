@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
+using Exchange.Ports;
 
 namespace Exchange.Catalog.Identity;
 
 public static class CatalogIdentityExtensions
 {
-    private static readonly Uri DefaultIssuer = new("https://127.0.0.1:7002/");
+    private static readonly Uri DefaultIssuer = new(ExchangePorts.CatalogWebAddress, "/");
 
     /// <summary>
     /// Turns the catalog into the OAuth2 token server of Exchange (OpenIddict, client credentials, signed JWT

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Exchange.Ports;
 
 namespace Exchange.Catalog.Seeding;
 
@@ -18,13 +19,13 @@ public sealed class CatalogSeedOptions
 public sealed class SeedEndpoints
 {
     [ConfigurationKeyName("PUBLIC-SECURITY")]
-    public string PublicSecurity { get; set; } = "https://127.0.0.1:7011";
+    public string PublicSecurity { get; set; } = ExchangePorts.Https(ExchangePorts.PublicSecurity).ToString().TrimEnd('/');
 
     [ConfigurationKeyName("MARKET-REGULATION")]
-    public string MarketRegulation { get; set; } = "https://127.0.0.1:7012";
+    public string MarketRegulation { get; set; } = ExchangePorts.Https(ExchangePorts.MarketRegulation).ToString().TrimEnd('/');
 
     [ConfigurationKeyName("CIVIL-AFFAIRS")]
-    public string CivilAffairs { get; set; } = "https://127.0.0.1:7013";
+    public string CivilAffairs { get; set; } = ExchangePorts.Https(ExchangePorts.CivilAffairs).ToString().TrimEnd('/');
 
     public IEnumerable<(string DepartmentCode, string Endpoint)> All() =>
     [

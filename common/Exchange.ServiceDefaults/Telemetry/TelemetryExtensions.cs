@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -15,7 +16,8 @@ namespace Exchange.ServiceDefaults.Telemetry;
 /// <summary>
 /// OpenTelemetry for every service: traces of incoming requests (ASP.NET Core) and outgoing ones (HttpClient, which YARP
 /// and the gRPC clients use, so the W3C <c>traceparent</c> goes on to the next service) and of every <c>Exchange.*</c>
-/// ActivitySource; metrics of ASP.NET Core, HttpClient, the runtime and every <c>Exchange.*</c> meter. Exported as
+/// ActivitySource (the gateway's steps among them); metrics of ASP.NET Core, HttpClient, the runtime and every <c>Exchange.*</c>
+/// meter; and the structured logs. Exported as
 /// <see cref="TelemetryOptions"/> say: a Prometheus scrape endpoint, OTLP, both or neither.
 /// </summary>
 public static class TelemetryExtensions
@@ -25,6 +27,8 @@ public static class TelemetryExtensions
 
     /// <summary>The standard OpenTelemetry setting, used when <c>Telemetry:OtlpEndpoint</c> is not set.</summary>
     public const string StandardOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private const string StandardServiceName = "OTEL_SERVICE_NAME";
 
     private const string DefaultScrapePath = "/metrics";
 
@@ -47,8 +51,15 @@ public static class TelemetryExtensions
         var sampleRatio = options.TraceSampleRatio is >= 0 and <= 1 ? options.TraceSampleRatio : 1.0;
         var scrapePath = new PathString(IsPath(options.PrometheusPath) ? options.PrometheusPath : DefaultScrapePath);
 
+        // Run by the AppHost, a service is named as its resource there (OTEL_SERVICE_NAME, with its instance id in
+        // OTEL_RESOURCE_ATTRIBUTES), so the dashboard matches its telemetry to it; alone, by its assembly.
+        var namedByEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration[StandardServiceName]);
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource =>
+            {
+                if (!namedByEnvironment)
+                    resource.AddService(builder.Environment.ApplicationName);
+            })
             .WithTracing(tracing =>
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(sampleRatio)))
@@ -60,6 +71,14 @@ public static class TelemetryExtensions
                 else if (standardOtlp)
                     tracing.AddOtlpExporter();
             })
+            .WithLogging(logging =>
+            {
+                // Structured logs go where the traces go (the dashboard's log view), beside the console.
+                if (otlpEndpoint is not null)
+                    logging.AddOtlpExporter(otlp => Target(otlp, otlpEndpoint, options.OtlpProtocol, "v1/logs"));
+                else if (standardOtlp)
+                    logging.AddOtlpExporter();
+            }, logging => logging.IncludeScopes = true)
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(ExchangeSources)

@@ -67,7 +67,8 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
         metrics.CallEnded(entry.Consumer, entry.Provider, entry.Resource, status, latency);
         try
         {
-            await writer.AppendAsync(entry);
+            using (GatewayTracing.Step(GatewayTracing.AuditWait))
+                await writer.AppendAsync(entry);
             return true;
         }
         catch (Exception ex)

@@ -1,3 +1,5 @@
+using Exchange.Ports;
+
 namespace Exchange.Gateway.Catalog;
 
 /// <summary>Where the gateway finds the catalog and keeps its last known copy. Section <c>Catalog</c>.</summary>
@@ -6,7 +8,7 @@ public sealed class CatalogOptions
     public const string Section = "Catalog";
 
     /// <summary>Address of the catalog's gRPC endpoint whose watch stream feeds the routes.</summary>
-    public Uri Address { get; set; } = new("https://127.0.0.1:7001");
+    public Uri Address { get; set; } = ExchangePorts.CatalogAddress;
 
     /// <summary>File holding the last applied catalog, so a restart routes even while the catalog is down.</summary>
     public string SnapshotPath { get; set; } = ".data/gateway/catalog-snapshot.pb";

@@ -1,3 +1,4 @@
+using Exchange.Gateway.Telemetry;
 using System.IO.Pipelines;
 using Exchange.ExchangeContext;
 using Exchange.Gateway.Calls;
@@ -19,6 +20,20 @@ namespace Exchange.Gateway.Context;
 internal sealed class ExchangeContextMiddleware(RequestDelegate next, GatewayContextKeys keys, ExchangeContextFactory contexts, ContextSubjects subjects)
 {
     public async Task InvokeAsync(HttpContext context)
+    {
+        bool bound;
+        using (var step = GatewayTracing.Step(GatewayTracing.Context))
+        {
+            bound = await BindAsync(context);
+            if (!bound)
+                step.Refused("The exchange context could not be bound to the call.");
+        }
+        if (bound)
+            await next(context);
+    }
+
+    /// <summary>Binds the signed context to the request; false when it answered the call itself instead.</summary>
+    private async Task<bool> BindAsync(HttpContext context)
     {
         var call = context.Features.GetRequiredFeature<ExchangeCall>();
         var method = context.Features.GetRequiredFeature<IPublishedMethodFeature>();
@@ -43,13 +58,13 @@ internal sealed class ExchangeContextMiddleware(RequestDelegate next, GatewayCon
             // RequestAborted carries the caller's deadline here (PublishedMethodMiddleware).
             await GrpcStatusResponse.WriteAsync(context, StatusCode.DeadlineExceeded,
                 $"The call's deadline ({context.Request.Headers["grpc-timeout"]}) passed before its request message had arrived; send the whole message or allow a longer deadline.");
-            return;
+            return false;
         }
         catch (IOException)
         {
             await GrpcStatusResponse.WriteAsync(context, StatusCode.Cancelled,
                 "The request message stopped arriving before it was complete; the call was not answered.");
-            return;
+            return false;
         }
 
         Protos.Context.V1.ExchangeContext exchangeContext;
@@ -60,14 +75,14 @@ internal sealed class ExchangeContextMiddleware(RequestDelegate next, GatewayCon
                 await GrpcStatusResponse.WriteAsync(context, StatusCode.InvalidArgument, header is { Compressed: true }
                     ? "The request message is compressed; send it uncompressed (the exchange context binds the message as sent)."
                     : "The request message frame is incomplete; send one whole request message.");
-                return;
+                return false;
             }
             var message = read.Buffer.Slice(GrpcFrameHeader.Length, frame.MessageLength);
             if (subjects.Read(method.Path, message) is not { } subject)
             {
                 await GrpcStatusResponse.WriteAsync(context, StatusCode.InvalidArgument,
                     $"The request is not a valid {method.Path} request message; it cannot be read as protobuf.");
-                return;
+                return false;
             }
             exchangeContext = contexts.Create(method, call.RequestId, call.Caller!.Department!, call.GrantedItems, call.CaseNumber, call.Purpose,
                 subject, RequestDigest.Of(message));
@@ -85,12 +100,12 @@ internal sealed class ExchangeContextMiddleware(RequestDelegate next, GatewayCon
         catch (UnavailableException ex)
         {
             await GrpcStatusResponse.WriteAsync(context, StatusCode.Unavailable, ex.Message);
-            return;
+            return false;
         }
 
         var headers = context.Request.Headers;
         headers.Authorization = default;
         headers[ExchangeMetadata.Context] = Convert.ToBase64String(sealedContext);
-        await next(context);
+        return true;
     }
 }

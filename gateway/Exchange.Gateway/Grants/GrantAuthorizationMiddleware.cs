@@ -1,5 +1,6 @@
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
+using Exchange.Gateway.Telemetry;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,13 +13,17 @@ internal sealed class GrantAuthorizationMiddleware(RequestDelegate next, GrantAu
     {
         var call = context.Features.GetRequiredFeature<ExchangeCall>();
         var method = context.Features.GetRequiredFeature<IPublishedMethodFeature>();
-        var decision = authorizer.Decide(call.Caller!.Department!, method);
-        if (!decision.Allowed)
+        using (var step = GatewayTracing.Step(GatewayTracing.Grant))
         {
-            await GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied, decision.Denial);
-            return;
+            var decision = authorizer.Decide(call.Caller!.Department!, method);
+            if (!decision.Allowed)
+            {
+                step.Refused(decision.Denial);
+                await GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied, decision.Denial);
+                return;
+            }
+            call.GrantedItems = decision.DataItems;
         }
-        call.GrantedItems = decision.DataItems;
         await next(context);
     }
 }

@@ -1,4 +1,5 @@
 using Exchange.Gateway.Calls;
+using Exchange.Gateway.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,16 +21,22 @@ internal sealed class CallerAuthorizationMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var policy = await policies.GetPolicyAsync(GatewayPolicies.DepartmentCaller)
-                     ?? throw new InvalidOperationException($"The policy {GatewayPolicies.DepartmentCaller} is not registered.");
-        var authentication = await evaluator.AuthenticateAsync(policy, context);
-        var authorization = await evaluator.AuthorizeAsync(policy, authentication, context, resource: null);
-        if (!authorization.Succeeded)
+        using (var step = GatewayTracing.Step(GatewayTracing.Authenticate))
         {
-            await responder.RefuseAsync(context, authorization);
-            return;
+            var policy = await policies.GetPolicyAsync(GatewayPolicies.DepartmentCaller)
+                         ?? throw new InvalidOperationException($"The policy {GatewayPolicies.DepartmentCaller} is not registered.");
+            var authentication = await evaluator.AuthenticateAsync(policy, context);
+            var authorization = await evaluator.AuthorizeAsync(policy, authentication, context, resource: null);
+            if (!authorization.Succeeded)
+            {
+                step.Refused("The caller is not an authenticated department.");
+                await responder.RefuseAsync(context, authorization);
+                return;
+            }
+            var caller = Caller.Of(context.User, _audience);
+            context.Features.GetRequiredFeature<ExchangeCall>().Caller = caller;
+            step?.SetTag("exchange.consumer", caller.Department ?? caller.ClientId);
         }
-        context.Features.GetRequiredFeature<ExchangeCall>().Caller = Caller.Of(context.User, _audience);
         await next(context);
     }
 }

@@ -1,3 +1,5 @@
+using Exchange.Ports;
+
 namespace Exchange.Gateway.Identity;
 
 /// <summary>How the gateway checks bearer tokens issued by the catalog. Section <c>Identity</c>.</summary>
@@ -6,7 +8,7 @@ public sealed class IdentityOptions
     public const string Section = "Identity";
 
     /// <summary>The catalog's OAuth2 issuer; discovery and signing keys are read from it over HTTP/1.1.</summary>
-    public Uri Authority { get; set; } = new("https://127.0.0.1:7002/");
+    public Uri Authority { get; set; } = new(ExchangePorts.CatalogWebAddress, "/");
 
     /// <summary>The audience every token for calls through the gateway must carry.</summary>
     public string Audience { get; set; } = "exchange-gateway";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
+using Exchange.Gateway.Telemetry;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,7 +13,13 @@ internal sealed class ConsumerRateLimitMiddleware(RequestDelegate next, Consumer
     public async Task InvokeAsync(HttpContext context)
     {
         var consumer = context.Features.GetRequiredFeature<ExchangeCall>().Caller!.Department!;
-        var decision = await limiter.TryAcquireAsync(consumer);
+        RateDecision decision;
+        using (var step = GatewayTracing.Step(GatewayTracing.RateLimit))
+        {
+            decision = await limiter.TryAcquireAsync(consumer);
+            if (!decision.Admitted)
+                step.Refused($"{consumer} exceeded its rate limit.");
+        }
         if (decision.Admitted)
         {
             await next(context);

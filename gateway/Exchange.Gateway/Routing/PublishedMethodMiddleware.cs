@@ -1,3 +1,4 @@
+using Exchange.Gateway.Telemetry;
 using Grpc.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -12,10 +13,17 @@ internal sealed partial class PublishedMethodMiddleware(RequestDelegate next, Ca
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!routes.Table.MethodsByPath.TryGetValue(context.Request.Path.Value ?? string.Empty, out var method))
+        PublishedMethod? method;
+        using (var step = GatewayTracing.Step(GatewayTracing.Route))
         {
-            await GrpcStatusResponse.WriteAsync(context, StatusCode.NotFound, UnroutedRequest.NotPublishedMessage(context.Request.Path));
-            return;
+            if (!routes.Table.MethodsByPath.TryGetValue(context.Request.Path.Value ?? string.Empty, out method))
+            {
+                step.Refused("No published resource covers the method.");
+                await GrpcStatusResponse.WriteAsync(context, StatusCode.NotFound, UnroutedRequest.NotPublishedMessage(context.Request.Path));
+                return;
+            }
+            step?.SetTag("exchange.resource", method.Resource.Code);
+            step?.SetTag("exchange.provider", method.Resource.ProviderDepartmentCode);
         }
 
         context.Features.Set<IPublishedMethodFeature>(method);

@@ -1,0 +1,143 @@
+using Exchange.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Exchange.AppHost;
+
+/// <summary>The resources of a local run besides the catalog: Redis, the adapters, the gateways, and the dashboard's place.</summary>
+internal static partial class Topology
+{
+    /// <summary>The dashboard on the port map (http on loopback, sign-in with the token it prints), unless configured otherwise.</summary>
+    public static void UseDashboardOnPortMap(this IDistributedApplicationBuilder builder, AppHostOptions options)
+    {
+        var offset = options.PortOffset;
+        SetDefault(builder, "ASPNETCORE_URLS", $"http://{ExchangePorts.Host}:{ExchangePorts.Dashboard + offset}");
+        SetDefault(builder, "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://{ExchangePorts.Host}:{ExchangePorts.DashboardOtlp + offset}");
+        SetDefault(builder, "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", $"http://{ExchangePorts.Host}:{ExchangePorts.DashboardResources + offset}");
+        SetDefault(builder, "ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
+    }
+
+    private static void SetDefault(IDistributedApplicationBuilder builder, string key, string value)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[key]))
+            builder.Configuration[key] = value;
+    }
+
+    /// <summary><c>Exchange:Redis</c> if given, else a local redis-server on the map's port (no persistence: a cache).</summary>
+    public static string AddLocalRedis(this IDistributedApplicationBuilder builder, AppHostOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+            return options.Redis;
+        var port = ExchangePorts.Redis + options.PortOffset;
+        builder.Services.AddHealthChecks().AddCheck("redis-ping", new RedisPingCheck(ExchangePorts.Host, port));
+        builder.AddExecutable("redis", "redis-server", options.WorkingDirectory!,
+                "--port", port.ToString(), "--bind", ExchangePorts.Host, "--save", "", "--appendonly", "no", "--loglevel", "warning")
+            .WithHealthCheck("redis-ping");
+        return $"{ExchangePorts.Host}:{port}";
+    }
+
+    public static IResourceBuilder<ExecutableResource> AddAdapter(this IDistributedApplicationBuilder builder, string department,
+        IProjectMetadata project, int port, AppHostOptions options, CredentialParameters secrets) =>
+        builder.AddExchangeService(department, project, options)
+            .WithExchangeEndpoint("grpc", port + options.PortOffset, probe: true)
+            .WithEnvironment("Urls", options.Https(port))
+            // Each adapter fetches its exchange-context key from, and registers its licence issuer keys in, the catalog as its department's client.
+            .WithEnvironment("Catalog__ClientId", department)
+            .WithEnvironment("Catalog__ClientSecret", secrets.ClientSecret(department));
+
+    /// <summary>
+    /// One gateway on the gateway ports, or N instances (gRPC 7100+N, clerk page 7200+N, each with its own snapshots and
+    /// SQLite audit log in <c>.data/gateway-N/</c>, witnessing each other) behind the front balancer on the gateway port.
+    /// Returns what department systems call.
+    /// </summary>
+    public static IResourceBuilder<ExecutableResource> AddGateways(this IDistributedApplicationBuilder builder, AppHostOptions options,
+        CredentialParameters secrets, string redis, IResourceBuilder<ExecutableResource> catalog, IResourceBuilder<ExecutableResource>[] adapters)
+    {
+        IResourceBuilder<ExecutableResource> Gateway(string name, int grpcPort, int webPort)
+        {
+            var gateway = builder.AddExchangeService(name, new Projects.Exchange_Gateway(), options)
+                .WithExchangeEndpoint("grpc", grpcPort + options.PortOffset)
+                .WithExchangeEndpoint("web", webPort + options.PortOffset, probe: true)
+                .WithEnvironment("Kestrel__Endpoints__Grpc__Url", options.Https(grpcPort))
+                .WithEnvironment("Kestrel__Endpoints__Web__Url", options.Https(webPort))
+                .WithEnvironment("Catalog__Address", options.Https(ExchangePorts.CatalogGrpc))
+                .WithEnvironment("Identity__Authority", options.Https(ExchangePorts.CatalogWeb) + "/")
+                .WithEnvironment("Catalog__ClientSecret", secrets.ClientSecret("exchange-gateway"))
+                .WithEnvironment("Redis__Configuration", redis)
+                .WithEnvironment("Clerk__Accounts__clerk-ca__Password", secrets.Password("clerk-ca"))
+                .WithEnvironment("Clerk__Accounts__clerk-ca__Department", "CIVIL-AFFAIRS")
+                .WithEnvironment("Clerk__Accounts__clerk-ca__DisplayName", "婚姻登记处窗口")
+                .WithUrl(options.Https(webPort) + "/clerk", "clerk page")
+                .WaitFor(catalog);
+            foreach (var adapter in adapters)
+                gateway.WaitFor(adapter);
+            if (builder.Resources.FirstOrDefault(r => r.Name == "redis") is ExecutableResource local)
+                gateway.WaitFor(builder.CreateResourceBuilder(local));
+            return gateway;
+        }
+
+        if (options.GatewayInstances == 1)
+            return Gateway("gateway", ExchangePorts.Gateway, ExchangePorts.GatewayWeb);
+
+        var balancer = builder.AddExchangeService("gateway-balancer", new Projects.Exchange_Gateway_Balancer(), options)
+            .WithExchangeEndpoint("grpc", ExchangePorts.Gateway + options.PortOffset, probe: true)
+            .WithEnvironment("Kestrel__Endpoints__Grpc__Url", options.Https(ExchangePorts.Gateway));
+        IResourceBuilder<ExecutableResource>? first = null;
+        for (var i = 1; i <= options.GatewayInstances; i++)
+        {
+            var data = $".data/gateway-{i}";
+            var instanceName = $"gateway-{i}";
+            var instance = Gateway(instanceName, ExchangePorts.GatewayInstanceGrpcBase + i, ExchangePorts.GatewayInstanceWebBase + i)
+                .WithEnvironment("ConnectionStrings__Audit", $"Data Source={data}/audit.db")
+                .WithEnvironment("Audit__LogId", instanceName)
+                .WithEnvironment("Audit__WitnessName", instanceName)
+                .WithEnvironment("Audit__WitnessKeyPath", $"{data}/witness.pem")
+                .WithEnvironment("Audit__WitnessDirectory", $"{data}/witnessed")
+                .WithEnvironment("Catalog__SnapshotPath", $"{data}/catalog-snapshot.pb")
+                .WithEnvironment("Catalog__GrantSnapshotPath", $"{data}/grant-snapshot.pb")
+                .WithEnvironment("Identity__KeysPath", $"{data}/identity-keys.json")
+                .WithEnvironment("Licences__IssuerKeySnapshotPath", $"{data}/issuer-keys.pb");
+            var k = 0;
+            for (var j = 1; j <= options.GatewayInstances; j++)
+            {
+                if (j != i)
+                    instance.WithEnvironment($"Audit__Witnesses__{k++}", options.Https(ExchangePorts.GatewayInstanceGrpcBase + j));
+            }
+            // The first instance creates the shared audit signing key; the others must find it, not race it.
+            if (first is null)
+                first = instance;
+            else
+                instance.WaitFor(first);
+            balancer.WithEnvironment($"ReverseProxy__Clusters__gateways__Destinations__gateway-{i}__Address", options.Https(ExchangePorts.GatewayInstanceGrpcBase + i))
+                .WaitFor(instance);
+        }
+        return balancer;
+    }
+
+    /// <summary>Once what department systems call is ready, the addresses people need go to the AppHost's console (no secrets: where they are).</summary>
+    public static void AnnounceWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ExecutableResource> front,
+        AppHostOptions options, LocalCredentials credentials)
+    {
+        builder.Eventing.Subscribe<ResourceReadyEvent>(front.Resource, (ready, _) =>
+        {
+            var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.AppHost");
+            var clerk = options.GatewayInstances == 1
+                ? options.Https(ExchangePorts.GatewayWeb) + "/clerk"
+                : options.Https(ExchangePorts.GatewayInstanceWebBase + 1) + "/clerk (one per instance: 720N)";
+            LogRunning(logger, options.Https(ExchangePorts.Gateway), options.Https(ExchangePorts.CatalogWeb) + "/admin", clerk,
+                credentials.CredentialsDirectory, credentials.Pki.CaCertificatePath);
+            return Task.CompletedTask;
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = """
+        Exchange is running.
+          gateway (department systems call this)  {Gateway}   gRPC over TLS; try: scripts/exchange resident 330106198812153739
+          admin web UI                            {Admin}   sign in as admin or reviewer-civil-affairs
+          e-licence clerk page                    {Clerk}   sign in as clerk-ca
+          passwords and client secrets            {Credentials}/ (admin.password, clerk-ca.password, ...; scripts/exchange finds the secrets)
+          exchange CA (trust it in clients)       {Ca}
+        Press Ctrl-C to stop.
+        """)]
+    private static partial void LogRunning(ILogger logger, string gateway, string admin, string clerk, string credentials, string ca);
+}
