@@ -86,6 +86,8 @@ public static class AdminUiExtensions
                 pages.Conventions.AuthorizeFolder("/Statistics", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Denied");
+                // Holders sign in to the portal here (Identity/Holders), not to the admin UI.
+                pages.Conventions.AllowAnonymousToFolder("/Holder");
                 pages.Conventions.AddPageRoute("/Resources/Edit", "admin/drafts/new");
             })
             .AddMvcOptions(mvc =>
