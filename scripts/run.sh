@@ -30,7 +30,7 @@ $cli pki init --dir "$data/pki"
 credentials="$data/credentials"
 mkdir -p "$credentials"
 chmod 700 "$credentials"
-clients=(public-security market-regulation civil-affairs exchange-gateway catalog-admin)
+clients=(public-security market-regulation civil-affairs exchange-gateway catalog-admin exchange-portal)
 # Secrets go to the services in their environment, not on the command line where `ps` would show them.
 catalog_env=()
 for client in "${clients[@]}"; do
@@ -69,6 +69,8 @@ catalog_env+=(
   # The gateway the audit page reads, and every gateway instance the statistics page merges.
   "Admin__GatewayAddress=https://127.0.0.1:7000"
   "Admin__Gateways__0=https://127.0.0.1:7000"
+  # The holders' portal receives its authorization codes here.
+  "Identity__Clients__exchange-portal__RedirectUri=https://127.0.0.1:7030/signin-oidc"
 )
 
 # Counter clerk of the civil affairs marriage registry, for the gateway's licence verification page (/clerk).
@@ -155,6 +157,10 @@ else
   start gateway-balancer gateway Exchange.Gateway.Balancer          "https://127.0.0.1:7000 (round-robin over $gateway_instances gateways)" "${balancer_env[@]}"
 fi
 
+# The holders' portal (PORTAL): holders sign in at the catalog; it calls the gateway with each holder's own token.
+start portal            portal   Exchange.Portal                    https://127.0.0.1:7030 "Portal__ClientSecret=$(cat "$credentials/exchange-portal.secret")"
+health_addresses+=(https://127.0.0.1:7030)
+
 echo "Waiting until every service reports SERVING..."
 if ! $cli health --wait 120 "${health_addresses[@]}"; then
   echo "error: not every service became healthy; see the logs in .data/logs/" >&2
@@ -171,6 +177,8 @@ Exchange is running.
       sign in as admin / $(cat "$credentials/admin.password"), or reviewer-civil-affairs / $(cat "$credentials/reviewer-civil-affairs.password")
   e-licence clerk page                    $clerk_page
       sign in as clerk-ca / $(cat "$clerk_password_file") (civil affairs marriage registry counter)
+  holders' portal (phones welcome)        https://127.0.0.1:7030
+      sign in with any valid citizen id or credit code, e.g. 330106198812153739; the one-time code is in .data/logs/catalog.log
   licence cache                           $licence_cache
   client secrets of the demo departments  .data/credentials/ (scripts/exchange finds them)
   adapters                                https://127.0.0.1:7011 (public security), :7012 (market regulation), :7013 (civil affairs)

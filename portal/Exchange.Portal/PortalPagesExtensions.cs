@@ -14,6 +14,7 @@ public static class PortalPagesExtensions
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddSingleton<HolderGatewayCalls>();
         builder.Services.AddSingleton<MyLicences>();
+        builder.Services.AddSingleton<MyUsage>();
         // Razor would otherwise write every Chinese character as a numeric entity.
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(pages =>

@@ -49,6 +49,9 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public ServiceProcess MarketRegulation { get; private set; } = null!;
     public ServiceProcess CivilAffairs { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
+    /// <summary>The port the portal listens on (and the catalog's redirect URI names), whether or not it is started.</summary>
+    public int PortalPort => _portalPort;
+
     /// <summary>The holders' portal; null unless <see cref="ExchangeClusterOptions.WithPortal"/>.</summary>
     public ServiceProcess? Portal { get; private set; }
 
@@ -275,6 +278,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Portal:Authority"] = Catalog.WebAddress!.ToString(),
             ["Portal:ClientSecret"] = _clients.SecretOf(ExchangeClients.Portal),
             ["Portal:GatewayAddress"] = ServiceProcess.Origin(Gateway.Address),
+            ["Portal:CatalogAddress"] = ServiceProcess.Origin(Catalog.Address),
         }, _portalPort, cancellationToken));
 
     /// <summary>An adapter's settings: fetch its context key from and register its issuer keys in this cluster's catalog, as its department.</summary>

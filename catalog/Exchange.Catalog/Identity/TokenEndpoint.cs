@@ -21,7 +21,7 @@ public static class TokenEndpoint
         var request = http.GetOpenIddictServerRequest()
                       ?? throw new InvalidOperationException("The OpenIddict request is missing; is the token endpoint passthrough on?");
         if (request.IsAuthorizationCodeGrantType())
-            return await RedeemCodeAsync(http, redeemed);
+            return await RedeemCodeAsync(http, request.Code, redeemed);
         if (!request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(request.ClientId))
             return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
 
@@ -58,14 +58,15 @@ public static class TokenEndpoint
     /// OpenIddict has checked the code's signature, client, redirect URI and PKCE verifier; the token carries what the
     /// authorization endpoint put in the code, once.
     /// </summary>
-    private static async Task<IResult> RedeemCodeAsync(HttpContext http, Holders.RedeemedAuthorizationCodes redeemed)
+    private static async Task<IResult> RedeemCodeAsync(HttpContext http, string? presented, Holders.RedeemedAuthorizationCodes redeemed)
     {
         var code = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        if (code.Principal is not { } principal)
+        if (code.Principal is not { } principal || string.IsNullOrEmpty(presented))
             return Refuse(Errors.InvalidGrant, "The authorization code is not valid.");
-        var codeId = principal.GetTokenId() ?? principal.FindFirst(Claims.JwtId)?.Value;
+        // Without a token store the code has no stored id; the code itself (hashed) names it.
+        var codeId = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented)));
         var expiresAt = principal.GetExpirationDate() ?? DateTimeOffset.UtcNow.AddMinutes(10);
-        if (string.IsNullOrEmpty(codeId) || !redeemed.TryRedeem(codeId, expiresAt))
+        if (!redeemed.TryRedeem(codeId, expiresAt))
             return Refuse(Errors.InvalidGrant, "The authorization code has already been used; sign in again.");
         var identity = new ClaimsIdentity(principal.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
         identity.SetDestinations(Holders.AuthorizeEndpoint.Destinations);

@@ -22,6 +22,10 @@ public sealed class PortalOptions
     [Required]
     public Uri? GatewayAddress { get; set; }
 
+    /// <summary>The catalog's gRPC endpoint: the witness whose checkpoint the usage page proves records against.</summary>
+    [Required]
+    public Uri? CatalogAddress { get; set; }
+
     /// <summary>The case number the portal's own lookups carry (x-exchange-case): the holder's self-service.</summary>
     [Required]
     public string CaseNumber { get; set; } = "PORTAL-本人查询";
