@@ -55,7 +55,7 @@ public sealed class MyUsage : IDisposable
         var audit = new AuditService.AuditServiceClient(_gateway.Invoker);
         var records = (await audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { PageSize = PageSize }, options)).Records;
 
-        WitnessedCheckpoint? witnessed = null;
+        Protos.Audit.V1.WitnessedCheckpoint? witnessed = null;
         var logId = records.Count > 0 ? await LogIdAsync(audit, records[0].Sequence, options) : null;
         if (logId is not null)
         {
