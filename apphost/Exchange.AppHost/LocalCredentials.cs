@@ -10,10 +10,10 @@ namespace Exchange.AppHost;
 /// </summary>
 internal sealed class LocalCredentials
 {
-    public static readonly string[] Clients = ["public-security", "market-regulation", "civil-affairs", "exchange-gateway", "catalog-admin"];
+    public static readonly string[] Clients = ["public-security", "market-regulation", "civil-affairs", "exchange-gateway", "catalog-admin", "exchange-portal"];
     public static readonly string[] Accounts = ["admin", "reviewer-civil-affairs", "clerk-ca"];
     private static readonly string[] Certificates =
-        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer"];
+        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer", "exchange-portal"];
 
     private LocalCredentials(string dataDirectory)
     {

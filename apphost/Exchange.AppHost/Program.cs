@@ -2,7 +2,7 @@ using Exchange.AppHost;
 using Exchange.Ports;
 
 // Runs all of Exchange on this machine: redis-server, the three department adapters, the catalog and the gateway (or
-// several behind the front balancer), every hop over TLS with the local exchange CA, and the Aspire dashboard with each
+// several behind the front balancer), the holders' portal, every hop over TLS with the local exchange CA, and the Aspire dashboard with each
 // service's logs, traces and metrics. Every address comes from the port map (ExchangePorts) and reaches the services
 // through their environment. Ctrl-C stops everything.
 var builder = DistributedApplication.CreateBuilder(args);
@@ -31,6 +31,8 @@ var catalog = builder.AddExchangeService("catalog", new Projects.Exchange_Catalo
     .WithEnvironment("Catalog__Seed__Endpoints__CIVIL-AFFAIRS", options.Https(ExchangePorts.CivilAffairs))
     .WithEnvironment("Admin__GatewayAddress", gatewayAddress)
     .WithEnvironment("Admin__Gateways__0", gatewayAddress)
+    // The holders' portal receives its authorization codes here.
+    .WithEnvironment("Identity__Clients__exchange-portal__RedirectUri", options.Https(ExchangePorts.Portal) + "/signin-oidc")
     .WithCatalogCredentials(secrets)
     .WithUrl(catalogWeb + "/admin", "admin UI");
 
@@ -46,6 +48,7 @@ foreach (var adapter in adapters)
         .WaitFor(catalog);
 
 var gateways = builder.AddGateways(options, secrets, redis, catalog, adapters);
+builder.AddPortal(options, secrets, catalog, gateways);
 builder.AnnounceWhenReady(gateways, options, credentials);
 
 builder.Build().Run();

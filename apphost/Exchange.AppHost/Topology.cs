@@ -114,6 +114,23 @@ internal static partial class Topology
         return balancer;
     }
 
+    /// <summary>
+    /// The holders' portal (department PORTAL): holders sign in at the catalog and it calls the gateway with each holder's
+    /// own token, so it needs the catalog's web address and what department systems call.
+    /// </summary>
+    public static IResourceBuilder<ExecutableResource> AddPortal(this IDistributedApplicationBuilder builder, AppHostOptions options,
+        CredentialParameters secrets, IResourceBuilder<ExecutableResource> catalog, IResourceBuilder<ExecutableResource> gateway) =>
+        builder.AddExchangeService("portal", new Projects.Exchange_Portal(), options)
+            .WithExchangeEndpoint("web", ExchangePorts.Portal + options.PortOffset, probe: true)
+            .WithEnvironment("Kestrel__Endpoints__Web__Url", options.Https(ExchangePorts.Portal))
+            .WithEnvironment("Portal__Authority", options.Https(ExchangePorts.CatalogWeb) + "/")
+            .WithEnvironment("Portal__GatewayAddress", options.Https(ExchangePorts.Gateway))
+            .WithEnvironment("Portal__CatalogAddress", options.Https(ExchangePorts.CatalogGrpc))
+            .WithEnvironment("Portal__ClientSecret", secrets.ClientSecret("exchange-portal"))
+            .WithUrl(options.Https(ExchangePorts.Portal), "holders' portal")
+            .WaitFor(catalog)
+            .WaitFor(gateway);
+
     /// <summary>Once what department systems call is ready, the addresses people need go to the AppHost's console (no secrets: where they are).</summary>
     public static void AnnounceWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ExecutableResource> front,
         AppHostOptions options, LocalCredentials credentials)
@@ -124,7 +141,7 @@ internal static partial class Topology
             var clerk = options.GatewayInstances == 1
                 ? options.Https(ExchangePorts.GatewayWeb) + "/clerk"
                 : options.Https(ExchangePorts.GatewayInstanceWebBase + 1) + "/clerk (one per instance: 720N)";
-            LogRunning(logger, options.Https(ExchangePorts.Gateway), options.Https(ExchangePorts.CatalogWeb) + "/admin", clerk,
+            LogRunning(logger, options.Https(ExchangePorts.Gateway), options.Https(ExchangePorts.CatalogWeb) + "/admin", clerk, options.Https(ExchangePorts.Portal),
                 credentials.CredentialsDirectory, credentials.Pki.CaCertificatePath);
             return Task.CompletedTask;
         });
@@ -135,9 +152,10 @@ internal static partial class Topology
           gateway (department systems call this)  {Gateway}   gRPC over TLS; try: scripts/exchange resident 330106198812153739
           admin web UI                            {Admin}   sign in as admin or reviewer-civil-affairs
           e-licence clerk page                    {Clerk}   sign in as clerk-ca
+          holders' portal (phones welcome)        {Portal}   a citizen signs in with a one-time code from the catalog's log
           passwords and client secrets            {Credentials}/ (admin.password, clerk-ca.password, ...; scripts/exchange finds the secrets)
           exchange CA (trust it in clients)       {Ca}
         Press Ctrl-C to stop.
         """)]
-    private static partial void LogRunning(ILogger logger, string gateway, string admin, string clerk, string credentials, string ca);
+    private static partial void LogRunning(ILogger logger, string gateway, string admin, string clerk, string portal, string credentials, string ca);
 }

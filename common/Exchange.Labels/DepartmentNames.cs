@@ -13,6 +13,7 @@ public static class DepartmentNames
         ["REAL-ESTATE-REGISTRY"] = "不动产登记局",
         ["HOUSING-FUND"] = "住房公积金管理中心",
         ["CATALOG-ADMIN"] = "资源目录管理",
+        ["PORTAL"] = "政务服务门户",
     };
 
     /// <summary>Said for a call that named no department: its caller was not authenticated.</summary>

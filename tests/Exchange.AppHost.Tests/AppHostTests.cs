@@ -19,7 +19,7 @@ namespace Exchange.AppHost.Tests;
 public sealed class AppHostTests
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(6);
-    private static readonly string[] Resources = ["redis", "catalog", "public-security", "market-regulation", "civil-affairs", "gateway"];
+    private static readonly string[] Resources = ["redis", "catalog", "public-security", "market-regulation", "civil-affairs", "gateway", "portal"];
 
     [Fact]
     public async Task Every_resource_becomes_healthy_and_a_call_through_the_gateway_leaves_its_trace()

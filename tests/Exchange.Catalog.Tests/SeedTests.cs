@@ -67,7 +67,7 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
         await catalog.Service.StartAsync(Ct);
 
         var after = await SnapshotAsync();
-        Assert.Equal(6, applicationsBefore.Count); // the demo grants of SeedGrants.Applications
+        Assert.Equal(9, applicationsBefore.Count); // the demo grants of SeedGrants.Applications (three of them the portal's)
         Assert.Equal(applicationsBefore, await ApplicationIdsAsync());
         Assert.Equal(before.Revision, after.Revision);
         Assert.Equal(before.Resources.Select(r => (r.Code, r.Version)), after.Resources.Select(r => (r.Code, r.Version)));

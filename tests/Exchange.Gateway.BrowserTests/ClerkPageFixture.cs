@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Exchange.Gateway.BrowserTests;
 
-/// <summary>One Exchange whose gateway has a civil affairs counter clerk account, and headless Chromium.</summary>
+/// <summary>One Exchange whose gateway has a civil affairs counter clerk account, with the holders' portal, and headless Chromium.</summary>
 public sealed class ClerkPageFixture : IAsyncLifetime
 {
     public const string Clerk = "clerk-ca";
@@ -25,6 +25,27 @@ public sealed class ClerkPageFixture : IAsyncLifetime
 
     /// <summary>The gateway's audit log as civil affairs, the clerk's department.</summary>
     public Exchange.Protos.Audit.V1.AuditService.AuditServiceClient Audit => new(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
+
+    public Uri PortalAddress => Cluster.Portal!.Address;
+
+    /// <summary>
+    /// A phone-sized page signed in to the portal as <paramref name="holderId"/>: the portal sends it to the catalog, the
+    /// one-time code comes from the catalog's log (the demo identity service), and it lands on 我的证照.
+    /// </summary>
+    public async Task<IPage> PortalSignedInAsync(string holderId, string? screenshot = null)
+    {
+        var page = await NewPageAsync(BrowserFixture.PhoneWidth);
+        await page.GotoAsync(PortalAddress.ToString());
+        await page.FillAsync("[data-testid=holder-id]", holderId);
+        await page.ClickAsync("[data-testid=send-code]");
+        await page.WaitForSelectorAsync("[data-testid=code]");
+        if (screenshot is not null)
+            await BrowserFixture.ScreenshotAsync(page, screenshot);
+        await page.FillAsync("[data-testid=code]", await HolderSignIn.CodeFromLogAsync(Cluster.Catalog, holderId));
+        await page.ClickAsync("[data-testid=verify-code]");
+        await page.WaitForSelectorAsync("[data-testid=licences], [data-testid=no-licences], [data-testid=problem]");
+        return page;
+    }
 
     public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
@@ -48,7 +69,7 @@ public sealed class ClerkPageFixture : IAsyncLifetime
             [$"Clerk:Accounts:{Clerk}:Department"] = "CIVIL-AFFAIRS",
             [$"Clerk:Accounts:{Clerk}:DisplayName"] = ClerkName,
         };
-        _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { GatewaySettings = gatewaySettings }, TestContext.Current.CancellationToken);
+        _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { GatewaySettings = gatewaySettings, WithPortal = true }, TestContext.Current.CancellationToken);
         await _browser.InitializeAsync();
     }
 

@@ -9,7 +9,10 @@ public static class ExchangeClients
     public const string Gateway = "exchange-gateway";
     public const string CatalogAdmin = "catalog-admin";
 
-    public static readonly IReadOnlyList<string> All = [PublicSecurity, MarketRegulation, CivilAffairs, Gateway, CatalogAdmin];
+    /// <summary>The holders' portal: tokens only through a holder's sign-in (code flow), never client credentials.</summary>
+    public const string Portal = "exchange-portal";
+
+    public static readonly IReadOnlyList<string> All = [PublicSecurity, MarketRegulation, CivilAffairs, Gateway, CatalogAdmin, Portal];
 
     public static readonly IReadOnlyList<string> Departments = [PublicSecurity, MarketRegulation, CivilAffairs];
 

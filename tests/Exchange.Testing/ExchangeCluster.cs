@@ -22,6 +22,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
     private int _startedGateways;
     private readonly int _catalogPort = LoopbackPort.Next();
     private readonly int _catalogWebPort = LoopbackPort.Next();
+    // The catalog registers the portal's redirect URI before the portal starts.
+    private readonly int _portalPort = LoopbackPort.Next();
 
     private const string LicenceIssuerService = "exchange.licence.v1.LicenceIssuerService";
     private const string ContextKeyService = "exchange.context.v1.ContextKeyService";
@@ -47,6 +49,12 @@ public sealed class ExchangeCluster : IAsyncDisposable
     public ServiceProcess MarketRegulation { get; private set; } = null!;
     public ServiceProcess CivilAffairs { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
+    /// <summary>The port the portal listens on (and the catalog's redirect URI names), whether or not it is started.</summary>
+    public int PortalPort => _portalPort;
+
+    /// <summary>The holders' portal; null unless <see cref="ExchangeClusterOptions.WithPortal"/>.</summary>
+    public ServiceProcess? Portal { get; private set; }
+
     /// <summary>The first gateway instance.</summary>
     public ServiceProcess Gateway { get; private set; } = null!;
 
@@ -217,6 +225,7 @@ public sealed class ExchangeCluster : IAsyncDisposable
             ["Admin:GatewayAddress"] = $"https://127.0.0.1:{_gatewayPort}",
             ["Admin:Gateways:0"] = $"https://127.0.0.1:{_gatewayPort}",
             ["Witness:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory,
+            [$"Identity:Clients:{ExchangeClients.Portal}:RedirectUri"] = $"https://127.0.0.1:{_portalPort}/signin-oidc",
         };
         foreach (var (key, value) in _clients.CatalogSettings().Concat(await StoreSettingsAsync("Catalog", "CatalogAdmin")))
             catalogSettings[key] = value;
@@ -236,6 +245,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         {
             Gateway = await StartFirstGatewayAsync(cancellationToken);
             _gateways.Add(Gateway);
+            if (_options.WithPortal)
+                Portal = await StartPortalAsync(cancellationToken);
             return;
         }
         // Each instance witnesses the others' audit logs; on SQLite each keeps a log of its own, so each needs its own log id.
@@ -260,6 +271,15 @@ public sealed class ExchangeCluster : IAsyncDisposable
             _gateways.Add(Track(instance));
         Front = await StartBalancerAsync(_gateways, cancellationToken);
     }
+
+    private async Task<ServiceProcess> StartPortalAsync(CancellationToken cancellationToken) =>
+        Track(await ServiceProcess.StartAsync(ExchangeService.Portal, new Dictionary<string, string>
+        {
+            ["Portal:Authority"] = Catalog.WebAddress!.ToString(),
+            ["Portal:ClientSecret"] = _clients.SecretOf(ExchangeClients.Portal),
+            ["Portal:GatewayAddress"] = ServiceProcess.Origin(Gateway.Address),
+            ["Portal:CatalogAddress"] = ServiceProcess.Origin(Catalog.Address),
+        }, _portalPort, cancellationToken));
 
     /// <summary>An adapter's settings: fetch its context key from and register its issuer keys in this cluster's catalog, as its department.</summary>
     private Dictionary<string, string> AdapterSettings(string departmentClient, Dictionary<string, string> storeSettings)

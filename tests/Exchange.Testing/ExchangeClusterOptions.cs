@@ -22,6 +22,9 @@ public sealed record ExchangeClusterOptions
     /// <summary>Whether the cluster starts a Redis for the gateways' licence cache (as scripts/run.sh does); true by default.</summary>
     public bool WithRedis { get; init; } = true;
 
+    /// <summary>Starts the holders' portal (<see cref="ExchangeCluster.Portal"/>) after the gateway.</summary>
+    public bool WithPortal { get; init; }
+
     /// <summary>
     /// When set, the catalog, the adapters and the gateways' audit log keep their stores in databases of their own on
     /// this PostgreSQL server, not in SQLite files (the gateway instances of the cluster share one audit database).

@@ -10,6 +10,8 @@ public enum ExchangeService
     PublicSecurity,
     MarketRegulation,
     CivilAffairs,
+    /// <summary>The holders' portal (portal/Exchange.Portal): one HTTPS endpoint, "Web", HTTP/1.1 and HTTP/2.</summary>
+    Portal,
 }
 
 public static class ExchangeServiceExtensions
@@ -19,6 +21,7 @@ public static class ExchangeServiceExtensions
         ExchangeService.Gateway => "Exchange.Gateway",
         ExchangeService.GatewayBalancer => "Exchange.Gateway.Balancer",
         ExchangeService.Catalog => "Exchange.Catalog",
+        ExchangeService.Portal => "Exchange.Portal",
         _ => $"Exchange.Adapters.{service}",
     };
 
@@ -29,6 +32,7 @@ public static class ExchangeServiceExtensions
     {
         ExchangeService.Gateway or ExchangeService.GatewayBalancer => "gateway",
         ExchangeService.Catalog => "catalog",
+        ExchangeService.Portal => "portal",
         _ => "adapters",
     };
 }

@@ -106,7 +106,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(RepositoryLayout.AssemblyOf(Service));
         // Named Kestrel endpoints override the service's own defaults (and any Urls setting) one by one.
-        start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Origin(Address)}");
+        // The portal has one endpoint, named Web, for browsers and the gRPC health probe alike.
+        start.ArgumentList.Add($"--Kestrel:Endpoints:{(Service == ExchangeService.Portal ? "Web" : "Grpc")}:Url={Origin(Address)}");
         if (WebAddress is not null)
             start.ArgumentList.Add($"--Kestrel:Endpoints:Web:Url={Origin(WebAddress)}");
         // The last value of a key on the command line wins, so overrides go after the settings, and both after TLS.

@@ -15,6 +15,7 @@ public static class TestPki
     public const string Gateway = "exchange-gateway";
     public const string Catalog = "exchange-catalog";
     public const string Balancer = "balancer";
+    public const string Portal = "exchange-portal";
 
     private static readonly Lazy<ExchangePki> Instance = new(Create);
     private static readonly Lazy<X509Certificate2> GatewayCertificate = new(() => ClientCertificate(Gateway));
@@ -32,6 +33,7 @@ public static class TestPki
         ExchangeService.PublicSecurity => "public-security",
         ExchangeService.MarketRegulation => "market-regulation",
         ExchangeService.CivilAffairs => "civil-affairs",
+        ExchangeService.Portal => Portal,
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
@@ -60,7 +62,7 @@ public static class TestPki
     private static ExchangePki Create()
     {
         var pki = new ExchangePki(RepositoryLayout.NewTemporaryDirectory("pki"));
-        pki.EnsureCreated([Gateway, Catalog, Balancer, "public-security", "market-regulation", "civil-affairs"]);
+        pki.EnsureCreated([Gateway, Catalog, Balancer, Portal, "public-security", "market-regulation", "civil-affairs"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

@@ -87,6 +87,8 @@ public static class AdminUiExtensions
                 pages.Conventions.AuthorizeFolder("/Statistics", AdminPolicies.CatalogAdmin);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Denied");
+                // Holders sign in to the portal here (Identity/Holders), not to the admin UI.
+                pages.Conventions.AllowAnonymousToFolder("/Holder");
                 pages.Conventions.AddPageRoute("/Resources/Edit", "admin/drafts/new");
                 pages.Conventions.AddPageRoute("/ServiceItems/Edit", "admin/service-items/new");
             })

@@ -35,10 +35,11 @@ public static class CatalogIdentityExtensions
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PublishSigningKeys>();
         builder.Services.AddOptions<OpenIddictServerOptions>()
-            .Configure<IOptions<CatalogIdentityOptions>>((server, identity) =>
+            .Configure<IOptions<CatalogIdentityOptions>, IOptions<Holders.HolderSignInOptions>>((server, identity, holders) =>
             {
                 server.Issuer = identity.Value.Issuer;
                 server.AccessTokenLifetime = identity.Value.AccessTokenLifetime;
+                server.AuthorizationCodeLifetime = holders.Value.AuthorizationCodeLifetime;
             });
 
         builder.Services.AddOpenIddict()
@@ -47,7 +48,10 @@ public static class CatalogIdentityExtensions
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog);
+                // Holders sign in to the portal: code flow, PKCE always (Holders/AuthorizeEndpoint).
+                server.SetAuthorizationEndpointUris(Holders.AuthorizeEndpoint.Path.TrimStart('/'));
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.RegisterScopes(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OpenId, ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog);
                 server.RegisterAudiences(ExchangeClaims.Audiences.Gateway, ExchangeClaims.Audiences.Catalog);
                 server.DisableAccessTokenEncryption();
                 // Access tokens are short-lived self-contained JWTs; storing each one would only grow the database.
@@ -55,7 +59,7 @@ public static class CatalogIdentityExtensions
                 // Nothing the catalog issues is encrypted, but OpenIddict insists on having a key for it.
                 server.AddEphemeralEncryptionKey();
                 server.AddEventHandler(SignWithNewestKey.Descriptor);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 // Client secrets and tokens travel on this endpoint: plaintext only behind the development switch.
                 if (allowPlaintext)
                     aspNetCore.DisableTransportSecurityRequirement();

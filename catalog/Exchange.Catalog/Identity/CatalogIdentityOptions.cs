@@ -29,4 +29,10 @@ public sealed class CatalogIdentityOptions
 public sealed class ClientSecretOptions
 {
     public string? Secret { get; set; }
+
+    /// <summary>Where a holder client (the portal) receives its authorization codes, e.g. https://127.0.0.1:7030/signin-oidc.</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>Where it may send the holder after signing out.</summary>
+    public Uri? PostLogoutRedirectUri { get; set; }
 }

@@ -19,10 +19,17 @@ public sealed class ClientRegistration(
     {
         foreach (var client in ExchangeClient.Seeded)
         {
-            var secret = options.Value.Clients.GetValueOrDefault(client.ClientId)?.Secret;
+            var settings = options.Value.Clients.GetValueOrDefault(client.ClientId);
+            var secret = settings?.Secret;
             if (string.IsNullOrWhiteSpace(secret))
             {
                 logger.LogWarning("Client {ClientId} is not registered: set Identity:Clients:{ClientId}:Secret to let it get tokens",
+                    client.ClientId, client.ClientId);
+                continue;
+            }
+            if (client.ActsForHolders && settings?.RedirectUri is not { IsAbsoluteUri: true })
+            {
+                logger.LogWarning("Client {ClientId} is not registered: set Identity:Clients:{ClientId}:RedirectUri to where it receives codes",
                     client.ClientId, client.ClientId);
                 continue;
             }
@@ -31,7 +38,7 @@ public sealed class ClientRegistration(
             if (existing is null)
             {
                 var descriptor = new OpenIddictApplicationDescriptor { ClientSecret = secret };
-                Describe(descriptor, client);
+                Describe(descriptor, client, settings!);
                 await applications.CreateAsync(descriptor, cancellationToken);
                 logger.LogInformation("Registered client {ClientId} with role {Role} for department {DepartmentCode}",
                     client.ClientId, client.Role, client.DepartmentCode ?? "-");
@@ -40,7 +47,7 @@ public sealed class ClientRegistration(
             {
                 var descriptor = new OpenIddictApplicationDescriptor();
                 await applications.PopulateAsync(descriptor, existing, cancellationToken);
-                Describe(descriptor, client);
+                Describe(descriptor, client, settings!);
                 var secretChanged = !await applications.ValidateClientSecretAsync(existing, secret, cancellationToken);
                 if (secretChanged)
                     descriptor.ClientSecret = secret;
@@ -51,14 +58,30 @@ public sealed class ClientRegistration(
         }
     }
 
-    private static void Describe(OpenIddictApplicationDescriptor descriptor, ExchangeClient client)
+    private static void Describe(OpenIddictApplicationDescriptor descriptor, ExchangeClient client, ClientSecretOptions settings)
     {
         descriptor.ClientId = client.ClientId;
         descriptor.ClientType = ClientTypes.Confidential;
         descriptor.DisplayName = client.DisplayName;
         descriptor.Permissions.Clear();
         descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+        descriptor.RedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.Clear();
+        descriptor.Requirements.Clear();
+        if (client.ActsForHolders)
+        {
+            descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
+            descriptor.Permissions.Add(Permissions.GrantTypes.AuthorizationCode);
+            descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+            descriptor.RedirectUris.Add(settings.RedirectUri!);
+            if (settings.PostLogoutRedirectUri is { IsAbsoluteUri: true } after)
+                descriptor.PostLogoutRedirectUris.Add(after);
+        }
+        else
+        {
+            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+        }
         foreach (var scope in client.Scopes)
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         descriptor.Properties[ExchangeClaims.Role] = JsonSerializer.SerializeToElement(client.Role);

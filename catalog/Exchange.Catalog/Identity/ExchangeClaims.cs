@@ -6,11 +6,23 @@ public static class ExchangeClaims
     public const string Department = "department";
     public const string Role = "role";
 
+    /// <summary>The citizen id or credit code of the holder a portal token speaks for; the gateway confines such a token to them.</summary>
+    public const string Holder = "holder";
+
+    public const string HolderKind = "holder_kind";
+
+    public static class HolderKinds
+    {
+        public const string Person = "person";
+        public const string Organisation = "organisation";
+    }
+
     public static class Roles
     {
         public const string Department = "department";
         public const string Gateway = "gateway";
         public const string CatalogAdmin = "catalog-admin";
+        public const string Holder = "holder";
     }
 
     public static class Scopes

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -15,10 +16,12 @@ public static class TokenEndpoint
 {
     public const string Path = "/connect/token";
 
-    public static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications)
+    public static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications, Holders.RedeemedAuthorizationCodes redeemed)
     {
         var request = http.GetOpenIddictServerRequest()
                       ?? throw new InvalidOperationException("The OpenIddict request is missing; is the token endpoint passthrough on?");
+        if (request.IsAuthorizationCodeGrantType())
+            return await RedeemCodeAsync(http, request.Code, redeemed);
         if (!request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(request.ClientId))
             return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
 
@@ -48,6 +51,25 @@ public static class TokenEndpoint
         identity.SetAudiences(scopes.Select(ExchangeClaims.AudienceOf).OfType<string>().Distinct());
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
 
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// OpenIddict has checked the code's signature, client, redirect URI and PKCE verifier; the token carries what the
+    /// authorization endpoint put in the code, once.
+    /// </summary>
+    private static async Task<IResult> RedeemCodeAsync(HttpContext http, string? presented, Holders.RedeemedAuthorizationCodes redeemed)
+    {
+        var code = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (code.Principal is not { } principal || string.IsNullOrEmpty(presented))
+            return Refuse(Errors.InvalidGrant, "The authorization code is not valid.");
+        // Without a token store the code has no stored id; the code itself (hashed) names it.
+        var codeId = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented)));
+        var expiresAt = principal.GetExpirationDate() ?? DateTimeOffset.UtcNow.AddMinutes(10);
+        if (!redeemed.TryRedeem(codeId, expiresAt))
+            return Refuse(Errors.InvalidGrant, "The authorization code has already been used; sign in again.");
+        var identity = new ClaimsIdentity(principal.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
+        identity.SetDestinations(Holders.AuthorizeEndpoint.Destinations);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -11,6 +11,7 @@ public static class SeedCatalog
     public const string PublicSecurity = "PUBLIC-SECURITY";
     public const string MarketRegulation = "MARKET-REGULATION";
     public const string CivilAffairs = "CIVIL-AFFAIRS";
+    public const string Portal = "PORTAL";
 
     private const string PopulationService = "exchange.publicsecurity.v1.PopulationService";
     private const string EnterpriseService = "exchange.marketregulation.v1.EnterpriseService";
@@ -23,6 +24,7 @@ public static class SeedCatalog
         new() { Code = PublicSecurity, Name = "公安厅" },
         new() { Code = MarketRegulation, Name = "市场监督管理局" },
         new() { Code = CivilAffairs, Name = "民政厅" },
+        new() { Code = Portal, Name = "政务服务门户" },
     ];
 
     public static IReadOnlyList<Resource> Resources(SeedEndpoints endpoints) =>

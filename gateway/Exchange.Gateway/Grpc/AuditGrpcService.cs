@@ -38,7 +38,7 @@ internal sealed class AuditGrpcService(
             throw new InvalidFieldException("end_time", "must not be before start_time");
 
         var records = store.Query(new AuditQuery(
-            request.ConsumerDepartmentCode, request.ProviderDepartmentCode, request.ResourceCode, request.HolderId,
+            request.ConsumerDepartmentCode, request.ProviderDepartmentCode, request.ResourceCode, HolderOf(caller, request.HolderId),
             from, until, request.BeforeSequence, request.PageSize == 0 ? DefaultPageSize : request.PageSize, VisibleTo(caller)));
         var response = new QueryAuditRecordsResponse();
         foreach (var record in records)
@@ -60,6 +60,8 @@ internal sealed class AuditGrpcService(
             throw new InvalidFieldException("tree_size", "must not be negative");
         var proof = await witnessedLog.ProveAsync(request.Sequence, request.TreeSize, context.CancellationToken);
         var visibleTo = VisibleTo(caller);
+        if (caller.Holder is { } holder && !string.Equals(proof.Record.Entry.HolderId, holder, StringComparison.Ordinal))
+            throw new NotFoundException($"No audit record {request.Sequence} about the signed-in holder.");
         if (visibleTo is not null && proof.Record.Entry.Consumer != visibleTo && proof.Record.Entry.Provider != visibleTo)
             throw new NotFoundException($"No audit record {request.Sequence} that {visibleTo} took part in.");
         var response = new GetInclusionProofResponse
@@ -76,6 +78,8 @@ internal sealed class AuditGrpcService(
     public override async Task<GetCallStatisticsResponse> GetCallStatistics(GetCallStatisticsRequest request, ServerCallContext context)
     {
         var caller = CallerOf(context);
+        if (caller.Holder is not null)
+            throw new PermissionDeniedException("A holder's token reads the holder's own audit records, not call statistics.");
         var from = Micros(request.StartTime) ?? throw new InvalidFieldException("start_time", "is required");
         var until = Micros(request.EndTime) ?? throw new InvalidFieldException("end_time", "is required");
         if (until <= from)
@@ -123,7 +127,20 @@ internal sealed class AuditGrpcService(
         return response;
     }
 
-    private static string? VisibleTo(Caller caller) => caller.IsCatalogAdmin
+    /// <summary>
+    /// A holder's token (the portal, for the signed-in holder) sees every record about that holder, whichever
+    /// departments took part, and nothing else: the holder comes from the token, never from the request.
+    /// </summary>
+    private static string HolderOf(Caller caller, string requested)
+    {
+        if (caller.Holder is not { } holder)
+            return requested;
+        if (requested.Length > 0 && !string.Equals(requested.Trim().ToUpperInvariant(), holder, StringComparison.Ordinal))
+            throw new PermissionDeniedException("A holder's token reads only the signed-in holder's own audit records; leave holder_id empty or give that holder.");
+        return holder;
+    }
+
+    private static string? VisibleTo(Caller caller) => caller.IsCatalogAdmin || caller.Holder is not null
         ? null
         : caller.Department ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators read the audit log.");
 

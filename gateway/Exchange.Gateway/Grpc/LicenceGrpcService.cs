@@ -27,16 +27,19 @@ internal sealed class LicenceGrpcService(
     {
         var holder = LicenceBroker.ValidHolder(request.HolderId);
         var call = CallOf(context);
+        OwnHolderOnly(call, holder);
         call.HolderId = holder;
         var found = await broker.ListByHolderAsync(holder, await RequesterAsync(call, context), context.CancellationToken);
         var response = new ListByHolderResponse { Complete = found.Complete };
         response.Issuers.AddRange(found.Issuers);
-        foreach (var licence in found.Licences)
+        // The holder sees their revoked and expired licences too, with the reason; departments only valid ones.
+        var shown = call.Caller!.Holder is null ? found.Licences : [.. found.Licences, .. found.Lapsed];
+        foreach (var licence in shown)
         {
             response.Licences.Add(licence.ForCaller());
             call.LicenceUses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, holder, "ListByHolder"));
         }
-        call.ReturnedItems = string.Join(',', found.Licences.Select(l => l.Returned).Where(r => r.Length > 0).SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal));
+        call.ReturnedItems = string.Join(',', shown.Select(l => l.Returned).Where(r => r.Length > 0).SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal));
         return response;
     }
 
@@ -44,6 +47,7 @@ internal sealed class LicenceGrpcService(
     {
         var number = LicenceBroker.ValidNumber(request.LicenceNumber);
         var call = CallOf(context);
+        NotForHolders(call, "Get");
         var found = await broker.GetAsync(number, await RequesterAsync(call, context), context.CancellationToken);
         Used(context, call, found, "Get");
         return new GetResponse
@@ -57,6 +61,7 @@ internal sealed class LicenceGrpcService(
     public override async Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context)
     {
         var call = CallOf(context);
+        NotForHolders(call, "Verify");
         CheckedLicence found;
         switch (request.SubjectCase)
         {
@@ -82,6 +87,7 @@ internal sealed class LicenceGrpcService(
         if (reason.Length == 0)
             throw new InvalidFieldException("reason", "is required: say why the licence is revoked, for its holder and for verifiers");
         var call = CallOf(context);
+        NotForHolders(call, "Revoke");
         var revoked = await broker.RevokeAsync(number, reason, Requester(call), context.CancellationToken);
         call.HolderId = revoked.HolderId;
         call.LicenceUses.Add(new LicenceUse(number, revoked.TypeCode, revoked.HolderId, "Revoke"));
@@ -94,6 +100,7 @@ internal sealed class LicenceGrpcService(
         if (code.Length == 0)
             throw new InvalidFieldException("service_item_code", "is required");
         var call = CallOf(context);
+        NotForHolders(call, "CheckMaterials");
         var result = await materials.CheckAsync(code, request.Applicants, Requester(call), context.CancellationToken);
         call.HolderId = request.Applicants.Count > 0 ? HolderIdOf(request.Applicants[0]) : string.Empty;
         call.LicenceUses.AddRange(result.Uses);
@@ -122,6 +129,7 @@ internal sealed class LicenceGrpcService(
         if (request.BeforeId < 0)
             throw new InvalidFieldException("before_id", "must not be negative");
         var call = CallOf(context);
+        OwnHolderOnly(call, holder);
         call.HolderId = holder;
         var response = new ListUsageResponse();
         foreach (var use in usage.UsesOf(holder, request.BeforeId, request.PageSize == 0 ? DefaultPageSize : request.PageSize, ScopeOf(call.Caller!)))
@@ -169,7 +177,7 @@ internal sealed class LicenceGrpcService(
     /// </summary>
     private UsageScope? ScopeOf(Identity.Caller caller)
     {
-        if (caller.IsCatalogAdmin)
+        if (caller.IsCatalogAdmin || caller.Holder is not null)
             return null;
         var department = caller.Department
             ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators list licence uses.");
@@ -190,6 +198,20 @@ internal sealed class LicenceGrpcService(
     }
 
     private static string HolderIdOf(Applicant applicant) => applicant.HolderId.Trim().ToUpperInvariant();
+
+    /// <summary>A holder's token (the portal's) is about its holder alone: asking for anyone else is refused, never answered.</summary>
+    private static void OwnHolderOnly(ExchangeCall call, string holder)
+    {
+        if (call.Caller!.Holder is { } own && !string.Equals(own, holder, StringComparison.Ordinal))
+            throw new PermissionDeniedException("A holder's token reaches only the signed-in holder's own licences; the holder comes from the sign-in, not the request.");
+    }
+
+    /// <summary>A holder's token serves the holder's own lists (and presentations), never a department's lookups of any licence.</summary>
+    private static void NotForHolders(ExchangeCall call, string method)
+    {
+        if (call.Caller!.Holder is not null)
+            throw new PermissionDeniedException($"{method} is for departments; a holder's token lists only the holder's own licences and their uses.");
+    }
 
     private static ExchangeCall CallOf(ServerCallContext context) => context.GetHttpContext().Features.GetRequiredFeature<ExchangeCall>();
 

@@ -18,6 +18,7 @@ internal sealed class CallerAuthorizationMiddleware(
     IOptions<IdentityOptions> options)
 {
     private readonly string _audience = options.Value.Audience;
+    private static readonly PathString HolderReachablePath = "/exchange.licence.v1.LicenceService";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -36,6 +37,15 @@ internal sealed class CallerAuthorizationMiddleware(
             var caller = Caller.Of(context.User, _audience);
             context.Features.GetRequiredFeature<ExchangeCall>().Caller = caller;
             step?.SetTag("exchange.consumer", caller.Department ?? caller.ClientId);
+            // A holder's token (the portal, for its signed-in holder) reaches the licence service, which confines it to
+            // that holder; never a department's data resources, whose grants are about cases, not about the caller.
+            if (caller.Holder is not null && !context.Request.Path.StartsWithSegments(HolderReachablePath, StringComparison.Ordinal))
+            {
+                step.Refused("A holder's token reaches only the licence service.");
+                await Routing.GrpcStatusResponse.WriteAsync(context, global::Grpc.Core.StatusCode.PermissionDenied,
+                    "A holder's token reaches only exchange.licence.v1.LicenceService (the holder's own licences); department data is called with a department's token.");
+                return;
+            }
         }
         await next(context);
     }

@@ -8,7 +8,7 @@ internal static class PkiCommands
 {
     /// <summary>Every process of a local run that serves or calls over TLS.</summary>
     public static readonly string[] ServiceNames =
-        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer"];
+        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer", "exchange-portal"];
 
     public static Command Create()
     {
