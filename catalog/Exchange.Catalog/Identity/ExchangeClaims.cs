@@ -6,11 +6,15 @@ public static class ExchangeClaims
     public const string Department = "department";
     public const string Role = "role";
 
+    /// <summary>On a holder's token (role holder): the citizen id or unified social credit code the person acts for.</summary>
+    public const string HolderId = "holder_id";
+
     public static class Roles
     {
         public const string Department = "department";
         public const string Gateway = "gateway";
         public const string CatalogAdmin = "catalog-admin";
+        public const string Holder = "holder";
     }
 
     public static class Scopes
