@@ -42,7 +42,7 @@ public sealed class ObjectionAnswerTests(AdminUiFixture fixture)
         await Expect(stranger.Locator($"tr[data-id='{raised.Id}']")).ToHaveCountAsync(0);
 
         var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.PublicSecurityReviewer);
-        await page.GotoAsync(AdminPages.Url(fixture, "objections"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "数据异议" }).ClickAsync();
         var row = page.Locator($"tr[data-id='{raised.Id}']");
         await Expect(row).ToContainTextAsync("待处理");
         await BrowserFixture.ScreenshotAsync(page, "objections-open");
