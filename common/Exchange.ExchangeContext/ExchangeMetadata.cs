@@ -30,6 +30,12 @@ public static class ExchangeMetadata
     /// <summary>Set by providers on responses: the data items actually returned, comma-separated, for the audit log.</summary>
     public const string ReturnedItems = "x-exchange-items";
 
+    /// <summary>
+    /// Set by the gateway on responses (a trailer): the returned data items under an open objection (数据异议) about this
+    /// holder, comma-separated and percent-encoded; absent when none is. Providers cannot set it.
+    /// </summary>
+    public const string Objections = "x-exchange-objections";
+
     /// <summary>UTF-8 percent-encoding of everything outside printable ASCII and '%', as gRPC does for grpc-message.</summary>
     public static string PercentEncode(string value)
     {

@@ -42,6 +42,23 @@ internal static class Jwt
         return $"{signingInput}.{Encode(key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256))}";
     }
 
+    /// <summary>
+    /// A token as the catalog would issue it to a signed-in holder (role holder, claim holder_id): the header and
+    /// lifetime of <paramref name="template"/>, its department claim dropped, signed with the catalog's own key.
+    /// Stands in for the portal's sign-in, which mints these through the same key ring.
+    /// </summary>
+    public static string HolderToken(string template, string holderId, ECDsa catalogKey)
+    {
+        var parts = template.Split('.');
+        var payload = JsonNode.Parse(Decode(parts[1]))!.AsObject();
+        payload.Remove("department");
+        payload["role"] = "holder";
+        payload["holder_id"] = holderId;
+        payload["sub"] = "holder:" + holderId;
+        var signingInput = $"{parts[0]}.{Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        return $"{signingInput}.{Encode(catalogKey.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256))}";
+    }
+
     private static byte[] Decode(string segment)
     {
         var base64 = segment.Replace('-', '+').Replace('_', '/');

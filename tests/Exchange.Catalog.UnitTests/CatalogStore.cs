@@ -1,5 +1,6 @@
 using Exchange.Catalog.Access;
 using Exchange.Catalog.Domain;
+using Exchange.Catalog.Objections;
 using Exchange.Catalog.Store;
 using Exchange.Catalog.Watch;
 using Exchange.Protos.Catalog.V1;
@@ -32,6 +33,7 @@ internal sealed class CatalogStore : IAsyncDisposable
         var watch = Options.Create(new WatchOptions());
         ResourceFeed = new ResourceChangeFeed(watch, _lifetime, NullLogger<ResourceChangeFeed>.Instance);
         GrantFeed = new GrantChangeFeed(watch, _lifetime, NullLogger<GrantChangeFeed>.Instance);
+        ObjectionFeed = new ObjectionChangeFeed(watch, _lifetime, NullLogger<ObjectionChangeFeed>.Instance);
         Departments = new DepartmentRegistry(db, _gate, NullLogger<DepartmentRegistry>.Instance);
         Resources = new ResourceCatalog(db, _gate, Departments, ResourceFeed, Clock, NullLogger<ResourceCatalog>.Instance);
         Applications = new AccessApplications(db, _gate, GrantFeed, Clock, NullLogger<AccessApplications>.Instance);
@@ -50,6 +52,19 @@ internal sealed class CatalogStore : IAsyncDisposable
     public ResourceCatalog Resources { get; }
 
     public AccessApplications Applications { get; }
+
+    public ObjectionChangeFeed ObjectionFeed { get; }
+
+    /// <summary>The calls the gateway's audit log would show; objections by departments are checked against them.</summary>
+    public List<Delivery> Deliveries { get; } = [];
+
+    /// <summary>An objection register on this store, its feed and its deliveries; deadlines in China Standard Time.</summary>
+    public ObjectionRegister Objections(int maxOpenPerRaiser = 20)
+    {
+        var options = Options.Create(new ObjectionOptions { MaxOpenPerRaiser = maxOpenPerRaiser });
+        return new ObjectionRegister(Db, _gate, ObjectionFeed, new WorkingCalendar(options), new ListedDeliveries(Deliveries), options, Clock,
+            NullLogger<ObjectionRegister>.Instance);
+    }
 
     public static async Task<CatalogStore> OpenAsync()
     {
@@ -93,6 +108,13 @@ internal sealed class CatalogStore : IAsyncDisposable
         await _connection.DisposeAsync();
         _gate.Dispose();
         _lifetime.StopApplication();
+    }
+
+    private sealed class ListedDeliveries(List<Delivery> deliveries) : IDeliveryRecords
+    {
+        public Task<Delivery?> FindAsync(string consumerDepartmentCode, string resourceCode, string holderId, string requestId, CancellationToken cancellationToken) =>
+            Task.FromResult(deliveries.FirstOrDefault(d =>
+                d.RequestId == requestId && d.ConsumerDepartmentCode == consumerDepartmentCode && d.ResourceCode == resourceCode && d.HolderId == holderId));
     }
 
     private sealed class ApplicationLifetime : IHostApplicationLifetime, IDisposable

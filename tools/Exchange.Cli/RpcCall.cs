@@ -5,6 +5,7 @@ using Exchange.Client;
 using Exchange.ExchangeContext;
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace Exchange.Cli;
@@ -77,7 +78,7 @@ internal static class RpcCall
         using var channel = GrpcChannel.ForAddress(address, options);
         try
         {
-            var reply = await call(channel.CreateCallInvoker(), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
+            var reply = await call(channel.Intercept(new ObjectionNotice()), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
             if (print is not null)
                 print(reply);
             else if (minimised)

@@ -11,4 +11,7 @@ public enum ActorRole
 
     /// <summary>A catalog administrator: maintains the catalog and may decide any application.</summary>
     CatalogAdmin,
+
+    /// <summary>A citizen or enterprise agent signed in through the portal: acts for one holder id, on objections only.</summary>
+    Holder,
 }

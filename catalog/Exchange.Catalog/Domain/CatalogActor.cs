@@ -8,8 +8,11 @@ namespace Exchange.Catalog.Domain;
 /// </summary>
 /// <param name="Name">Recorded as decided_by: the client id or the administrator's account name.</param>
 /// <param name="DepartmentCode">The department acted for; set exactly when <paramref name="Role"/> is Department.</param>
-public sealed record CatalogActor(string Name, ActorRole Role, string? DepartmentCode)
+/// <param name="HolderId">The citizen id or credit code acted for; set exactly when <paramref name="Role"/> is Holder.</param>
+public sealed record CatalogActor(string Name, ActorRole Role, string? DepartmentCode, string? HolderId = null)
 {
+    public static CatalogActor ForHolder(string name, string holderId) => new(name, ActorRole.Holder, null, holderId);
+
     public static CatalogActor ForDepartment(string name, string departmentCode) => new(name, ActorRole.Department, departmentCode);
 
     public static CatalogActor Administrator(string name) => new(name, ActorRole.CatalogAdmin, null);
@@ -33,8 +36,10 @@ public sealed record CatalogActor(string Name, ActorRole Role, string? Departmen
         ActorRole.Department => "department",
         ActorRole.Gateway => "gateway",
         ActorRole.CatalogAdmin => "catalog-admin",
+        ActorRole.Holder => "holder",
         _ => role.ToString(),
     };
 
-    public override string ToString() => DepartmentCode is null ? Name : $"{Name} ({DepartmentCode})";
+    public override string ToString() => DepartmentCode is not null ? $"{Name} ({DepartmentCode})"
+        : HolderId is not null ? $"holder {HolderId}" : Name;
 }

@@ -6,8 +6,11 @@ public static class ExchangeClaims
     public const string Department = "department";
     public const string Role = "role";
 
-    /// <summary>The citizen id or credit code of the holder a portal token speaks for; the gateway confines such a token to them.</summary>
-    public const string Holder = "holder";
+    /// <summary>
+    /// On a holder's token (role holder, issued to the portal for its signed-in holder): the citizen id or unified social
+    /// credit code the person acts for. The gateway confines such a token to that holder; the objection service accepts it.
+    /// </summary>
+    public const string HolderId = "holder_id";
 
     public const string HolderKind = "holder_kind";
 

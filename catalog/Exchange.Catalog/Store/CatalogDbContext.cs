@@ -14,6 +14,8 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IssuerKeyRecord> IssuerKeys => Set<IssuerKeyRecord>();
     public DbSet<ServiceItemRecord> ServiceItems => Set<ServiceItemRecord>();
     public DbSet<WitnessedCheckpointRecord> WitnessedCheckpoints => Set<WitnessedCheckpointRecord>();
+    public DbSet<ObjectionRecord> Objections => Set<ObjectionRecord>();
+    public DbSet<ObjectionEventRecord> ObjectionEvents => Set<ObjectionEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -72,6 +74,23 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
         {
             witnessed.ToTable("witnessed_checkpoints");
             witnessed.HasKey(w => w.LogId);
+        });
+
+        model.Entity<ObjectionRecord>(objection =>
+        {
+            objection.ToTable("objections");
+            objection.HasKey(o => o.Id);
+            objection.HasIndex(o => new { o.State, o.ProviderDepartmentCode });
+            objection.HasIndex(o => new { o.RaisedBy, o.State });
+            objection.HasIndex(o => o.HolderId);
+            objection.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.ObjectionId);
+        });
+
+        model.Entity<ObjectionEventRecord>(step =>
+        {
+            step.ToTable("objection_events");
+            step.HasKey(e => e.Revision);
+            step.Property(e => e.Revision).ValueGeneratedOnAdd();
         });
 
         model.Entity<ServiceItemRecord>(item =>

@@ -35,3 +35,6 @@ public sealed class PermissionDeniedException(string message) : ExchangeExceptio
 
 /// <summary>A service the answer depends on is down or too slow (UNAVAILABLE); the caller may retry.</summary>
 public sealed class UnavailableException(string message) : ExchangeException(message);
+
+/// <summary>RESOURCE_EXHAUSTED: the caller has used up a quota; the message names it and how to free some.</summary>
+public sealed class ResourceExhaustedException(string message) : ExchangeException(message);

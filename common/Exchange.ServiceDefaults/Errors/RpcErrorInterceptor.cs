@@ -58,6 +58,8 @@ internal sealed class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) :
                 return Status(Code.PermissionDenied, denied.Message);
             case UnavailableException unavailable:
                 return Status(Code.Unavailable, unavailable.Message);
+            case ResourceExhaustedException exhausted:
+                return Status(Code.ResourceExhausted, exhausted.Message);
             case PreconditionFailedException failed:
                 var detail = new PreconditionFailure();
                 foreach (var violation in failed.Violations)

@@ -5,7 +5,7 @@ namespace Exchange.Gateway.Identity;
 /// <summary>Who a validated bearer token speaks for.</summary>
 public sealed class Caller(string clientId, string? department, bool isCatalogAdmin, bool hasGatewayAudience, string audiences, string? holder = null)
 {
-    internal const string HolderClaim = "holder";
+    internal const string HolderClaim = "holder_id";
     internal const string ClientIdClaim = "client_id";
     internal const string HolderRole = "holder";
 

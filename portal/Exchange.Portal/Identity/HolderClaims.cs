@@ -5,7 +5,7 @@ namespace Exchange.Portal.Identity;
 /// <summary>What the catalog's id token says about the signed-in holder.</summary>
 public static class HolderClaims
 {
-    public const string Holder = "holder";
+    public const string Holder = "holder_id";
     public const string HolderKind = "holder_kind";
 
     /// <summary>The holder the portal acts for: from the signed id token, never from a form field or query string.</summary>

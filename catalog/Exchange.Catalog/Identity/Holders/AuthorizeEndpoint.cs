@@ -24,7 +24,7 @@ public static class AuthorizeEndpoint
         var request = http.GetOpenIddictServerRequest()
                       ?? throw new InvalidOperationException("The OpenIddict request is missing; is the authorization endpoint passthrough on?");
         var signedIn = await http.AuthenticateAsync(HolderSignInExtensions.CookieScheme);
-        var holderId = signedIn.Principal?.FindFirst(ExchangeClaims.Holder)?.Value;
+        var holderId = signedIn.Principal?.FindFirst(ExchangeClaims.HolderId)?.Value;
         if (!signedIn.Succeeded || string.IsNullOrEmpty(holderId))
         {
             var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
@@ -38,7 +38,7 @@ public static class AuthorizeEndpoint
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
         identity.SetClaim(Claims.Subject, holderId);
-        identity.SetClaim(ExchangeClaims.Holder, holderId);
+        identity.SetClaim(ExchangeClaims.HolderId, holderId);
         identity.SetClaim(ExchangeClaims.HolderKind, HolderIdentifier.IsPerson(holderId) ? ExchangeClaims.HolderKinds.Person : ExchangeClaims.HolderKinds.Organisation);
         identity.SetClaim(ExchangeClaims.Role, ExchangeClaims.Roles.Holder);
         if (!string.IsNullOrEmpty(department))
@@ -55,7 +55,7 @@ public static class AuthorizeEndpoint
     /// <summary>The holder goes into both tokens; the department and role only into the access token the gateway reads.</summary>
     internal static IEnumerable<string> Destinations(Claim claim) => claim.Type switch
     {
-        Claims.Subject or ExchangeClaims.Holder or ExchangeClaims.HolderKind => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Subject or ExchangeClaims.HolderId or ExchangeClaims.HolderKind => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };
 }

@@ -79,7 +79,7 @@ public sealed class SignInModel(DemoIdentityStore identities, IOptions<HolderSig
             return Page();
         }
         Response.Cookies.Delete(HolderSignInExtensions.AttemptCookie, new CookieOptions { Path = HolderSignInExtensions.SignInPath });
-        var identity = new ClaimsIdentity([new Claim(ExchangeClaims.Holder, holder)], HolderSignInExtensions.CookieScheme);
+        var identity = new ClaimsIdentity([new Claim(ExchangeClaims.HolderId, holder)], HolderSignInExtensions.CookieScheme);
         await HttpContext.SignInAsync(HolderSignInExtensions.CookieScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(ReturnUrl!);
     }

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exchange.Catalog.Admin.Pages.Statistics;
 
 /// <summary>Calls, denials and p95 latency over time, per department and resource, and materials exempted (减材料), from every gateway.</summary>
-public sealed class IndexModel(GatewayStatistics statistics, DepartmentRegistry departments, PageClock clock, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    GatewayStatistics statistics, DepartmentRegistry departments, Exchange.Catalog.Objections.ObjectionRegister objections, PageClock clock, TimeProvider time) : PageModel
 {
     public static readonly IReadOnlyList<(string Key, string Title, TimeSpan Span)> Periods =
     [
@@ -27,11 +28,15 @@ public sealed class IndexModel(GatewayStatistics statistics, DepartmentRegistry 
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<Uri> Gateways => statistics.Gateways;
 
+    /// <summary>Open objections past their deadline, whatever the period: they need attention now.</summary>
+    public IReadOnlyList<Protos.Objection.V1.Objection> OverdueObjections { get; private set; } = [];
+
     public string SelectedPeriod => From is null && Periods.Any(p => p.Key == Period) ? Period! : From is null ? "24h" : "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DepartmentNames = (await departments.ListAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
+        OverdueObjections = await objections.OverdueAsync(User.ToCatalogActor(), cancellationToken);
         var window = Window();
         if (!ModelState.IsValid || window is null)
             return;

@@ -192,6 +192,106 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                     b.ToTable("issuer_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionEventRecord", b =>
+                {
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Revision"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ObjectionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Revision");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("objection_events", (string)null);
+                });
+
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AnswerTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("DataItems")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("DueTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderDepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RaiseTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RaiserKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("RaisedBy", "State");
+
+                    b.HasIndex("State", "ProviderDepartmentCode");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.Property<string>("Code")
@@ -585,6 +685,15 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionEventRecord", b =>
+                {
+                    b.HasOne("Exchange.Catalog.Store.ObjectionRecord", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.OwnsMany("Exchange.Catalog.Store.DataItemRecord", "DataItems", b1 =>
@@ -749,6 +858,11 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionRecord", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -182,6 +182,104 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                     b.ToTable("issuer_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionEventRecord", b =>
+                {
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Revision");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("objection_events", (string)null);
+                });
+
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnswerTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DataItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RaiseTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RaiserKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("RaisedBy", "State");
+
+                    b.HasIndex("State", "ProviderDepartmentCode");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.Property<string>("Code")
@@ -575,6 +673,15 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionEventRecord", b =>
+                {
+                    b.HasOne("Exchange.Catalog.Store.ObjectionRecord", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.OwnsMany("Exchange.Catalog.Store.DataItemRecord", "DataItems", b1 =>
@@ -739,6 +846,11 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Exchange.Catalog.Store.ObjectionRecord", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
