@@ -1,6 +1,7 @@
 using Exchange.Gateway.UnitTests.InProcess;
 using Exchange.Protos.Audit.V1;
 using Exchange.Protos.PublicSecurity.V1;
+using Exchange.Testing;
 using Grpc.Core;
 
 namespace Exchange.Gateway.UnitTests.Identity;
@@ -26,14 +27,32 @@ public sealed class TokenValidationTests(GatewayHost host) : IClassFixture<Gatew
     }
 
     [Fact]
-    public async Task Call_without_a_token_hears_how_to_get_one()
+    public async Task Call_without_a_token_hears_how_to_get_one_and_is_recorded_without_reaching_a_provider()
     {
+        var before = host.Provider.Received.Count;
+
         var ex = await Refused(null);
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Contains("no bearer token", ex.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("/connect/token", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(ex.Trailers.GetValue("x-exchange-request-id")));
+        var requestId = ex.Trailers.GetValue("x-exchange-request-id");
+        Assert.False(string.IsNullOrEmpty(requestId));
+        Assert.Equal(before, host.Provider.Received.Count);
+        var asAdmin = new AuditService.AuditServiceClient(host.Channel());
+        var admin = new Metadata { { "authorization", "Bearer " + host.Token("exchange-catalog-admin", department: null, role: "catalog-admin") } };
+        AuditRecord? record = null;
+        // The audit writer stores records in batches, shortly after the answer.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), async () =>
+        {
+            var records = await asAdmin.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { PageSize = 1000 }, admin);
+            record = records.Records.SingleOrDefault(r => r.RequestId == requestId);
+            return record is not null;
+        }, "the refused call is in the audit log");
+        Assert.Equal("UNAUTHENTICATED", record!.Status);
+        Assert.Equal(string.Empty, record.ConsumerDepartmentCode);
+        Assert.Equal(string.Empty, record.ProviderDepartmentCode);
+        Assert.Equal("/exchange.publicsecurity.v1.PopulationService/VerifyIdentity", record.Method);
     }
 
     [Fact]
