@@ -236,6 +236,8 @@ public sealed class ExchangeCluster : IAsyncDisposable
         // Adapters serve department data at once but issue their seeded licences in the background; a test's first
         // licence lookup must not race that (the gateway would report the issuer as not answering).
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
+        foreach (var adapter in adapters.Where(a => _options.Postgres is null && SeededStoreTemplates.Applies(a.Service, _options.AdapterSettings)))
+            SeededStoreTemplates.TakeFrom(adapter);
         // Department calls are refused UNAVAILABLE until an adapter holds its exchange-context key from the catalog.
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, ContextKeyService)));
 

@@ -80,6 +80,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             settings ?? new Dictionary<string, string>());
         try
         {
+            if (SeededStoreTemplates.Applies(service, process._settings))
+                SeededStoreTemplates.CopyInto(service, process.WorkingDirectory);
             await process.StartAsync(cancellationToken);
             return process;
         }

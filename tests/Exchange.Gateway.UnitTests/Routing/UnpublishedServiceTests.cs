@@ -1,11 +1,12 @@
+using Exchange.Gateway.UnitTests.InProcess;
 using Exchange.Testing;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 
-namespace Exchange.Gateway.Tests;
+namespace Exchange.Gateway.UnitTests.Routing;
 
-/// <summary>Calls that no published catalog resource covers get a gRPC NOT_FOUND, not an HTTP 404.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class UnpublishedServiceTests(ClusterFixture fixture)
+/// <summary>Calls that no published catalog resource covers get a gRPC NOT_FOUND naming the method, not an HTTP 404.</summary>
+public sealed class UnpublishedServiceTests(GatewayHost host) : IClassFixture<GatewayHost>
 {
     [Theory]
     [InlineData("exchange.humanresources.v1.SocialInsuranceService", "GetContributions")]
@@ -13,7 +14,7 @@ public sealed class UnpublishedServiceTests(ClusterFixture fixture)
     [InlineData("not.a.Service", "Anything")]
     public async Task Call_without_a_published_resource_is_not_found(string service, string method)
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => RawGrpcCall.UnaryAsync(fixture.Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs), service, method));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => RawGrpcCall.UnaryAsync(host.CallsAs("CIVIL-AFFAIRS"), service, method));
 
         // Grpc.Net.Client reports a bare HTTP 404 as UNIMPLEMENTED; NOT_FOUND proves the gateway answered in gRPC.
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
