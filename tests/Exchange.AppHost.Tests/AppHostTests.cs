@@ -120,7 +120,7 @@ public sealed class AppHostTests
     private static int FreePortOffset()
     {
         int[] ports = [ExchangePorts.Gateway, ExchangePorts.CatalogGrpc, ExchangePorts.CatalogWeb, ExchangePorts.GatewayWeb, ExchangePorts.PublicSecurity,
-            ExchangePorts.MarketRegulation, ExchangePorts.CivilAffairs, ExchangePorts.Redis];
+            ExchangePorts.MarketRegulation, ExchangePorts.CivilAffairs, ExchangePorts.Portal, ExchangePorts.Redis];
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var offset = Random.Shared.Next(20, 120) * 100;
