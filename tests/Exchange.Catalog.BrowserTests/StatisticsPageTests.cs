@@ -55,14 +55,16 @@ public sealed class StatisticsPageTests(AdminUiFixture fixture)
         await page.FillAsync("#From", TimeZoneInfo.ConvertTime(from, Beijing).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         await page.ClickAsync("button:text('统计')");
 
-        await Expect(page.GetByTestId("total-calls")).ToHaveTextAsync("6");
+        // Six data calls, the check itself, and the four facts it read (each applicant's residence and marriage records).
+        await Expect(page.GetByTestId("total-calls")).ToHaveTextAsync("10");
         await Expect(page.GetByTestId("total-denials")).ToHaveTextAsync(denied.ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("total-exempted")).ToHaveTextAsync(check.MaterialsExempted.ToString(CultureInfo.InvariantCulture));
         await ExpectRow(page, "by-department", "data-department", "PUBLIC-SECURITY", calls: "3", denials: "0");
         await ExpectRow(page, "by-department", "data-department", "MARKET-REGULATION", calls: "2", denials: denied.ToString(CultureInfo.InvariantCulture));
-        await ExpectRow(page, "by-department", "data-department", "CIVIL-AFFAIRS", calls: "1", denials: "0");
+        await ExpectRow(page, "by-department", "data-department", "CIVIL-AFFAIRS", calls: "5", denials: "0");
         await ExpectRow(page, "by-resource", "data-resource", "MR-ENTERPRISE-BASIC", calls: "3", denials: "0");
-        await ExpectRow(page, "by-resource", "data-resource", "CA-MARRIAGE-RECORDS", calls: "2", denials: denied.ToString(CultureInfo.InvariantCulture));
+        await ExpectRow(page, "by-resource", "data-resource", "CA-MARRIAGE-RECORDS", calls: "4", denials: denied.ToString(CultureInfo.InvariantCulture));
+        await ExpectRow(page, "by-resource", "data-resource", "PS-RESIDENT-BASIC", calls: "2", denials: "0");
         await Expect(page.Locator("[data-testid=by-resource] tr[data-resource='MR-ENTERPRISE-BASIC'] td[data-column=p95]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(?!0\.0 ms)\d+\.\d ms$"));
         var materials = page.Locator("[data-testid=materials] tr[data-service-item='CA-MARRIAGE-REGISTRATION']");
         await Expect(materials.Locator("td[data-column=checks]")).ToHaveTextAsync("1");

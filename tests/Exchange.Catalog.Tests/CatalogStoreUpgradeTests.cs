@@ -18,9 +18,16 @@ public sealed class CatalogStoreUpgradeTests
         var store = $"Data Source={Path.Combine(catalog.Service.WorkingDirectory, ".data", "catalog.db")}";
         var migrations = await ScalarAsync(store, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
         await ExecuteAsync(store,
-            // What an older release left behind: no migration history, no licence type columns and no witness table yet.
+            // What an older release left behind: no migration history, and nothing a later migration adds (licence type
+            // columns, the witness table, service items' rules and revision, the objection tables).
             "DROP TABLE \"__EFMigrationsHistory\"",
             "DROP TABLE witnessed_checkpoints",
+            "DROP TABLE objection_events",
+            "DROP TABLE objections",
+            "ALTER TABLE service_items DROP COLUMN \"Revision\"",
+            "ALTER TABLE service_items DROP COLUMN \"RuleCodes\"",
+            "ALTER TABLE service_items DROP COLUMN \"UpdatedAt\"",
+            "ALTER TABLE service_items DROP COLUMN \"UpdatedBy\"",
             "ALTER TABLE resource_entries DROP COLUMN \"LicenceTypeCodes\"",
             "ALTER TABLE resource_versions DROP COLUMN \"LicenceTypeCodes\"");
 

@@ -8,12 +8,12 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
     private CatalogService.CatalogServiceClient Client => catalog.Admin;
 
     [Fact]
-    public async Task First_start_seeds_the_founding_departments()
+    public async Task First_start_seeds_the_founding_departments_and_the_holders_portal()
     {
         var listed = await Client.ListDepartmentsAsync(new ListDepartmentsRequest(), cancellationToken: Ct);
 
         Assert.Equal(
-            [("CIVIL-AFFAIRS", "民政厅"), ("MARKET-REGULATION", "市场监督管理局"), ("PUBLIC-SECURITY", "公安厅")],
+            [("CIVIL-AFFAIRS", "民政厅"), ("MARKET-REGULATION", "市场监督管理局"), ("PORTAL", "政务服务门户"), ("PUBLIC-SECURITY", "公安厅")],
             listed.Departments.Select(d => (d.Code, d.Name)));
     }
 

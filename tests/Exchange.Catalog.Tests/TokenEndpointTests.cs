@@ -85,7 +85,8 @@ public sealed class TokenEndpointTests(CatalogProcess catalog) : IClassFixture<C
 
         Assert.Equal(catalog.WebAddress.AbsoluteUri, root.GetProperty("issuer").GetString());
         Assert.Equal(catalog.TokenEndpoint.AbsoluteUri, root.GetProperty("token_endpoint").GetString());
-        Assert.Equal(["client_credentials"], root.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
+        // Departments use client credentials; the holders' portal signs holders in with the code flow (PKCE required).
+        Assert.Equal(["client_credentials", "authorization_code"], root.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
         var keys = await PublishedKeyIdsAsync();
         Assert.Single(keys);
     }
