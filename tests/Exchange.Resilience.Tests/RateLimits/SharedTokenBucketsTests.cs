@@ -71,7 +71,8 @@ public sealed class SharedTokenBucketsTests : IAsyncLifetime
         using var connection = Connect();
         var buckets = new SharedTokenBuckets(connection, _time);
         _redis.Kill();
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(!buckets.IsShared), "the connection notices Redis is gone");
+        // The multiplexer may drop IsConnected before it raises ConnectionFailed (which starts the outage): wait for both.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(!buckets.IsShared && connection.InOutage), "the connection notices Redis is gone");
 
         var limiter = new ConsumerRateLimiter(Options.Create(new RateLimitOptions { PermitsPerSecond = 10, Burst = 8, FallbackInstances = 2 }), buckets, _time);
         var admitted = 0;
