@@ -75,9 +75,12 @@ public sealed partial class ConfigurationTests
                 if (value.Contains("-----BEGIN", StringComparison.Ordinal))
                     problems.Add($"{secret} key {key}: holds key material");
             }
-            var text = Repository.ReadText(secret.File);
+        }
+        foreach (var file in Manifests.Files.Where(f => Manifests.Parse(f).Any(d => Yaml.Scalar(d.RootNode, "kind") == "Secret")))
+        {
+            var text = File.ReadAllText(file);
             if (!text.Contains("PLACEHOLDER", StringComparison.Ordinal) || !text.Contains("secret store", StringComparison.Ordinal))
-                problems.Add($"{secret.File}: no comment saying the values are placeholders and real ones come from the cluster's secret store");
+                problems.Add($"{Repository.Relative(file)}: no comment saying the values are placeholders and real ones come from the cluster's secret store");
         }
         Problems.AssertNone(problems);
     }
@@ -177,8 +180,8 @@ public sealed partial class ConfigurationTests
             var department = json.RootElement.GetProperty("ExchangeContext").GetProperty("Department").GetString();
             if (environment.TryGetValue("ExchangeContext__Department", out var set) && set.Value != department)
                 problems.Add($"{service}: ExchangeContext__Department {set.Value}, but the adapter is {department}");
-            if (environment.TryGetValue("Catalog__ClientId", out var client) && client.Value != service.Workload)
-                problems.Add($"{service}: registers its issuer keys as {client.Value}, not its own client {service.Workload}");
+            if (environment.TryGetValue("Catalog__ClientId", out var client) && client.Value != service.Image)
+                problems.Add($"{service}: registers its issuer keys as {client.Value}, not its own client {service.Image}");
         }
         Problems.AssertNone(problems);
     }

@@ -71,42 +71,51 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Kustomization_lists_every_manifest_and_only_existing_files()
+    public void Kustomizations_list_every_manifest_once_and_only_existing_files()
     {
-        var kustomization = Kustomization.Load();
-        var listed = kustomization.Resources;
+        var root = Kustomization.Load(Repository.DeployDirectory);
+        Assert.False(string.IsNullOrWhiteSpace(Yaml.Scalar(root.Root, "namespace")), "deploy/kustomization.yaml sets no namespace");
 
-        Assert.Equal("kustomize.config.k8s.io/v1beta1", Yaml.Scalar(kustomization.Root, "apiVersion"));
-        Assert.Equal("Kustomization", Yaml.Scalar(kustomization.Root, "kind"));
-        Assert.False(string.IsNullOrWhiteSpace(Yaml.Scalar(kustomization.Root, "namespace")), "kustomization.yaml sets no namespace");
-
-        var missing = listed.Where(r => !File.Exists(Path.Combine(Repository.DeployDirectory, r))).Select(r => $"listed but missing: deploy/{r}");
-        var unlisted = Manifests.Files.Select(f => Path.GetRelativePath(Repository.DeployDirectory, f).Replace('\\', '/'))
-            .Where(f => !listed.Contains(f)).Select(f => $"not listed in kustomization.yaml: deploy/{f}");
-        var twice = listed.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => $"listed twice: {g.Key}");
-        Problems.AssertNone(missing.Concat(unlisted).Concat(twice));
+        var problems = new List<string>();
+        var listed = new List<string>();
+        foreach (var kustomization in Kustomization.LoadAll())
+        {
+            if (Yaml.Scalar(kustomization.Root, "apiVersion") != "kustomize.config.k8s.io/v1beta1" || Yaml.Scalar(kustomization.Root, "kind") != "Kustomization")
+                problems.Add($"{kustomization}: not a kustomize.config.k8s.io/v1beta1 Kustomization");
+            foreach (var entry in kustomization.Files)
+            {
+                var path = Path.GetFullPath(Path.Combine(kustomization.Directory, entry));
+                if (File.Exists(path))
+                    listed.Add(Repository.Relative(path));
+                else if (!File.Exists(Path.Combine(path, "kustomization.yaml")))
+                    problems.Add($"{kustomization}: lists {entry}, which is neither a file nor a kustomization directory");
+            }
+        }
+        problems.AddRange(Manifests.Files.Select(Repository.Relative).Where(f => !listed.Contains(f)).Select(f => $"listed by no kustomization.yaml: {f}"));
+        problems.AddRange(listed.GroupBy(f => f).Where(g => g.Count() > 1).Select(g => $"listed twice: {g.Key}"));
+        Problems.AssertNone(problems);
     }
 
     [Fact]
     public void Namespace_of_the_kustomization_is_created()
     {
-        var name = Yaml.Scalar(Kustomization.Load().Root, "namespace");
+        var name = Yaml.Scalar(Kustomization.Load(Repository.DeployDirectory).Root, "namespace");
         Assert.NotNull(Manifests.Find("Namespace", name!));
     }
 
     [Fact]
     public void Every_exchange_image_is_set_by_the_kustomization()
     {
-        var images = Yaml.Mappings(Kustomization.Load().Root, "images").ToDictionary(i => Yaml.Scalar(i, "name")!, StringComparer.Ordinal);
+        var images = Yaml.Mappings(Kustomization.Load(Repository.DeployDirectory).Root, "images").ToDictionary(i => Yaml.Scalar(i, "name")!, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var service in ExchangeService.All)
         {
             var workload = Manifests.WorkloadNamed(service.Workload);
             var image = Yaml.Scalar(workload.Containers.Single(), "image");
-            if (image != $"exchange/{service.Workload}")
-                problems.Add($"{workload}: image '{image}', expected exchange/{service.Workload} (set by kustomization.yaml images)");
-            else if (!images.TryGetValue(image, out var entry) || Yaml.Scalar(entry, "newTag") is not { Length: > 0 })
-                problems.Add($"kustomization.yaml: no images entry with a newTag for {image}");
+            if (!images.TryGetValue($"exchange/{service.Image}", out var entry) || Yaml.Scalar(entry, "newTag") is not { Length: > 0 } tag)
+                problems.Add($"deploy/kustomization.yaml: no images entry with a newTag for exchange/{service.Image}");
+            else if (image != $"{Yaml.Scalar(entry, "newName") ?? $"exchange/{service.Image}"}:{tag}")
+                problems.Add($"{workload}: image '{image}', not the one deploy/kustomization.yaml sets for exchange/{service.Image}");
         }
         Problems.AssertNone(problems);
     }
@@ -122,14 +131,22 @@ public sealed class ManifestTests
         name.Length <= 253 && System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 }
 
-internal sealed record Kustomization(YamlDotNet.RepresentationModel.YamlMappingNode Root)
+/// <summary>A kustomization.yaml: the files and directories it builds from (resources) and patches with.</summary>
+internal sealed record Kustomization(string Directory, YamlDotNet.RepresentationModel.YamlMappingNode Root)
 {
-    public IReadOnlyList<string> Resources => Yaml.Scalars(Root, "resources").ToList();
+    public IEnumerable<string> Files =>
+        Yaml.Scalars(Root, "resources").Concat(Yaml.Mappings(Root, "patches").Select(p => Yaml.Scalar(p, "path")).OfType<string>());
 
-    public static Kustomization Load()
+    public static Kustomization Load(string directory)
     {
-        var documents = Manifests.Parse(Path.Combine(Repository.DeployDirectory, "kustomization.yaml"));
+        var documents = Manifests.Parse(Path.Combine(directory, "kustomization.yaml"));
         Assert.Single(documents);
-        return new Kustomization((YamlDotNet.RepresentationModel.YamlMappingNode)documents[0].RootNode);
+        return new Kustomization(directory, (YamlDotNet.RepresentationModel.YamlMappingNode)documents[0].RootNode);
     }
+
+    public static IEnumerable<Kustomization> LoadAll() =>
+        System.IO.Directory.EnumerateFiles(Repository.DeployDirectory, "kustomization.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Select(f => Load(Path.GetDirectoryName(f)!));
+
+    public override string ToString() => Repository.Relative(Path.Combine(Directory, "kustomization.yaml"));
 }

@@ -37,9 +37,14 @@ internal sealed record Workload(ManifestDocument Document)
     public override string ToString() => $"{Kind}/{Name}";
 }
 
-/// <summary>Every manifest under deploy/ (kustomization.yaml aside), parsed once.</summary>
+/// <summary>
+/// What <c>kubectl kustomize deploy/</c> builds (the base and every overlay applied: what a cluster would receive), parsed
+/// once; and the manifest files under deploy/ as written.
+/// </summary>
 internal static class Manifests
 {
+    private const string Built = "kubectl kustomize deploy/";
+
     private static readonly Lazy<IReadOnlyList<ManifestDocument>> LazyDocuments = new(Load);
 
     public static IReadOnlyList<ManifestDocument> Documents => LazyDocuments.Value;
@@ -50,7 +55,7 @@ internal static class Manifests
         Documents.Where(d => d.Kind is "Deployment" or "StatefulSet").Select(d => new Workload(d));
 
     public static Workload WorkloadNamed(string name) =>
-        Workloads.SingleOrDefault(w => w.Name == name) ?? throw new Xunit.Sdk.XunitException($"No Deployment or StatefulSet named {name} in deploy/.");
+        Workloads.SingleOrDefault(w => w.Name == name) ?? throw new Xunit.Sdk.XunitException($"No Deployment or StatefulSet named {name} in {Built}.");
 
     public static ManifestDocument? Find(string kind, string name) => Documents.FirstOrDefault(d => d.Kind == kind && d.Name == name);
 
@@ -64,7 +69,7 @@ internal static class Manifests
         return data;
     }
 
-    /// <summary>Manifest files: every *.yaml / *.yml under deploy/ except the kustomization itself.</summary>
+    /// <summary>Manifest files as written: every *.yaml / *.yml under deploy/ except the kustomizations themselves.</summary>
     public static IEnumerable<string> Files =>
         Directory.EnumerateFiles(Repository.DeployDirectory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
@@ -75,6 +80,11 @@ internal static class Manifests
     public static IReadOnlyList<YamlDocument> Parse(string file)
     {
         using var reader = new StreamReader(file);
+        return Parse(reader);
+    }
+
+    public static IReadOnlyList<YamlDocument> Parse(TextReader reader)
+    {
         var stream = new YamlStream();
         stream.Load(reader);
         return stream.Documents.ToList();
@@ -82,17 +92,14 @@ internal static class Manifests
 
     private static List<ManifestDocument> Load()
     {
+        var parsed = Parse(new StringReader(Kubectl.Kustomize(Repository.DeployDirectory)));
         var documents = new List<ManifestDocument>();
-        foreach (var file in Files)
+        for (var i = 0; i < parsed.Count; i++)
         {
-            var parsed = Parse(file);
-            for (var i = 0; i < parsed.Count; i++)
-            {
-                if (parsed[i].RootNode is YamlMappingNode root)
-                    documents.Add(new ManifestDocument(Repository.Relative(file), i, root));
-                else
-                    throw new Xunit.Sdk.XunitException($"{Repository.Relative(file)} document {i} is not a mapping.");
-            }
+            if (parsed[i].RootNode is YamlMappingNode root)
+                documents.Add(new ManifestDocument(Built, i, root));
+            else
+                throw new Xunit.Sdk.XunitException($"{Built} document {i} is not a mapping.");
         }
         return documents;
     }

@@ -27,16 +27,19 @@ internal static class Repository
     }
 }
 
-/// <summary>The five Exchange services: the workload name in deploy/, the project next to its Dockerfile, and the README scope.</summary>
-internal sealed record ExchangeService(string Workload, string ProjectDirectory, string ReadmeScope)
+/// <summary>
+/// The five Exchange services: the workload name in the built manifests, the project next to its Dockerfile, the README
+/// scope, the image (exchange/&lt;Image&gt;, also the department's client id for an adapter) and an adapter's department.
+/// </summary>
+internal sealed record ExchangeService(string Workload, string ProjectDirectory, string ReadmeScope, string Image, string? Department = null)
 {
     public static readonly IReadOnlyList<ExchangeService> All =
     [
-        new("gateway", "gateway/Exchange.Gateway", "gateway"),
-        new("catalog", "catalog/Exchange.Catalog", "catalog"),
-        new("public-security", "adapters/Exchange.Adapters.PublicSecurity", "adapters"),
-        new("market-regulation", "adapters/Exchange.Adapters.MarketRegulation", "adapters"),
-        new("civil-affairs", "adapters/Exchange.Adapters.CivilAffairs", "adapters"),
+        new("gateway", "gateway/Exchange.Gateway", "gateway", "gateway"),
+        new("catalog", "catalog/Exchange.Catalog", "catalog", "catalog"),
+        new("public-security-adapter", "adapters/Exchange.Adapters.PublicSecurity", "adapters", "public-security", "PUBLIC-SECURITY"),
+        new("market-regulation-adapter", "adapters/Exchange.Adapters.MarketRegulation", "adapters", "market-regulation", "MARKET-REGULATION"),
+        new("civil-affairs-adapter", "adapters/Exchange.Adapters.CivilAffairs", "adapters", "civil-affairs", "CIVIL-AFFAIRS"),
     ];
 
     /// <summary>Workloads that are external dependencies, not Exchange services (development stand-ins).</summary>
