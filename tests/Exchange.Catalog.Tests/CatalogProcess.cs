@@ -9,7 +9,8 @@ namespace Exchange.Catalog.Tests;
 
 /// <summary>
 /// The catalog service as a real process with a fresh store and a random secret for every seeded client,
-/// started once per test class, or on its own with extra settings through <see cref="StartAsync"/>.
+/// shared by the classes of <see cref="SharedCatalogCollection"/>, started once for a class (SeedTests), or on its own with
+/// extra settings through <see cref="StartAsync"/>.
 /// </summary>
 public sealed class CatalogProcess : IAsyncLifetime
 {
