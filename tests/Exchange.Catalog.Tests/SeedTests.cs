@@ -68,7 +68,10 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
         await catalog.Service.StopAsync();
         await catalog.Service.StartAsync(Ct);
 
-        Assert.Equal(Grpc.Core.StatusCode.OK, await KeyRotationTests.RegisterAsync(catalog, tokenBefore));
+        // A call that needs a valid token and changes nothing (the department list above is asserted exactly).
+        var withTokenBefore = new AccessService.AccessServiceClient(catalog.CallsWithAuthorization("Bearer " + tokenBefore));
+        Assert.Equal(Grpc.Core.StatusCode.OK, await Exchange.Testing.GrpcStatus.OfAsync(() =>
+            withTokenBefore.ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct).ResponseAsync));
         Assert.Equal(Jwt.KeyIdOf(tokenBefore), Jwt.KeyIdOf(await KeyRotationTests.RequestTokenAsync(catalog)));
 
         var after = await SnapshotAsync();
