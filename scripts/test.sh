@@ -3,18 +3,29 @@
 #   1. buf lint (STANDARD rules) and buf breaking against the previous commit, for the contracts in protos/
 #   2. a Release build of the whole solution (warnings are errors)
 #   3. every test project: the fast layer (tests/*.UnitTests and the other unit test projects) and the real-process
-#      tests; totals are read from their TRX result files
+#      tests, as many projects at a time as the machine has cores (TEST_PARALLELISM overrides), the longest first;
+#      totals are read from their TRX result files
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 configuration=${CONFIGURATION:-Release}
 contract_failures=0
 
+# The .NET SDK leaves two empty directories (mkdtemp, six random letters) in $TMPDIR on every command it runs
+# (dotnet/sdk#35353); over a day of builds and test runs /tmp collected thousands. The SDK commands of this script
+# get a temporary directory of their own, removed at the end. The tests themselves keep the machine's: their port
+# locks (LoopbackPort) must be seen by every test run on the machine.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/exchange-test.XXXXXX")
+results="$run_tmp/results"
+mkdir -p "$results"
+trap 'rm -rf "$run_tmp"' EXIT
+sdk() { TMPDIR="$run_tmp" dotnet "$@"; }
+
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Contracts: buf lint and buf breaking"
 if [ ! -x node_modules/.bin/buf ]; then
-  npm install --no-audit --no-fund --loglevel=error
+  TMPDIR="$run_tmp" npm install --no-audit --no-fund --loglevel=error
 fi
 if node_modules/.bin/buf lint; then
   echo "buf lint: clean"
@@ -32,23 +43,82 @@ else
 fi
 
 step "Build ($configuration)"
-if ! dotnet build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly; then
+# No node reuse: MSBuild nodes left waiting would keep this run's temporary directory in use after it is removed.
+if ! sdk build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly -nodeReuse:false; then
   echo "Build failed; no tests ran."
   echo "0 passed, $((contract_failures + 1)) failed"
   exit 1
 fi
 
 step "Tests"
-# Totals come from the TRX result files, one per test project (in a folder per project, see tests/Directory.Build.props),
-# not from console text. A project whose test host crashed before writing its TRX counts as a failure.
-results=$(mktemp -d -t exchange-test-results.XXXXXX)
-trap 'rm -rf "$results"' EXIT
-dotnet test Exchange.sln -c "$configuration" --no-build -nologo \
-  --logger "trx;LogFileName=results.trx" -p:TestResultsRoot="$results"
-status=$?
+# Each project runs as its own xUnit v3 executable (no vstest host, no MSBuild evaluation per project) and writes a
+# TRX file; the totals come from those files, not from console text. A project that wrote no TRX (its process crashed
+# or never started) counts as a failure.
+# Longest first (minutes in the last CI run), so the long ones overlap instead of one running alone at the end;
+# projects not listed follow in solution order (the unit projects, a few seconds each, fill the gaps).
+longest_first=(
+  Exchange.Catalog.BrowserTests
+  Exchange.Gateway.Tests
+  Exchange.Catalog.Tests
+  Exchange.Gateway.BrowserTests
+  Exchange.Resilience.Tests
+  Exchange.AppHost.Tests
+  Exchange.Licences.Tests
+  Exchange.Adapters.Tests
+)
+mapfile -t in_solution < <(sdk sln Exchange.sln list | sed -n 's#^tests/\([^/]*\)/\1\.csproj$#\1#p' | grep 'Tests$')
+projects=()
+for name in "${longest_first[@]}"; do
+  printf '%s\n' "${in_solution[@]}" | grep -qx "$name" && projects+=("$name")
+done
+for name in "${in_solution[@]}"; do
+  printf '%s\n' "${longest_first[@]}" | grep -qx "$name" || projects+=("$name")
+done
+
+run_project() {
+  local name=$1 started=$SECONDS status
+  local program="tests/$name/bin/$configuration/net10.0/$name"
+  if [ -x "$program" ]; then
+    "$program" -noLogo -noColor -trx "$results/$name.trx" >"$results/$name.log" 2>&1
+    status=$?
+  else
+    echo "$program is not built." >"$results/$name.log"
+    status=1
+  fi
+  local elapsed=$((SECONDS - started))
+  # One project's output at a time, whole, when it ends.
+  {
+    flock 9
+    printf '\n--- %s (exit %d, %dm%02ds)\n' "$name" "$status" $((elapsed / 60)) $((elapsed % 60))
+    cat "$results/$name.log"
+  } 9>"$results/.print"
+  printf '%s %d %d\n' "$name" "$status" "$elapsed" >>"$results/projects"
+}
+
+parallelism=${TEST_PARALLELISM:-$(nproc)}
+started=$SECONDS
+running=0
+for name in "${projects[@]}"; do
+  if [ "$running" -ge "$parallelism" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+  run_project "$name" &
+  running=$((running + 1))
+done
+wait
+status=0
+while read -r _ code _; do
+  [ "$code" -ne 0 ] && status=$code
+done <"$results/projects"
+
+step "Test projects (wall time $(((SECONDS - started) / 60))m$(((SECONDS - started) % 60))s, $parallelism at a time)"
+sort -k3,3nr "$results/projects" | while read -r name code elapsed; do
+  printf '  %-34s %3dm%02ds  exit %d\n' "$name" $((elapsed / 60)) $((elapsed % 60)) "$code"
+done
 
 read -r passed failed skipped < <(
-  for trx in "$results"/*/results.trx; do
+  for trx in "$results"/*.trx; do
     [ -e "$trx" ] || continue
     # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." notExecuted=".." ...>
     grep -o '<Counters [^>]*>' "$trx" | head -n 1
@@ -64,16 +134,15 @@ read -r passed failed skipped < <(
     }
     END { print p + 0, f + 0, s + 0 }')
 
-projects=$(dotnet sln Exchange.sln list | grep -c '^tests/.*Tests\.csproj$')
-reported=$(find "$results" -mindepth 2 -maxdepth 2 -name results.trx | wc -l)
-if [ "$reported" -lt "$projects" ]; then
-  echo "Only $reported of $projects test projects wrote results: a test host crashed or aborted."
-  failed=$((failed + projects - reported))
+reported=$(find "$results" -maxdepth 1 -name '*.trx' | wc -l)
+if [ "$reported" -lt "${#projects[@]}" ]; then
+  echo "Only $reported of ${#projects[@]} test projects wrote results: a test process crashed, aborted or was not built."
+  failed=$((failed + ${#projects[@]} - reported))
 fi
 
 failed=$((failed + contract_failures))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $status without reporting a failed test (a test host crashed or aborted)."
+  echo "A test project exited with $status without reporting a failed test (a test process crashed or aborted)."
   failed=1
 fi
 

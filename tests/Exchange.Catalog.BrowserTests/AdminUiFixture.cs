@@ -34,6 +34,16 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
     public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
+    /// <summary>A tab whose context starts with the cookies of an earlier one (a session that is already signed in).</summary>
+    public Task<IPage> NewPageAsync(int width, string storageState) => _browser.NewPageAsync(width, storageState);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sessions = new();
+
+    /// <summary>The cookies of a session <paramref name="account"/> signed in with through the form, if one did.</summary>
+    public string? SessionOf(string account) => _sessions.GetValueOrDefault(account);
+
+    public void KeepSession(string account, string storageState) => _sessions.TryAdd(account, storageState);
+
     public async ValueTask InitializeAsync()
     {
         var catalogSettings = new Dictionary<string, string>
@@ -51,8 +61,10 @@ public sealed class AdminUiFixture : IAsyncLifetime
             catalogSettings[$"Admin:Accounts:{account}:Password"] = password;
 
         var cancellationToken = TestContext.Current.CancellationToken;
+        // Chromium starts while the cluster does: neither needs the other until the first test.
+        var browser = _browser.InitializeAsync().AsTask();
         _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { CatalogSettings = catalogSettings }, cancellationToken);
-        await _browser.InitializeAsync();
+        await browser;
     }
 
     public async ValueTask DisposeAsync()

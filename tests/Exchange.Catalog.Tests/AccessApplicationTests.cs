@@ -6,7 +6,8 @@ using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class AccessApplicationTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class AccessApplicationTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,8 @@ namespace Exchange.Catalog.Tests;
 
 /// <summary>
 /// The catalog service as a real process with a fresh store and a random secret for every seeded client,
-/// started once per test class, or on its own with extra settings through <see cref="StartAsync"/>.
+/// shared by the classes of <see cref="SharedCatalogCollection"/>, started once for a class (SeedTests), or on its own with
+/// extra settings through <see cref="StartAsync"/>.
 /// </summary>
 public sealed class CatalogProcess : IAsyncLifetime
 {
@@ -50,7 +51,15 @@ public sealed class CatalogProcess : IAsyncLifetime
         return catalog;
     }
 
-    public ValueTask InitializeAsync() => new(StartProcessAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken));
+    /// <summary>
+    /// A watcher's buffer in the fixture's catalog (the default is larger): small, so that SlowWatcherTests can overflow it
+    /// on the shared catalog; the other tests read their few changes at once.
+    /// </summary>
+    public const int SubscriberBufferCapacity = 8;
+
+    public ValueTask InitializeAsync() => new(StartProcessAsync(
+        new Dictionary<string, string> { ["Catalog:Watch:SubscriberBufferCapacity"] = SubscriberBufferCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        TestContext.Current.CancellationToken));
 
     public string SecretOf(string clientId) => _clients.SecretOf(clientId);
 

@@ -5,7 +5,8 @@ using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class DepartmentTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class DepartmentTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -11,7 +11,8 @@ namespace Exchange.Catalog.Tests;
 /// reads objections on its own data only, and every other catalog service refuses the token instead of treating the
 /// holder as a caller that sees everything.
 /// </summary>
-public sealed class HolderTokenTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class HolderTokenTests(CatalogProcess catalog)
 {
     private const string Holder = "350102199810051643";
     private const string OtherHolder = "510107195507220911";

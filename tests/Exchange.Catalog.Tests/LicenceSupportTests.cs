@@ -9,7 +9,8 @@ using ListIssuerKeysRequest = Exchange.Protos.Catalog.V1.ListIssuerKeysRequest;
 namespace Exchange.Catalog.Tests;
 
 /// <summary>What the gateway's licence broker reads from the catalog: e-licence resources, issuer keys, service items.</summary>
-public sealed class LicenceSupportTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class LicenceSupportTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -4,7 +4,8 @@ using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class ResourceLifecycleTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class ResourceLifecycleTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private CatalogService.CatalogServiceClient Client => catalog.Admin;

@@ -54,6 +54,7 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
         Assert.Equal("出生日期", resource.DataItems.Single(item => item.Name == "birth_date").Title);
     }
 
+    /// <summary>Also the signing keys: a token issued before the restart still validates, and the same key signs on.</summary>
     [Fact]
     public async Task Restart_keeps_the_store_and_does_not_seed_again()
     {
@@ -62,9 +63,16 @@ public sealed class SeedTests(CatalogProcess catalog) : IClassFixture<CatalogPro
         await Client.PublishResourceAsync(new PublishResourceRequest { Code = draft.Code }, cancellationToken: Ct);
         var before = await SnapshotAsync();
         var applicationsBefore = await ApplicationIdsAsync();
+        var tokenBefore = await KeyRotationTests.RequestTokenAsync(catalog);
 
         await catalog.Service.StopAsync();
         await catalog.Service.StartAsync(Ct);
+
+        // A call that needs a valid token and changes nothing (the department list above is asserted exactly).
+        var withTokenBefore = new AccessService.AccessServiceClient(catalog.CallsWithAuthorization("Bearer " + tokenBefore));
+        Assert.Equal(Grpc.Core.StatusCode.OK, await Exchange.Testing.GrpcStatus.OfAsync(() =>
+            withTokenBefore.ListAccessApplicationsAsync(new ListAccessApplicationsRequest(), cancellationToken: Ct).ResponseAsync));
+        Assert.Equal(Jwt.KeyIdOf(tokenBefore), Jwt.KeyIdOf(await KeyRotationTests.RequestTokenAsync(catalog)));
 
         var after = await SnapshotAsync();
         Assert.Equal(9, applicationsBefore.Count); // the demo grants of SeedGrants.Applications (three of them the portal's)

@@ -3,7 +3,9 @@ using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class SlowWatcherTests
+/// <summary>On the shared catalog, whose watch buffers hold <see cref="CatalogProcess.SubscriberBufferCapacity"/> changes.</summary>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class SlowWatcherTests(CatalogProcess catalog)
 {
     private const int Publishes = 40;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -11,8 +13,6 @@ public sealed class SlowWatcherTests
     [Fact]
     public async Task A_watcher_that_stops_reading_is_dropped_and_does_not_hold_up_the_others()
     {
-        await using var catalog = await CatalogProcess.StartAsync(
-            new Dictionary<string, string> { ["Catalog:Watch:SubscriberBufferCapacity"] = "8" }, Ct);
         var client = catalog.Client;
         var admin = catalog.Admin;
         using var slow = client.WatchResources(new WatchResourcesRequest(), cancellationToken: Ct);

@@ -6,7 +6,8 @@ using Exchange.Testing;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class TokenEndpointTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class TokenEndpointTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

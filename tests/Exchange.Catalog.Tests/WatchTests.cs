@@ -3,7 +3,8 @@ using Grpc.Core;
 
 namespace Exchange.Catalog.Tests;
 
-public sealed class WatchTests(CatalogProcess catalog) : IClassFixture<CatalogProcess>
+[Collection(SharedCatalogCollection.Name)]
+public sealed class WatchTests(CatalogProcess catalog)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private CatalogService.CatalogServiceClient Client => catalog.Admin;

@@ -41,7 +41,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone held upright (the narrowest screen the pages must serve without sideways scrolling).</summary>
     public const int PhoneWidth = 390;
 
-    public async Task<IPage> NewPageAsync(int width = DesktopWidth)
+    public Task<IPage> NewPageAsync(int width = DesktopWidth) => NewPageAsync(width, storageState: null);
+
+    /// <summary>A tab in a new browser context that starts with <paramref name="storageState"/> (cookies of an earlier context, from <c>StorageStateAsync</c>).</summary>
+    public async Task<IPage> NewPageAsync(int width, string? storageState)
     {
         // The services serve certificates of the test run's own CA, which Chromium's store does not hold.
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -49,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = new() { Width = width, Height = width < 800 ? 844 : 900 },
             IgnoreHTTPSErrors = true,
+            StorageState = storageState,
         });
         return await context.NewPageAsync();
     }

@@ -208,18 +208,23 @@ public sealed class ExchangeCluster : IAsyncDisposable
     {
         if (_options.WithRedis)
             Redis = await RedisServer.StartAsync(cancellationToken);
-        var adapters = await Task.WhenAll(
-            ServiceProcess.StartAsync(ExchangeService.PublicSecurity, AdapterSettings(ExchangeClients.PublicSecurity, await StoreSettingsAsync("PublicSecurity", "Licences")), cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.MarketRegulation, AdapterSettings(ExchangeClients.MarketRegulation, await StoreSettingsAsync("MarketRegulation", "Licences")), cancellationToken: cancellationToken),
-            ServiceProcess.StartAsync(ExchangeService.CivilAffairs, AdapterSettings(ExchangeClients.CivilAffairs, await StoreSettingsAsync("CivilAffairs", "Licences")), cancellationToken: cancellationToken));
-        (PublicSecurity, MarketRegulation, CivilAffairs) = (Track(adapters[0]), Track(adapters[1]), Track(adapters[2]));
+        // The adapters and the catalog start side by side (each start seeds a store, the slow part): their ports are
+        // chosen first, so the catalog's seed can name the adapters before they listen, and the adapters retry the
+        // catalog (issuer keys, context key) until it answers.
+        var adapterSettings = new[]
+        {
+            (Service: ExchangeService.PublicSecurity, Settings: AdapterSettings(ExchangeClients.PublicSecurity, await StoreSettingsAsync("PublicSecurity", "Licences")), Port: LoopbackPort.Next()),
+            (Service: ExchangeService.MarketRegulation, Settings: AdapterSettings(ExchangeClients.MarketRegulation, await StoreSettingsAsync("MarketRegulation", "Licences")), Port: LoopbackPort.Next()),
+            (Service: ExchangeService.CivilAffairs, Settings: AdapterSettings(ExchangeClients.CivilAffairs, await StoreSettingsAsync("CivilAffairs", "Licences")), Port: LoopbackPort.Next()),
+        };
+        string AdapterOrigin(int i) => ServiceProcess.Origin(ServiceProcess.AddressOf(adapterSettings[i].Settings, adapterSettings[i].Port));
 
         var catalogWebPort = _catalogWebPort;
         var catalogSettings = new Dictionary<string, string>
         {
-            ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = ServiceProcess.Origin(PublicSecurity.Address),
-            ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = ServiceProcess.Origin(MarketRegulation.Address),
-            ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = ServiceProcess.Origin(CivilAffairs.Address),
+            ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = AdapterOrigin(0),
+            ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = AdapterOrigin(1),
+            ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = AdapterOrigin(2),
             ["Identity:Issuer"] = $"https://127.0.0.1:{catalogWebPort}/",
             ["ContextKeys:Directory"] = ContextKeyDirectory,
             ["Admin:GatewayAddress"] = $"https://127.0.0.1:{_gatewayPort}",
@@ -231,7 +236,16 @@ public sealed class ExchangeCluster : IAsyncDisposable
             catalogSettings[key] = value;
         foreach (var (key, value) in _options.CatalogSettings)
             catalogSettings[key] = value;
-        Catalog = Track(await ServiceProcess.StartAsync(ExchangeService.Catalog, catalogSettings, _catalogPort, cancellationToken, catalogWebPort));
+
+        // Tracked as each one starts, so a failed start of one still stops the others on dispose.
+        async Task<ServiceProcess> StartTrackedAsync(ExchangeService service, Dictionary<string, string> settings, int port, int? webPort = null) =>
+            Track(await ServiceProcess.StartAsync(service, settings, port, cancellationToken, webPort));
+        var adapterStarts = adapterSettings.Select(a => StartTrackedAsync(a.Service, a.Settings, a.Port)).ToArray();
+        var catalogStart = StartTrackedAsync(ExchangeService.Catalog, catalogSettings, _catalogPort, catalogWebPort);
+        await Task.WhenAll([.. adapterStarts, catalogStart]);
+        var adapters = adapterStarts.Select(a => a.Result).ToArray();
+        (PublicSecurity, MarketRegulation, CivilAffairs) = (adapters[0], adapters[1], adapters[2]);
+        Catalog = catalogStart.Result;
         await IssuerKeysRegisteredAsync(cancellationToken);
         // Adapters serve department data at once but issue their seeded licences in the background; a test's first
         // licence lookup must not race that (the gateway would report the issuer as not answering).

@@ -39,10 +39,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         Port = port;
         WorkingDirectory = workingDirectory;
         _settings = settings;
-        // Plaintext only when a test turns the development switch on.
-        var scheme = settings.TryGetValue("Tls:AllowPlaintext", out var plaintext) && bool.TryParse(plaintext, out var on) && on ? "http" : "https";
-        Address = new Uri($"{scheme}://127.0.0.1:{port}");
-        WebAddress = webPort is { } web ? new Uri($"{scheme}://127.0.0.1:{web}") : null;
+        Address = AddressOf(settings, port);
+        WebAddress = webPort is { } web ? AddressOf(settings, web) : null;
         // The harness speaks to every service as the gateway does (its client certificate), so health probes and
         // tests of what a service does with a call that passed the TLS gate reach it; tests of the gate open their own.
         Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateGatewayHandler() });
@@ -178,6 +176,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     public override string ToString() => $"{Service} at {Address}";
 
     public static string Origin(Uri address) => address.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The address a service started with <paramref name="settings"/> on <paramref name="port"/> will have, before it starts.</summary>
+    public static Uri AddressOf(IReadOnlyDictionary<string, string> settings, int port)
+    {
+        // Plaintext only when a test turns the development switch on.
+        var scheme = settings.TryGetValue("Tls:AllowPlaintext", out var plaintext) && bool.TryParse(plaintext, out var on) && on ? "http" : "https";
+        return new Uri($"{scheme}://127.0.0.1:{port}");
+    }
 
     /// <summary>Waits until the process reports SERVING for <paramref name="service"/> (the overall status when empty).</summary>
     public async Task WaitUntilServingAsync(CancellationToken cancellationToken, string service = "")

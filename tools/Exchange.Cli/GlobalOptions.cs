@@ -61,7 +61,26 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Ca, Client, Secret, Case, Purpose, ServiceItem];
+    /// <summary>How long a call (its token request included) may take before it fails with DEADLINE_EXCEEDED.</summary>
+    public static readonly Option<int> Timeout = new("--timeout")
+    {
+        Description = "Seconds a call may take, its token request included (env EXCHANGE_TIMEOUT)",
+        DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("EXCHANGE_TIMEOUT"), out var seconds) && seconds > 0 ? seconds : 10,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                return seconds;
+            result.AddError($"--timeout must be a whole number of seconds above 0, for example 30; got '{text}'.");
+            return 0;
+        },
+        Recursive = true,
+    };
+
+    /// <summary>The deadline of a call that starts now, from <see cref="Timeout"/>.</summary>
+    public static DateTime DeadlineFromNow(ParseResult parse) => DateTime.UtcNow.AddSeconds(parse.GetValue(Timeout));
+
+    public static IEnumerable<Option> All => [Gateway, Catalog, TokenEndpoint, Ca, Client, Secret, Case, Purpose, ServiceItem, Timeout];
 
     /// <summary>An http(s) address, from the command line, else the environment variable, else the fallback.</summary>
     private static Option<Uri> AddressOption(string name, string description, string variable, string fallback) => new(name)

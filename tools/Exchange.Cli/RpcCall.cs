@@ -18,7 +18,6 @@ internal static class RpcCall
     /// <summary>For minimised data: only what was returned, so a withheld item never reads as "" or GENDER_UNSPECIFIED.</summary>
     private static readonly JsonFormatter ReturnedOnly = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     /// <summary>A data request through the gateway, as a department (token, case number and purpose).</summary>
     /// <param name="exitCode">Decides the exit code from a reply (for example a verification that failed); 0 when not given.</param>
@@ -78,7 +77,7 @@ internal static class RpcCall
         using var channel = GrpcChannel.ForAddress(address, options);
         try
         {
-            var reply = await call(channel.Intercept(new ObjectionNotice()), new CallOptions(headers, DateTime.UtcNow + Deadline, cancellationToken));
+            var reply = await call(channel.Intercept(new ObjectionNotice()), new CallOptions(headers, GlobalOptions.DeadlineFromNow(parse), cancellationToken));
             if (print is not null)
                 print(reply);
             else if (minimised)

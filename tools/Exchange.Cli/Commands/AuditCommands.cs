@@ -72,7 +72,7 @@ internal static class AuditCommands
         {
             using var channel = GrpcChannel.ForAddress(catalog, new GrpcChannelOptions { HttpHandler = GlobalOptions.CreateHandler(parse), DisposeHttpClient = true });
             witnessed = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(
-                new GetWitnessedCheckpointRequest { LogId = logId }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken)).Witnessed.Checkpoint;
+                new GetWitnessedCheckpointRequest { LogId = logId }, deadline: GlobalOptions.DeadlineFromNow(parse), cancellationToken: cancellationToken)).Witnessed.Checkpoint;
         }
         catch (RpcException ex)
         {
