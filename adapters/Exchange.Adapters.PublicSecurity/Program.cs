@@ -5,10 +5,13 @@ using Exchange.Adapters.Shared.Gateway;
 using Exchange.Adapters.Shared.Health;
 using Exchange.Adapters.Shared.Licences;
 using Exchange.Adapters.PublicSecurity.Licences;
+using Exchange.Ports;
 using Exchange.ServiceDefaults;
+using Exchange.ServiceDefaults.Ports;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.ListenOnPortMap(ExchangePorts.PublicSecurity);
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
 builder.AddAdapterStore<PopulationStore, SqlitePopulationStore, PostgreSqlPopulationStore>("PublicSecurity");

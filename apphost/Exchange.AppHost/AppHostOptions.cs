@@ -3,6 +3,12 @@ using Microsoft.Extensions.Configuration;
 namespace Exchange.AppHost;
 
 /// <summary>How the AppHost runs Exchange (section <c>Exchange</c>, e.g. <c>--Exchange:GatewayInstances=2</c>).</summary>
+internal enum ExchangeStore
+{
+    Sqlite,
+    PostgreSql,
+}
+
 internal sealed class AppHostOptions
 {
     public const string Section = "Exchange";
@@ -15,6 +21,18 @@ internal sealed class AppHostOptions
 
     /// <summary>A Redis to use (<c>host:port</c>); unset: a local <c>redis-server</c> is started.</summary>
     public string? Redis { get; set; }
+
+    /// <summary>
+    /// Where the catalog and the gateways keep their stores: SQLite files in <c>.data/</c>, or PostgreSQL (the AppHost's own
+    /// server in <c>.data/postgres/</c>, or the one in the secret parameter <c>postgres-server</c>, a connection string without Database).
+    /// </summary>
+    public ExchangeStore Store { get; set; } = ExchangeStore.Sqlite;
+
+    /// <summary>The folder of PostgreSQL's programs (initdb, postgres); unset: the newest in /usr/lib/postgresql.</summary>
+    public string? PostgreSqlBin { get; set; }
+
+    /// <summary>The dashboard on https with a certificate from the local exchange CA; false: http on loopback.</summary>
+    public bool DashboardHttps { get; set; } = true;
 
     /// <summary>Added to every port of the map, so a test can run a whole AppHost beside a local one.</summary>
     public int PortOffset { get; set; }

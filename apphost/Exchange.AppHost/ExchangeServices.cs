@@ -31,11 +31,16 @@ internal static class ExchangeServices
             : service.WithOtlpExporter();
     }
 
-    /// <summary>An HTTPS endpoint of the service on a port of the map; <paramref name="probe"/> makes its /health/ready the readiness probe.</summary>
+    /// <summary>
+    /// An endpoint of the service on a port of the map (TLS with the service's own certificate from the exchange CA);
+    /// <paramref name="probe"/> makes its /health/ready the readiness probe. Declared as plain TCP: an "https" endpoint
+    /// makes Aspire look for an ASP.NET Core development certificate nothing here uses, and warn in the dashboard that
+    /// none is trusted. The pages people open are links of their own (<c>WithUrl</c>).
+    /// </summary>
     public static IResourceBuilder<ExecutableResource> WithExchangeEndpoint(
         this IResourceBuilder<ExecutableResource> service, string name, int port, bool probe = false)
     {
-        service.WithHttpsEndpoint(port: port, name: name, isProxied: false);
+        service.WithEndpoint(port: port, scheme: "tcp", name: name, isProxied: false);
         if (!probe)
             return service;
         var check = $"{service.Resource.Name}-ready";

@@ -13,7 +13,10 @@ internal sealed class LocalCredentials
     public static readonly string[] Clients = ["public-security", "market-regulation", "civil-affairs", "exchange-gateway", "catalog-admin", "exchange-portal"];
     public static readonly string[] Accounts = ["admin", "reviewer-civil-affairs", "clerk-ca"];
     private static readonly string[] Certificates =
-        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer", "exchange-portal"];
+        ["exchange-gateway", "exchange-catalog", "public-security", "market-regulation", "civil-affairs", "balancer", "exchange-portal", DashboardCertificate];
+
+    /// <summary>The Aspire dashboard's server certificate, so its https needs no development certificate.</summary>
+    public const string DashboardCertificate = "aspire-dashboard";
 
     private LocalCredentials(string dataDirectory)
     {
@@ -40,6 +43,13 @@ internal sealed class LocalCredentials
         foreach (var account in Accounts)
             credentials.EnsureFile(account + ".password", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('/', 'x').Replace('+', 'y'));
         return credentials;
+    }
+
+    /// <summary>A generated password kept like the others (e.g. the AppHost's PostgreSQL role), made on first use.</summary>
+    public string EnsurePassword(string account)
+    {
+        EnsureFile(account + ".password", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', 'x').Replace('+', 'y'));
+        return PasswordPath(account);
     }
 
     public string SecretPath(string client) => Path.Combine(CredentialsDirectory, client + ".secret");

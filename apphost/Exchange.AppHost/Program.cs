@@ -8,13 +8,13 @@ using Exchange.Ports;
 var builder = DistributedApplication.CreateBuilder(args);
 var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 var options = AppHostOptions.From(builder.Configuration, repositoryRoot);
-builder.UseDashboardOnPortMap(options);
-
 var credentials = LocalCredentials.Ensure(options.WorkingDirectory!);
+builder.UseDashboardOnPortMap(options, credentials);
 builder.AddProbeClient(credentials.Pki.CaCertificatePath);
 var secrets = builder.AddCredentialParameters(credentials);
 
 var redis = builder.AddLocalRedis(options);
+var stores = builder.AddStores(options, credentials);
 
 var catalogGrpc = options.Https(ExchangePorts.CatalogGrpc);
 var catalogWeb = options.Https(ExchangePorts.CatalogWeb);
@@ -30,11 +30,11 @@ var catalog = builder.AddExchangeService("catalog", new Projects.Exchange_Catalo
     .WithEnvironment("Catalog__Seed__Endpoints__MARKET-REGULATION", options.Https(ExchangePorts.MarketRegulation))
     .WithEnvironment("Catalog__Seed__Endpoints__CIVIL-AFFAIRS", options.Https(ExchangePorts.CivilAffairs))
     .WithEnvironment("Admin__GatewayAddress", gatewayAddress)
-    .WithEnvironment("Admin__Gateways__0", gatewayAddress)
     // The holders' portal receives its authorization codes here.
     .WithEnvironment("Identity__Clients__exchange-portal__RedirectUri", options.Https(ExchangePorts.Portal) + "/signin-oidc")
     .WithCatalogCredentials(secrets)
     .WithUrl(catalogWeb + "/admin", "admin UI");
+stores.Apply(catalog, "Catalog", Stores.CatalogDatabase);
 
 var adapters = new[]
 {
@@ -47,7 +47,7 @@ foreach (var adapter in adapters)
         .WithEnvironment("Catalog__TokenEndpoint", catalogWeb + "/connect/token")
         .WaitFor(catalog);
 
-var gateways = builder.AddGateways(options, secrets, redis, catalog, adapters);
+var gateways = builder.AddGateways(options, secrets, redis, stores, catalog, adapters);
 builder.AddPortal(options, secrets, catalog, gateways);
 builder.AnnounceWhenReady(gateways, options, credentials);
 

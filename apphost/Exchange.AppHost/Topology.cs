@@ -7,14 +7,21 @@ namespace Exchange.AppHost;
 /// <summary>The resources of a local run besides the catalog: Redis, the adapters, the gateways, and the dashboard's place.</summary>
 internal static partial class Topology
 {
-    /// <summary>The dashboard on the port map (http on loopback, sign-in with the token it prints), unless configured otherwise.</summary>
-    public static void UseDashboardOnPortMap(this IDistributedApplicationBuilder builder, AppHostOptions options)
+    /// <summary>
+    /// The dashboard on the port map, unless configured otherwise: https on loopback with a certificate from the local
+    /// exchange CA (sign-in with the token it prints); its OTLP receiver and resource service stay http on loopback, where
+    /// the services and the AppHost reach them without trusting that CA.
+    /// </summary>
+    public static void UseDashboardOnPortMap(this IDistributedApplicationBuilder builder, AppHostOptions options, LocalCredentials credentials)
     {
         var offset = options.PortOffset;
-        SetDefault(builder, "ASPNETCORE_URLS", $"http://{ExchangePorts.Host}:{ExchangePorts.Dashboard + offset}");
+        var scheme = options.DashboardHttps ? "https" : "http";
+        SetDefault(builder, "ASPNETCORE_URLS", $"{scheme}://{ExchangePorts.Host}:{ExchangePorts.Dashboard + offset}");
         SetDefault(builder, "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://{ExchangePorts.Host}:{ExchangePorts.DashboardOtlp + offset}");
         SetDefault(builder, "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", $"http://{ExchangePorts.Host}:{ExchangePorts.DashboardResources + offset}");
         SetDefault(builder, "ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
+        if (options.DashboardHttps)
+            builder.AddDashboardCertificate(credentials.Pki.CertificatePath(LocalCredentials.DashboardCertificate), credentials.Pki.KeyPath(LocalCredentials.DashboardCertificate));
     }
 
     private static void SetDefault(IDistributedApplicationBuilder builder, string key, string value)
@@ -47,11 +54,12 @@ internal static partial class Topology
 
     /// <summary>
     /// One gateway on the gateway ports, or N instances (gRPC 7100+N, clerk page 7200+N, each with its own snapshots and
-    /// SQLite audit log in <c>.data/gateway-N/</c>, witnessing each other) behind the front balancer on the gateway port.
+    /// SQLite audit log in <c>.data/gateway-N/</c>, or one shared PostgreSQL audit log, witnessing each other) behind the
+    /// front balancer on the gateway port. The admin UI's statistics page asks every instance that keeps a log of its own.
     /// Returns what department systems call.
     /// </summary>
     public static IResourceBuilder<ExecutableResource> AddGateways(this IDistributedApplicationBuilder builder, AppHostOptions options,
-        CredentialParameters secrets, string redis, IResourceBuilder<ExecutableResource> catalog, IResourceBuilder<ExecutableResource>[] adapters)
+        CredentialParameters secrets, string redis, Stores stores, IResourceBuilder<ExecutableResource> catalog, IResourceBuilder<ExecutableResource>[] adapters)
     {
         IResourceBuilder<ExecutableResource> Gateway(string name, int grpcPort, int webPort)
         {
@@ -69,6 +77,7 @@ internal static partial class Topology
                 .WithEnvironment("Clerk__Accounts__clerk-ca__DisplayName", "婚姻登记处窗口")
                 .WithUrl(options.Https(webPort) + "/clerk", "clerk page")
                 .WaitFor(catalog);
+            stores.Apply(gateway, "Audit", Stores.AuditDatabase);
             foreach (var adapter in adapters)
                 gateway.WaitFor(adapter);
             if (builder.Resources.FirstOrDefault(r => r.Name == "redis") is ExecutableResource local)
@@ -77,7 +86,10 @@ internal static partial class Topology
         }
 
         if (options.GatewayInstances == 1)
+        {
+            catalog.WithEnvironment("Admin__Gateways__0", options.Https(ExchangePorts.Gateway));
             return Gateway("gateway", ExchangePorts.Gateway, ExchangePorts.GatewayWeb);
+        }
 
         var balancer = builder.AddExchangeService("gateway-balancer", new Projects.Exchange_Gateway_Balancer(), options)
             .WithExchangeEndpoint("grpc", ExchangePorts.Gateway + options.PortOffset, probe: true)
@@ -88,8 +100,6 @@ internal static partial class Topology
             var data = $".data/gateway-{i}";
             var instanceName = $"gateway-{i}";
             var instance = Gateway(instanceName, ExchangePorts.GatewayInstanceGrpcBase + i, ExchangePorts.GatewayInstanceWebBase + i)
-                .WithEnvironment("ConnectionStrings__Audit", $"Data Source={data}/audit.db")
-                .WithEnvironment("Audit__LogId", instanceName)
                 .WithEnvironment("Audit__WitnessName", instanceName)
                 .WithEnvironment("Audit__WitnessKeyPath", $"{data}/witness.pem")
                 .WithEnvironment("Audit__WitnessDirectory", $"{data}/witnessed")
@@ -97,6 +107,13 @@ internal static partial class Topology
                 .WithEnvironment("Catalog__GrantSnapshotPath", $"{data}/grant-snapshot.pb")
                 .WithEnvironment("Identity__KeysPath", $"{data}/identity-keys.json")
                 .WithEnvironment("Licences__IssuerKeySnapshotPath", $"{data}/issuer-keys.pb");
+            if (!stores.SharedAudit)
+            {
+                // A log of its own: its own file and log id, and the statistics page adds its counts to the others'.
+                instance.WithEnvironment("ConnectionStrings__Audit", $"Data Source={data}/audit.db")
+                    .WithEnvironment("Audit__LogId", instanceName);
+                catalog.WithEnvironment($"Admin__Gateways__{i - 1}", options.Https(ExchangePorts.GatewayInstanceGrpcBase + i));
+            }
             var k = 0;
             for (var j = 1; j <= options.GatewayInstances; j++)
             {
@@ -111,6 +128,7 @@ internal static partial class Topology
             balancer.WithEnvironment($"ReverseProxy__Clusters__gateways__Destinations__gateway-{i}__Address", options.Https(ExchangePorts.GatewayInstanceGrpcBase + i))
                 .WaitFor(instance);
         }
+        // One shared log: any instance answers for all of it, so the page asks the balancer (Admin:GatewayAddress) alone.
         return balancer;
     }
 
@@ -140,7 +158,7 @@ internal static partial class Topology
             var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.AppHost");
             var clerk = options.GatewayInstances == 1
                 ? options.Https(ExchangePorts.GatewayWeb) + "/clerk"
-                : options.Https(ExchangePorts.GatewayInstanceWebBase + 1) + "/clerk (one per instance: 720N)";
+                : options.Https(ExchangePorts.GatewayInstanceWebBase + 1) + "/clerk (one per instance, its own port)";
             LogRunning(logger, options.Https(ExchangePorts.Gateway), options.Https(ExchangePorts.CatalogWeb) + "/admin", clerk, options.Https(ExchangePorts.Portal),
                 credentials.CredentialsDirectory, credentials.Pki.CaCertificatePath);
             return Task.CompletedTask;

@@ -10,10 +10,13 @@ using Exchange.Catalog.Objections;
 using Exchange.Catalog.Seeding;
 using Exchange.Catalog.Store;
 using Exchange.Catalog.Witness;
+using Exchange.Ports;
 using Exchange.ServiceDefaults;
+using Exchange.ServiceDefaults.Ports;
 
 // appsettings.json ships next to the assembly; the working directory is where the store goes (.data/).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.ListenOnPortMap(("Grpc", ExchangePorts.CatalogGrpc), ("Web", ExchangePorts.CatalogWeb));
 builder.AddServiceDefaults();
 builder.AddCatalogStore();
 builder.AddResourceCatalog();

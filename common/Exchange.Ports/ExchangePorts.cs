@@ -20,7 +20,7 @@ public static class ExchangePorts
     public const int CivilAffairs = 7013;
     /// <summary>The holder portal (HTTPS).</summary>
     public const int Portal = 7030;
-    /// <summary>The Aspire dashboard (http on loopback), its OTLP receiver and its resource service.</summary>
+    /// <summary>The Aspire dashboard (https on loopback, certificate from the local exchange CA), its OTLP receiver and its resource service (http on loopback).</summary>
     public const int Dashboard = 7040;
     public const int DashboardOtlp = 7041;
     public const int DashboardResources = 7042;
@@ -28,6 +28,8 @@ public static class ExchangePorts
     public const int GatewayInstanceGrpcBase = 7100;
     public const int GatewayInstanceWebBase = 7200;
     public const int Redis = 7379;
+    /// <summary>The AppHost's own PostgreSQL server (<c>--Exchange:Store=PostgreSql</c>).</summary>
+    public const int PostgreSql = 7432;
 
     /// <summary><c>https://127.0.0.1:port</c>, shifted by <paramref name="offset"/> (a test running a whole AppHost beside a local one).</summary>
     public static Uri Https(int port, int offset = 0) => new($"https://{Host}:{port + offset}");

@@ -10,13 +10,16 @@ using Exchange.Gateway.Objections;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Routing;
 using Exchange.Gateway.Telemetry;
+using Exchange.Ports;
 using Exchange.ServiceDefaults;
+using Exchange.ServiceDefaults.Ports;
 
 if (args is [VerifyAuditCommand.Name, ..])
     return VerifyAuditCommand.Run(args[1..]);
 
 // appsettings.json ships next to the assembly; the working directory is where the stores go (.data/).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.ListenOnPortMap(("Grpc", ExchangePorts.Gateway), ("Web", ExchangePorts.GatewayWeb));
 builder.AddServiceDefaults();
 builder.Services.AddSingleton<GatewayMetrics>();
 builder.AddCatalogWatch();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Exchange.Ports;
 
 namespace Exchange.Portal.Identity;
 
@@ -9,7 +10,7 @@ public sealed class PortalOptions
 
     /// <summary>The catalog's OpenID Connect issuer (its Web endpoint).</summary>
     [Required]
-    public Uri? Authority { get; set; }
+    public Uri? Authority { get; set; } = new(ExchangePorts.CatalogWebAddress, "/");
 
     [Required]
     public string ClientId { get; set; } = "exchange-portal";
@@ -20,11 +21,11 @@ public sealed class PortalOptions
 
     /// <summary>The gateway's gRPC endpoint.</summary>
     [Required]
-    public Uri? GatewayAddress { get; set; }
+    public Uri? GatewayAddress { get; set; } = ExchangePorts.GatewayAddress;
 
     /// <summary>The catalog's gRPC endpoint: the witness whose checkpoint the usage page proves records against.</summary>
     [Required]
-    public Uri? CatalogAddress { get; set; }
+    public Uri? CatalogAddress { get; set; } = ExchangePorts.CatalogAddress;
 
     /// <summary>The case number the portal's own lookups carry (x-exchange-case): the holder's self-service.</summary>
     [Required]
