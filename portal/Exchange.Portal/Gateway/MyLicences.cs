@@ -9,6 +9,9 @@ public sealed record HolderLicence(
     string Number, string TypeName, string HolderName, string Issuer, string IssueDate, string ExpiryDate,
     LicenceStatus Status, string StatusText, string? Why, IReadOnlyList<(string Title, string Value)> Items)
 {
+    /// <summary>What the holder may choose to show with a presentation code: the licence's items in the certificate's order.</summary>
+    public IReadOnlyList<(string Key, string Title)> Shareable { get; init; } = [];
+
     public static HolderLicence Of(Licence licence)
     {
         var schema = LicenceSchemas.Of(licence.TypeCode);
@@ -20,7 +23,10 @@ public sealed record HolderLicence(
             _ => ("状态未知", null),
         };
         return new HolderLicence(licence.LicenceNumber, schema.Name, licence.HolderName, DepartmentNames.Of(licence.IssuerDepartmentCode),
-            licence.IssueDate, licence.ExpiryDate, licence.Status, text, why, schema.Arrange(licence.DataItems));
+            licence.IssueDate, licence.ExpiryDate, licence.Status, text, why, schema.Arrange(licence.DataItems))
+        {
+            Shareable = [.. schema.Items.Where(i => licence.DataItems.ContainsKey(i.Key)).Select(i => (i.Key, i.Title))],
+        };
     }
 }
 
