@@ -23,7 +23,14 @@ public enum ProofState
 /// <summary>One use of the holder's data as the portal shows it.</summary>
 public sealed record UsageEntry(
     long Sequence, string Time, string Department, string Provider, string Resource, string Method, IReadOnlyList<string> Items,
-    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof);
+    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof)
+{
+    /// <summary>The resource by its catalog name (居民户籍基本信息), not its code.</summary>
+    public string ResourceName => DataItemTitles.ResourceName(Resource);
+
+    /// <summary>The items by their titles (户籍地址), not their field names.</summary>
+    public IReadOnlyList<string> ItemTitles => [.. Items.Select(i => DataItemTitles.Of(Resource, i))];
+}
 
 /// <summary>The holder's records and the witnessed checkpoint they were proved against (null when no witness answered).</summary>
 public sealed record HolderUsage(IReadOnlyList<UsageEntry> Entries, Protos.Audit.V1.Checkpoint? Witnessed, IReadOnlyList<string> Witnesses);
