@@ -74,7 +74,7 @@ public sealed class HolderJourneyTests(ClerkPageFixture fixture)
         await BrowserFixture.ScreenshotAsync(reviewer, "journey-7-provider-corrects");
         await Eventually.WithinAsync(Bound, async () => await GetResidentAsync(husband) is null, "the answer clears the flag");
 
-        await phone.ReloadAsync();
+        await phone.ClickAsync("a[href='/objections']");
         await Expect(phone.Locator($"[data-testid=objection][data-id='{id}'] [data-testid=objection-state]")).ToHaveTextAsync("已更正");
         await Expect(phone.Locator($"[data-testid=objection][data-id='{id}'] [data-testid=objection-answer]")).ToContainTextAsync("12 月 16 日");
         await BrowserFixture.ScreenshotAsync(phone, "journey-8-objection-answered");

@@ -28,8 +28,17 @@ public sealed record UsageEntry(
     /// <summary>The resource by its catalog name (居民户籍基本信息), not its code.</summary>
     public string ResourceName => DataItemTitles.ResourceName(Resource);
 
-    /// <summary>The items by their titles (户籍地址), not their field names.</summary>
-    public IReadOnlyList<string> ItemTitles => [.. Items.Select(i => DataItemTitles.Of(Resource, i))];
+    /// <summary>
+    /// The items by their titles (户籍地址), not their field names; licence items grouped under their licence type
+    /// (居民身份证：姓名、住址；结婚证：登记日期), since several types have items of the same title.
+    /// </summary>
+    public string ItemTitles => string.Join("；", Items
+        .GroupBy(i => i.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? i[..dot] : string.Empty, StringComparer.Ordinal)
+        .Select(g =>
+        {
+            var titles = string.Join("、", g.Select(i => DataItemTitles.Of(Resource, i)).Distinct(StringComparer.Ordinal));
+            return g.Key.Length == 0 ? titles : $"{LicenceSchemas.NameOf(g.Key)}：{titles}";
+        }));
 }
 
 /// <summary>The holder's records and the witnessed checkpoint they were proved against (null when no witness answered).</summary>

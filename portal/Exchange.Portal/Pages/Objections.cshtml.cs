@@ -41,9 +41,17 @@ public sealed class ObjectionsModel(MyObjections objections) : PageModel
 
     public string ResourceName => DataItemTitles.ResourceName(Resource ?? string.Empty);
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>The objection just raised, after the redirect that keeps a reload from raising it again.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? RaisedId { get; set; }
 
-    public async Task OnPostAsync()
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Raised = RaisedId is null ? null : Mine.FirstOrDefault(o => o.Id == RaisedId);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
     {
         var reason = (Reason ?? string.Empty).Trim();
         if (string.IsNullOrEmpty(Resource) || Items.Count == 0)
@@ -55,7 +63,9 @@ public sealed class ObjectionsModel(MyObjections objections) : PageModel
             try
             {
                 Raised = await objections.RaiseAsync(HttpContext, Resource, Items, reason);
-                Problem = Raised is null ? "登录已失效，请重新登录。" : null;
+                if (Raised is not null)
+                    return RedirectToPage(new { RaisedId = Raised.Id });
+                Problem = "登录已失效，请重新登录。";
             }
             catch (RpcException ex)
             {
@@ -70,6 +80,7 @@ public sealed class ObjectionsModel(MyObjections objections) : PageModel
             }
         }
         await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
