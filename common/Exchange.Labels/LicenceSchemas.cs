@@ -41,7 +41,13 @@ public sealed record LicenceTypeSchema(string Code, string Name, string HolderTi
             .ToList();
 
     /// <summary>The title of one item, or its key when the schema does not know it.</summary>
-    public string TitleOf(string key) => IndexOf(key) is >= 0 and var index ? Items[index].Title : key;
+    public string TitleOf(string key) => key switch
+    {
+        // The holder's own fields, as licence grants and presentation codes name them beside the data items.
+        "holder_id" => HolderIdTitle,
+        "holder_name" => HolderTitle,
+        _ => IndexOf(key) is >= 0 and var index ? Items[index].Title : key,
+    };
 
     private int IndexOf(string key)
     {

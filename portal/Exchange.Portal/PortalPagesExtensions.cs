@@ -15,6 +15,8 @@ public static class PortalPagesExtensions
         builder.Services.AddSingleton<HolderGatewayCalls>();
         builder.Services.AddSingleton<MyLicences>();
         builder.Services.AddSingleton<MyUsage>();
+        builder.Services.AddSingleton<MyPresentations>();
+        builder.Services.AddSingleton<MyObjections>();
         // Razor would otherwise write every Chinese character as a numeric entity.
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(pages =>

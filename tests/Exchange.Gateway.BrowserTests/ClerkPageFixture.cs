@@ -49,6 +49,20 @@ public sealed class ClerkPageFixture : IAsyncLifetime
 
     public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
+    public const string PublicSecurityReviewer = "reviewer-public-security";
+
+    /// <summary>A page of the catalog's admin UI signed in as the public security reviewer.</summary>
+    public async Task<IPage> ReviewerSignedInAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(Cluster.Catalog.WebAddress!, "admin/signin").ToString());
+        await page.FillAsync("#UserName", PublicSecurityReviewer);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
+        return page;
+    }
+
     /// <summary>A page signed in as the clerk, on the lookup form.</summary>
     public async Task<IPage> SignedInPageAsync(int width = BrowserFixture.DesktopWidth)
     {
@@ -69,7 +83,15 @@ public sealed class ClerkPageFixture : IAsyncLifetime
             [$"Clerk:Accounts:{Clerk}:Department"] = "CIVIL-AFFAIRS",
             [$"Clerk:Accounts:{Clerk}:DisplayName"] = ClerkName,
         };
-        _cluster = await ExchangeCluster.StartAsync(new ExchangeClusterOptions { GatewaySettings = gatewaySettings, WithPortal = true }, TestContext.Current.CancellationToken);
+        // A provider's reviewer in the admin UI, to answer holders' objections in the holder's journey.
+        var catalogSettings = new Dictionary<string, string>
+        {
+            [$"Admin:Accounts:{PublicSecurityReviewer}:Role"] = "department-reviewer",
+            [$"Admin:Accounts:{PublicSecurityReviewer}:Department"] = "PUBLIC-SECURITY",
+            [$"Admin:Accounts:{PublicSecurityReviewer}:Password"] = Password,
+        };
+        _cluster = await ExchangeCluster.StartAsync(
+            new ExchangeClusterOptions { GatewaySettings = gatewaySettings, CatalogSettings = catalogSettings, WithPortal = true }, TestContext.Current.CancellationToken);
         await _browser.InitializeAsync();
     }
 

@@ -20,7 +20,8 @@ public sealed record ExchangeClient(string ClientId, string DisplayName, string 
         new("exchange-gateway", "数据共享交换网关", ExchangeClaims.Roles.Gateway, null, [ExchangeClaims.Scopes.Catalog]),
         // The gateway scope lets administrators read the gateway's audit log (the admin UI's audit pages).
         // The holders' portal: a department system whose tokens always name the signed-in holder.
-        new(PortalClientId, "政务服务门户", ExchangeClaims.Roles.Holder, "PORTAL", [ExchangeClaims.Scopes.Gateway]) { ActsForHolders = true },
+        // Its tokens also name the catalog, for the holder's own objections (the objection service takes holder tokens only for their holder).
+        new(PortalClientId, "政务服务门户", ExchangeClaims.Roles.Holder, "PORTAL", [ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog]) { ActsForHolders = true },
         new("catalog-admin", "资源目录管理", ExchangeClaims.Roles.CatalogAdmin, null, [ExchangeClaims.Scopes.Catalog, ExchangeClaims.Scopes.Gateway]),
     ];
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Licences;
+using Exchange.Gateway.Licences.Presentations;
 using Exchange.Labels;
 using Exchange.Licences;
 using Exchange.Protos.Catalog.V1;
@@ -12,7 +13,7 @@ namespace Exchange.Gateway.Clerk;
 /// A clerk's lookup, made as the clerk's department through the same broker as gRPC callers, and recorded the same
 /// way: an audit record with the licences used, durable before the page shows the answer.
 /// </summary>
-internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItems, AuditWriter audit, TimeProvider time)
+internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItems, AuditWriter audit, PresentationCodes presentations, TimeProvider time)
 {
     public const string Purpose = "窗口核验电子证照";
 
@@ -28,6 +29,8 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
     {
         if (query.Kind == ClerkQueryKind.Invalid)
             return ClerkAnswer.Refused(query.Problem!);
+        if (query.Kind == ClerkQueryKind.PresentationCode)
+            return await RedeemAsync(query.Value, clerk, caseNumber, cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
@@ -89,6 +92,60 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
         return answer;
     }
 
+    /// <summary>
+    /// A holder's presentation code: redeemed once, at a counter the holder allowed, showing the licence with the items
+    /// the holder consented to (whatever the department's own grants or the chosen service item would show). The audit
+    /// record names the holder, the licence, the items, the department and the basis (consent and the code's id), and a
+    /// refusal is recorded too, without the code.
+    /// </summary>
+    private async Task<ClerkAnswer> RedeemAsync(string code, ClerkUser clerk, string caseNumber, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", Guid.CreateVersion7(now).ToString("N"));
+        PresentationRedemption redemption;
+        try
+        {
+            redemption = await presentations.RedeemAsync(code, clerk.Department, clerk.UserName, requester, cancellationToken);
+        }
+        catch (ExchangeException ex)
+        {
+            redemption = PresentationRedemption.Refused(ex is UnavailableException ? "UNAVAILABLE" : "FAILED_PRECONDITION", ex.Message, ex switch
+            {
+                UnavailableException when ex.Message.Contains("Redis", StringComparison.Ordinal) =>
+                    "亮证码服务暂时不可用（无法确认该码只使用一次），不能按亮证码核验；请稍后重试，或请申请人出示证照编号或证照二维码。",
+                UnavailableException => "签发部门暂时无法访问，请稍后重试。",
+                _ => "暂时无法按亮证码核验，请稍后重试；如仍不成功，请联系平台运维。",
+            });
+        }
+
+        var record = redemption.Record;
+        var licence = redemption.Licence;
+        await audit.AppendAsync(new AuditEntry(
+            TimeMicros: (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            RequestId: requester.RequestId,
+            Consumer: clerk.Department,
+            Provider: licence?.Issuer.Department ?? string.Empty,
+            Resource: licence?.Issuer.Resource.Code ?? string.Empty,
+            Method: "/clerk/Presentation",
+            HolderId: record?.HolderId ?? string.Empty,
+            DataItems: licence is null || record is null ? [] : [.. record.QualifiedItems],
+            CaseNumber: caseNumber,
+            Purpose: record is null ? requester.Purpose : $"{record.Basis}（{clerk.UserName}）",
+            Status: redemption.Status,
+            StatusMessage: redemption.Reason,
+            LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
+        {
+            LicenceUses = licence is null ? [] : [new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkPresentation")],
+        });
+        if (licence is null || record is null)
+            return ClerkAnswer.Refused(redemption.Problem!);
+        return new ClerkAnswer([LicenceView.Of(licence)], null, null)
+        {
+            Consent = $"持证人亮证授权（亮证码编号 {record.Id}）：本次可查看{string.Join("、", record.Items.Select(LicenceSchemas.Of(record.TypeCode).TitleOf))}；亮证码已使用，不能再次核验。",
+        };
+    }
+
     private async Task<ClerkAnswer> AnswerAsync(ClerkQuery query, LicenceRequester requester, List<LicenceUse> uses, CancellationToken cancellationToken)
     {
         switch (query.Kind)
@@ -124,6 +181,9 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
 
 public sealed record ClerkAnswer(IReadOnlyList<LicenceView> Licences, string? Problem, string? Warning)
 {
+    /// <summary>For a presentation code: what the holder consented to, shown above the licence.</summary>
+    public string? Consent { get; init; }
+
     public static ClerkAnswer Refused(string problem) => new([], problem, null);
 }
 

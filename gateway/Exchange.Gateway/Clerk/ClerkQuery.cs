@@ -1,3 +1,4 @@
+using Exchange.Gateway.Licences.Presentations;
 using Exchange.Identifiers;
 using Exchange.Licences;
 
@@ -10,9 +11,13 @@ internal sealed record ClerkQuery(ClerkQueryKind Kind, string Value, string? Pro
     {
         var text = (input ?? string.Empty).Trim();
         if (text.Length == 0)
-            return Invalid(text, "请输入证照编号、扫描证照二维码，或输入身份证号 / 统一社会信用代码。");
+            return Invalid(text, "请输入证照编号、扫描证照二维码或亮证码，或输入身份证号 / 统一社会信用代码。");
         if (LicenceQrPayload.IsPayload(text))
             return new ClerkQuery(ClerkQueryKind.QrPayload, text, null);
+        // A presentation code, typed or scanned from the holder's phone (its QR code carries the same text).
+        var code = PresentationCode.Normalise(text);
+        if (PresentationCode.LooksLike(code))
+            return new ClerkQuery(ClerkQueryKind.PresentationCode, PresentationCode.Format(code), null);
 
         var upper = text.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         if (upper.Length == LicenceNumber.Length)
@@ -27,7 +32,7 @@ internal sealed record ClerkQuery(ClerkQueryKind Kind, string Value, string? Pro
                 ? new ClerkQuery(ClerkQueryKind.HolderId, upper, null)
                 : Invalid(upper, "身份证号或统一社会信用代码有误：校验位或编码规则不符，请核对后重新输入。");
         }
-        return Invalid(upper, $"无法识别的输入（{upper.Length} 位）：证照编号为 31 位，身份证号和统一社会信用代码为 18 位，证照二维码内容以 {LicenceQrPayload.Prefix} 开头。");
+        return Invalid(upper, $"无法识别的输入（{upper.Length} 位）：证照编号为 31 位，身份证号和统一社会信用代码为 18 位，亮证码为 {PresentationCode.Length} 位，证照二维码内容以 {LicenceQrPayload.Prefix} 开头。");
     }
 
     private static ClerkQuery Invalid(string value, string problem) => new(ClerkQueryKind.Invalid, value, problem);
@@ -50,4 +55,5 @@ internal enum ClerkQueryKind
     LicenceNumber,
     QrPayload,
     HolderId,
+    PresentationCode,
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Licences;
+using Exchange.Gateway.Licences.Presentations;
+using Exchange.Labels;
 using Exchange.Gateway.Routing;
 using Exchange.ExchangeContext;
 using Exchange.Licences;
@@ -16,7 +18,7 @@ namespace Exchange.Gateway.Grpc;
 /// bearer token, case metadata, rate limits). Each call records which licences it used, for their holders.
 /// </summary>
 internal sealed class LicenceGrpcService(
-    LicenceBroker broker, MaterialChecker materials, LicenceUsageQueries usage, ServiceItems serviceItems, LicenceIssuers issuers)
+    LicenceBroker broker, MaterialChecker materials, LicenceUsageQueries usage, ServiceItems serviceItems, LicenceIssuers issuers, PresentationCodes presentations)
     : LicenceService.LicenceServiceBase
 {
     private const string CacheHeader = "x-exchange-cache";
@@ -169,6 +171,32 @@ internal sealed class LicenceGrpcService(
             response.ApplicationsStoppedTotal += row.ApplicationsStopped;
         }
         return Task.FromResult(response);
+    }
+
+    public override async Task<CreatePresentationResponse> CreatePresentation(CreatePresentationRequest request, ServerCallContext context)
+    {
+        var number = LicenceBroker.ValidNumber(request.LicenceNumber);
+        var call = CallOf(context);
+        var holder = call.Caller!.Holder
+            ?? throw new PermissionDeniedException("CreatePresentation is for holders: a presentation code is the consent of the licence's holder, made with the holder's own token (the portal's sign-in), never by a department.");
+        var made = await presentations.MakeAsync(holder, number, request.DataItems, request.CounterDepartmentCode, Requester(call), context.CancellationToken);
+        var record = made.Record;
+        // The record of the making names the holder, the licence, the items, the counter and the code's id, never the code.
+        context.GetHttpContext().Features.Set<IPublishedMethodFeature>(made.Licence.Issuer.GetLicence);
+        call.HolderId = holder;
+        call.ReturnedItems = string.Join(',', record.QualifiedItems);
+        call.Purpose = $"持证人亮证授权（亮证码编号 {record.Id}，出示给{record.Counter}，有效至 {BeijingTime.Format(record.ExpiresAt, "HH:mm")}）";
+        call.LicenceUses.Add(new LicenceUse(number, record.TypeCode, holder, "CreatePresentation"));
+        var response = new CreatePresentationResponse
+        {
+            Code = made.Code,
+            PresentationId = record.Id,
+            ExpiresAt = record.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            CounterDepartmentCode = record.Department,
+            LicenceNumber = number,
+        };
+        response.DataItems.AddRange(record.Items);
+        return response;
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace Exchange.Gateway.Licences;
 /// others.
 /// </summary>
 internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, IssuerKeys keys, LicenceAdmission admission, TimeProvider time)
+    : Presentations.IPresentationLicences
 {
     public async Task<HolderLicences> ListByHolderAsync(string holderId, LicenceRequester requester, CancellationToken cancellationToken)
     {
@@ -69,6 +70,23 @@ internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, 
         if (!string.Equals(issuer.Department, requester.Department, StringComparison.Ordinal))
             throw new PermissionDeniedException($"Only the issuer {issuer.Department} may revoke licence {number}; {requester.Department} may not.");
         return await cache.RevokeAsync(issuer, number, reason, requester, cancellationToken);
+    }
+
+    public async Task<CheckedLicence> HeldAsync(string number, string holderId, LicenceRequester requester, CancellationToken cancellationToken)
+    {
+        var issuer = IssuerOf(number);
+        var (licence, source) = await cache.GetAsync(issuer, number, requester, cancellationToken);
+        if (licence is null || !string.Equals(licence.HolderId, holderId, StringComparison.Ordinal))
+            throw new NotFoundException($"The signed-in holder holds no licence {number}; presentation codes are made only for one's own licences (see ListByHolder).");
+        return new CheckedLicence(issuer, licence, await VerifyAsync(licence, cancellationToken), LicenceDisclosure.Whole(licence.TypeCode), source);
+    }
+
+    public Task<CheckedLicence> WithConsentAsync(string number, IReadOnlyCollection<string> items, LicenceRequester requester, CancellationToken cancellationToken)
+    {
+        var issuer = IssuerOf(number);
+        // The holder's consent stands in for a grant: those items and the facts any presented licence shows, nothing the department's own grants would add.
+        var consent = LicenceDisclosure.For(LicenceNumber.TypeCodeOf(number), [], items).WithHolderName();
+        return LookUpAsync(issuer, number, consent, requester, cancellationToken);
     }
 
     private async Task<CheckedLicence> LookUpAsync(

@@ -3,6 +3,7 @@ using Exchange.Gateway.Calls;
 using Exchange.Gateway.Grpc;
 using Exchange.Gateway.Identity;
 using Exchange.Gateway.Licences.Facts;
+using Exchange.Gateway.Licences.Presentations;
 using Exchange.Gateway.Licences.Rules;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Redis;
@@ -52,6 +53,7 @@ public static class LicenceServiceExtensions
         builder.Services.AddMaterialRules();
         builder.Services.AddSingleton<MaterialChecker>();
         builder.Services.AddSingleton<LicenceUsageQueries>();
+        builder.Services.AddPresentationCodes(builder.Configuration);
         return builder;
     }
 

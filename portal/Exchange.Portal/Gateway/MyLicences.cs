@@ -9,6 +9,15 @@ public sealed record HolderLicence(
     string Number, string TypeName, string HolderName, string Issuer, string IssueDate, string ExpiryDate,
     LicenceStatus Status, string StatusText, string? Why, IReadOnlyList<(string Title, string Value)> Items)
 {
+    /// <summary>The issuer's e-licence resource in the catalog, for an objection to the licence's data; empty when unknown.</summary>
+    public string Resource { get; init; } = string.Empty;
+
+    /// <summary>The items as the e-licence resource names them (RIDC.address), for an objection.</summary>
+    public string QualifiedItems => string.Join(',', Shareable.Select(s => Number[..4] + "." + s.Key));
+
+    /// <summary>What the holder may choose to show with a presentation code: the licence's items in the certificate's order.</summary>
+    public IReadOnlyList<(string Key, string Title)> Shareable { get; init; } = [];
+
     public static HolderLicence Of(Licence licence)
     {
         var schema = LicenceSchemas.Of(licence.TypeCode);
@@ -20,7 +29,10 @@ public sealed record HolderLicence(
             _ => ("状态未知", null),
         };
         return new HolderLicence(licence.LicenceNumber, schema.Name, licence.HolderName, DepartmentNames.Of(licence.IssuerDepartmentCode),
-            licence.IssueDate, licence.ExpiryDate, licence.Status, text, why, schema.Arrange(licence.DataItems));
+            licence.IssueDate, licence.ExpiryDate, licence.Status, text, why, schema.Arrange(licence.DataItems))
+        {
+            Shareable = [.. schema.Items.Where(i => licence.DataItems.ContainsKey(i.Key)).Select(i => (i.Key, i.Title))],
+        };
     }
 }
 
@@ -38,10 +50,11 @@ public sealed class MyLicences(HolderGatewayCalls gateway)
         var answer = await client.ListByHolderAsync(new ListByHolderRequest { HolderId = holderId }, options);
         var silent = answer.Issuers.Where(i => !i.Answered && i.Problem.Length > 0 && !i.Problem.Contains("grant", StringComparison.OrdinalIgnoreCase))
             .Select(i => DepartmentNames.Of(i.IssuerDepartmentCode)).ToList();
+        var resources = answer.Issuers.GroupBy(i => i.IssuerDepartmentCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().ResourceCode, StringComparer.Ordinal);
         var licences = answer.Licences
             .OrderBy(l => l.Status == LicenceStatus.Valid ? 0 : 1)
             .ThenBy(l => l.LicenceNumber, StringComparer.Ordinal)
-            .Select(HolderLicence.Of).ToList();
+            .Select(l => HolderLicence.Of(l) with { Resource = resources.GetValueOrDefault(l.IssuerDepartmentCode, string.Empty) }).ToList();
         return new HolderLicences(licences, silent);
     }
 }

@@ -23,7 +23,23 @@ public enum ProofState
 /// <summary>One use of the holder's data as the portal shows it.</summary>
 public sealed record UsageEntry(
     long Sequence, string Time, string Department, string Provider, string Resource, string Method, IReadOnlyList<string> Items,
-    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof);
+    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof)
+{
+    /// <summary>The resource by its catalog name (居民户籍基本信息), not its code.</summary>
+    public string ResourceName => DataItemTitles.ResourceName(Resource);
+
+    /// <summary>
+    /// The items by their titles (户籍地址), not their field names; licence items grouped under their licence type
+    /// (居民身份证：姓名、住址；结婚证：登记日期), since several types have items of the same title.
+    /// </summary>
+    public string ItemTitles => string.Join("；", Items
+        .GroupBy(i => i.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? i[..dot] : string.Empty, StringComparer.Ordinal)
+        .Select(g =>
+        {
+            var titles = string.Join("、", g.Select(i => DataItemTitles.Of(Resource, i)).Distinct(StringComparer.Ordinal));
+            return g.Key.Length == 0 ? titles : $"{LicenceSchemas.NameOf(g.Key)}：{titles}";
+        }));
+}
 
 /// <summary>The holder's records and the witnessed checkpoint they were proved against (null when no witness answered).</summary>
 public sealed record HolderUsage(IReadOnlyList<UsageEntry> Entries, Protos.Audit.V1.Checkpoint? Witnessed, IReadOnlyList<string> Witnesses);

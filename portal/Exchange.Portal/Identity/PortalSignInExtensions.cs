@@ -50,6 +50,8 @@ public static class PortalSignInExtensions
                 oidc.Scope.Clear();
                 oidc.Scope.Add("openid");
                 oidc.Scope.Add("exchange.gateway");
+                // The objection service at the catalog takes the same token: it names both audiences.
+                oidc.Scope.Add("exchange.catalog");
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = false;

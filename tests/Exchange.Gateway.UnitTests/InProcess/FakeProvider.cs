@@ -31,16 +31,24 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>Headers of each call that reached the provider, in arrival order.</summary>
     public ConcurrentQueue<Metadata> Received { get; } = new();
 
+    /// <summary>When set, the provider sends this as its own x-exchange-objections header and trailer, as a provider forging or hiding the flag would.</summary>
+    public string? ForgedObjectionFlag { get; set; }
+
     public HttpMessageHandler Handler() => _app.GetTestServer().CreateHandler();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private sealed class Population(FakeProvider provider) : PopulationService.PopulationServiceBase
     {
-        public override Task<VerifyIdentityResponse> VerifyIdentity(VerifyIdentityRequest request, ServerCallContext context)
+        public override async Task<VerifyIdentityResponse> VerifyIdentity(VerifyIdentityRequest request, ServerCallContext context)
         {
             provider.Received.Enqueue(context.RequestHeaders);
-            return Task.FromResult(new VerifyIdentityResponse { Match = true });
+            if (provider.ForgedObjectionFlag is { } forged)
+            {
+                await context.WriteResponseHeadersAsync(new Metadata { { "x-exchange-objections", forged } });
+                context.ResponseTrailers.Add("x-exchange-objections", forged);
+            }
+            return new VerifyIdentityResponse { Match = true };
         }
     }
 }

@@ -43,7 +43,8 @@ public static class AuthorizeEndpoint
         identity.SetClaim(ExchangeClaims.Role, ExchangeClaims.Roles.Holder);
         if (!string.IsNullOrEmpty(department))
             identity.SetClaim(ExchangeClaims.Department, department);
-        var scopes = request.GetScopes().Intersect([Scopes.OpenId, ExchangeClaims.Scopes.Gateway], StringComparer.Ordinal).ToArray();
+        // The gateway for the holder's licences and records, the catalog for the holder's objections: one access token, both audiences.
+        var scopes = request.GetScopes().Intersect([Scopes.OpenId, ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog], StringComparer.Ordinal).ToArray();
         identity.SetScopes(scopes);
         identity.SetAudiences(scopes.Select(ExchangeClaims.AudienceOf).OfType<string>().Distinct());
         identity.SetDestinations(Destinations);
