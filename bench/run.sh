@@ -155,7 +155,7 @@ cpu_of() { # target method
 }
 load_run() { # target method concurrency warm-up duration [label]
   # shellcheck disable=SC2046
-  load_result $(( ${4%.*} + ${5%.*} + 42 )) run --data "$data" --target "$(url "$1" "$2")" --method "$2" $(auth_of "$1") \
+  load_result $(( ${4%.*} + ${5%.*} + 100 )) run --data "$data" --target "$(url "$1" "$2")" --method "$2" $(auth_of "$1") \
     --concurrency "$3" --warmup "$4" --duration "$5" --pid "$(pid_of "$1" "$2")" --cpu "$(cpu_of "$1" "$2")" --label "${6:-$1}"
 }
 
