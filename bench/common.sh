@@ -4,7 +4,10 @@
 # Expects: set -euo pipefail, the working directory at the repository root, $state set (wiped here).
 root=$(pwd)
 configuration=Release
-dll() { echo "$root/$1/bin/$configuration/net10.0/$2.dll"; }
+# BENCH_BINARIES: another tree holding the same <project>/bin/Release/ folders (a copy of an earlier build), so that
+# one build can be measured while the next one is being built.
+binaries=${BENCH_BINARIES:-$root}
+dll() { echo "$binaries/$1/bin/$configuration/net10.0/$2.dll"; }
 load=(dotnet "$(dll bench/Exchange.Bench.Load exchange-bench-load)")
 cli=(dotnet "$(dll tools/Exchange.Cli exchange)")
 

@@ -16,7 +16,8 @@
 # Settings (environment): BENCH_DURATION (s, each measurement), BENCH_WARMUP (s),
 #   BENCH_CONCURRENCY ("1 16 64"), BENCH_METHODS ("resident enterprise"), BENCH_NO_BUILD=1 (use the existing
 #   Release build), BENCH_STATE (state directory, default .data/bench; wiped at start), BENCH_RESULTS (TSV file
-#   to keep the raw figures in).
+#   to keep the raw figures in), BENCH_START_WAIT (s to wait for every service to report SERVING, default 300: a
+#   loaded machine starts slowly), BENCH_BINARIES (a copy of the Release output tree to run instead of this one's).
 # Uses fixed ports 7000-7003 and 7011-7013 (Exchange, as scripts/run.sh), 7020-7022 (bare proxies, nginx):
 # stop scripts/run.sh first.
 set -euo pipefail
@@ -107,7 +108,7 @@ pid_nginx=$!
 pids+=("$pid_nginx")
 
 echo "Waiting until every service reports SERVING..."
-if ! "${cli[@]}" health --wait 120 https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 https://127.0.0.1:7000 \
+if ! "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 https://127.0.0.1:7000 \
     https://127.0.0.1:7020 https://127.0.0.1:7022 https://127.0.0.1:7021 >"$logs/health.log" 2>&1; then
   cat "$logs/health.log" >&2
   echo "error: not every service became healthy; see the logs in $logs" >&2
@@ -154,7 +155,7 @@ cpu_of() { # target method
 }
 load_run() { # target method concurrency warm-up duration [label]
   # shellcheck disable=SC2046
-  load_result $(( ${4%.*} + ${5%.*} + 42 )) run --data "$data" --target "$(url "$1" "$2")" --method "$2" $(auth_of "$1") \
+  load_result $(( ${4%.*} + ${5%.*} + 100 )) run --data "$data" --target "$(url "$1" "$2")" --method "$2" $(auth_of "$1") \
     --concurrency "$3" --warmup "$4" --duration "$5" --pid "$(pid_of "$1" "$2")" --cpu "$(cpu_of "$1" "$2")" --label "${6:-$1}"
 }
 

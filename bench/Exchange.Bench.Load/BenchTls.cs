@@ -40,5 +40,6 @@ internal sealed class BenchTls(string caPath, X509Certificate2? clientCertificat
         },
     };
 
-    public HttpClient HttpClient() => new(Handler()) { Timeout = TimeSpan.FromSeconds(10), DefaultRequestVersion = HttpVersion.Version11 };
+    // Token requests to a catalog on a loaded machine can take many seconds; the bench waits rather than stops.
+    public HttpClient HttpClient() => new(Handler()) { Timeout = TimeSpan.FromSeconds(60), DefaultRequestVersion = HttpVersion.Version11 };
 }

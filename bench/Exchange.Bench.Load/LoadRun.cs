@@ -18,6 +18,9 @@ internal static class LoadRun
 {
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(5);
 
+    // The first call of a cold target (JIT, TLS handshakes, pools) can take seconds on a loaded machine.
+    private static readonly TimeSpan FirstCallDeadline = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(LoadSettings settings)
     {
         using var channel = GrpcChannel.ForAddress(settings.Target, new GrpcChannelOptions
@@ -29,7 +32,7 @@ internal static class LoadRun
         // One call first, so a misconfigured target fails loudly instead of as a run of errors.
         try
         {
-            var size = await settings.Call.Invoke(invoker, await settings.Auth.HeadersAsync(default), DateTime.UtcNow + CallDeadline);
+            var size = await settings.Call.Invoke(invoker, await settings.Auth.HeadersAsync(default), DateTime.UtcNow + FirstCallDeadline);
             Console.Error.WriteLine($"[{settings.Label}] first call OK, response message {size} bytes");
         }
         catch (RpcException e)

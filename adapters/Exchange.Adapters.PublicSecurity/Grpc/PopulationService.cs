@@ -14,12 +14,17 @@ internal sealed class PopulationService(PopulationStore store) : Protos.PublicSe
     private static readonly ResponseDataItems<GetResidentResponse> ResidentItems = new(GetResidentResponse.ResidentFieldNumber);
     private static readonly ResponseDataItems<VerifyIdentityResponse> VerificationItems = new();
 
+    // Compiled once: a call skips EF Core's per-query work before the read (walking and hashing the LINQ expression
+    // to find its cached translation, extracting the parameter).
+    private static readonly Func<PopulationStore, string, CancellationToken, Task<RegisteredResident?>> ResidentById =
+        EF.CompileAsyncQuery((PopulationStore store, string citizenId, CancellationToken cancellationToken) =>
+            store.Residents.AsNoTracking().SingleOrDefault(r => r.CitizenId == citizenId));
+
     public override async Task<GetResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
     {
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
         var answer = context.PrepareAnswer(ResidentItems, request.ReadMask);
-        var resident = await store.Residents.AsNoTracking()
-                           .SingleOrDefaultAsync(r => r.CitizenId == citizenId, context.CancellationToken)
+        var resident = await ResidentById(store, citizenId, context.CancellationToken)
                        ?? throw new NotFoundException($"No resident with citizen id {citizenId} is registered");
         return answer.Complete(citizenId, new GetResidentResponse { Resident = ToContract(resident) });
     }

@@ -27,6 +27,7 @@ public static class CallerAuthenticationExtensions
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Identity:ClockSkew must be between 0 and 5 minutes.")
             .Validate(o => o.KeysRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:KeysRefreshInterval must be at least one second.")
             .Validate(o => o.UnknownKeyRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:UnknownKeyRefreshInterval must be at least one second.")
+            .Validate(o => o.ValidatedTokenCacheSize is >= 0 and <= 1_000_000, "Identity:ValidatedTokenCacheSize must be between 0 and 1000000.")
             .ValidateOnStart();
         // Relative discovery paths need the issuer to end in '/'.
         builder.Services.PostConfigure<IdentityOptions>(o =>
@@ -42,7 +43,7 @@ public static class CallerAuthenticationExtensions
         // The clerk page's cookie stays the default scheme; every gateway policy names this one.
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<CatalogSigningKeys, IOptions<IdentityOptions>>((bearer, keys, identity) =>
+            .Configure<CatalogSigningKeys, IOptions<IdentityOptions>, TimeProvider>((bearer, keys, identity, time) =>
             {
                 var options = identity.Value;
                 bearer.ConfigurationManager = keys;
@@ -64,6 +65,13 @@ public static class CallerAuthenticationExtensions
                     NameClaimType = Caller.SubjectClaim,
                     RoleClaimType = Caller.RoleClaim,
                 };
+                if (options.ValidatedTokenCacheSize > 0)
+                {
+                    TokenHandler[] handlers = [.. bearer.TokenHandlers];
+                    bearer.TokenHandlers.Clear();
+                    foreach (var handler in handlers)
+                        bearer.TokenHandlers.Add(new ValidatedTokenCache(handler, time, options.ValidatedTokenCacheSize));
+                }
             });
         builder.Services.AddAuthorization();
         builder.Services.AddOptions<AuthorizationOptions>()

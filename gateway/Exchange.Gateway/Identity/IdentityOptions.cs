@@ -34,5 +34,11 @@ public sealed class IdentityOptions
     /// <summary>Last copy of the catalog's discovery document and public signing keys, used while the catalog is unreachable.</summary>
     public string KeysPath { get; set; } = ".data/gateway/identity-keys.json";
 
+    /// <summary>
+    /// How many validated tokens the gateway remembers (each until its own expiry), so a consumer's repeated token is
+    /// not signature-checked on every call. 0 checks every call in full.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     public Uri TokenEndpoint => new(Authority, "connect/token");
 }
