@@ -3,7 +3,7 @@ using Exchange.Client;
 
 namespace Exchange.Cli;
 
-/// <summary>Turns the --client / --secret options into a token provider, finding the secret where scripts/run.sh put it.</summary>
+/// <summary>Turns the --client / --secret options into a token provider, finding the secret where the AppHost put it.</summary>
 internal static class CliIdentity
 {
     public const string DefaultDepartmentClient = "civil-affairs";
@@ -27,7 +27,7 @@ internal static class CliIdentity
         var directory = Environment.GetEnvironmentVariable("EXCHANGE_CREDENTIALS_DIR") ?? Path.Combine(".data", "credentials");
         var path = Path.Combine(directory, client + ".secret");
         if (!File.Exists(path))
-            throw new ExchangeTokenException($"No secret for client '{client}': pass --secret, set EXCHANGE_CLIENT_SECRET, or start Exchange with scripts/run.sh, which writes {path}.");
+            throw new ExchangeTokenException($"No secret for client '{client}': pass --secret, set EXCHANGE_CLIENT_SECRET, or start Exchange with `dotnet run --project apphost/Exchange.AppHost`, which writes {path}.");
         return File.ReadAllText(path).Trim();
     }
 }

@@ -36,7 +36,7 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Secret = new("--secret")
     {
-        Description = "Client secret (env EXCHANGE_CLIENT_SECRET); by default read from $EXCHANGE_CREDENTIALS_DIR/<client>.secret, which scripts/run.sh writes",
+        Description = "Client secret (env EXCHANGE_CLIENT_SECRET); by default read from $EXCHANGE_CREDENTIALS_DIR/<client>.secret, which the AppHost (README run command) writes",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGE_CLIENT_SECRET"),
         Recursive = true,
     };

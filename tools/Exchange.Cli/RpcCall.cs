@@ -95,7 +95,7 @@ internal static class RpcCall
         {
             Console.Error.WriteLine($"error: {StatusName(ex.StatusCode)}: {ex.Status.Detail}");
             if (ex.StatusCode == StatusCode.Unavailable)
-                Console.Error.WriteLine($"Is Exchange running at {address}? Start it with scripts/run.sh");
+                Console.Error.WriteLine($"Is Exchange running at {address}? Start it with: dotnet run --project apphost/Exchange.AppHost");
             return 1;
         }
         catch (Exception ex) when (TlsFailure(ex) is { } tls)

@@ -20,7 +20,7 @@ internal sealed class TlsOptionsValidator(IConfiguration configuration) : IValid
         if (needsCertificate)
         {
             if (string.IsNullOrWhiteSpace(options.CertificatePath) || string.IsNullOrWhiteSpace(options.KeyPath))
-                failures.Add("Tls:CertificatePath and Tls:KeyPath must name this service's PEM certificate and key (scripts/run.sh creates them in .data/pki/ with `exchange pki init`).");
+                failures.Add("Tls:CertificatePath and Tls:KeyPath must name this service's PEM certificate and key (the AppHost creates them in .data/pki/ with `exchange pki init`).");
             else
             {
                 try

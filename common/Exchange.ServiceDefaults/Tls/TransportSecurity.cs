@@ -76,7 +76,7 @@ public sealed partial class TransportSecurity
     internal void ConfigureServer(HttpsConnectionAdapterOptions https)
     {
         var certificate = Certificate ?? throw new InvalidOperationException(
-            "An https endpoint needs Tls:CertificatePath and Tls:KeyPath (scripts/run.sh creates them in .data/pki/).");
+            "An https endpoint needs Tls:CertificatePath and Tls:KeyPath (the AppHost creates them in .data/pki/).");
         https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
         https.ServerCertificateSelector = (_, _) => certificate.Current;
         if (Options.ClientCertificates == ClientCertificatePolicy.None || Peers is not { } peers)
