@@ -24,4 +24,7 @@ public sealed record AuditEntry(
 
     /// <summary>The material check the call made, stored beside the record (not chained).</summary>
     public Licences.MaterialTally? Materials { get; init; }
+
+    /// <summary>A moment as the record's <see cref="TimeMicros"/>: Unix microseconds.</summary>
+    public static long MicrosOf(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 }

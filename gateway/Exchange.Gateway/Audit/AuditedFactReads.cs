@@ -6,7 +6,7 @@ namespace Exchange.Gateway.Audit;
 internal sealed class AuditedFactReads(AuditWriter writer) : IFactReadRecorder
 {
     public Task RecordAsync(FactRead read) => writer.AppendAsync(new AuditEntry(
-        TimeMicros: (read.Started.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+        TimeMicros: AuditEntry.MicrosOf(read.Started),
         RequestId: read.Requester.RequestId,
         Consumer: read.Requester.Department,
         Provider: read.Provider,

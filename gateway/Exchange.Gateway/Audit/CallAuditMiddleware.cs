@@ -47,7 +47,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
         var (status, message) = FinalStatus(context);
         var method = context.Features.Get<IPublishedMethodFeature>();
         var entry = new AuditEntry(
-            TimeMicros: (call.Time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            TimeMicros: AuditEntry.MicrosOf(call.Time),
             RequestId: call.RequestId,
             Consumer: call.Caller is { } caller ? caller.Department ?? caller.ClientId : string.Empty,
             Provider: method?.Resource.ProviderDepartmentCode ?? string.Empty,

@@ -73,7 +73,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
         }
 
         await audit.AppendAsync(new AuditEntry(
-            TimeMicros: (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            TimeMicros: AuditEntry.MicrosOf(now),
             RequestId: requester.RequestId,
             Consumer: clerk.Department,
             Provider: string.Empty,
@@ -122,7 +122,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
         var record = redemption.Record;
         var licence = redemption.Licence;
         await audit.AppendAsync(new AuditEntry(
-            TimeMicros: (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            TimeMicros: AuditEntry.MicrosOf(now),
             RequestId: requester.RequestId,
             Consumer: clerk.Department,
             Provider: licence?.Issuer.Department ?? string.Empty,

@@ -40,7 +40,7 @@ internal sealed class ClerkMaterials(MaterialChecker checker, AuditWriter audit,
         }
 
         await audit.AppendAsync(new AuditEntry(
-            TimeMicros: (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
+            TimeMicros: AuditEntry.MicrosOf(now),
             RequestId: requester.RequestId,
             Consumer: clerk.Department,
             Provider: string.Empty,

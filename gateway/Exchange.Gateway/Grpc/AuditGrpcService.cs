@@ -159,7 +159,7 @@ internal sealed class AuditGrpcService(
     private Caller CallerOf(ServerCallContext context) => Caller.Of(context.GetHttpContext().User, identity.Value.Audience);
 
     private static long? Micros(Timestamp? time) =>
-        time is null ? null : (time.ToDateTimeOffset().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+        time is null ? null : AuditEntry.MicrosOf(time.ToDateTimeOffset());
 
     private static AuditRecord ToMessage(ChainedAuditRecord record)
     {
