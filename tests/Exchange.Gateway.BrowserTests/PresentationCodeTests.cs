@@ -73,4 +73,39 @@ public sealed class PresentationCodeTests(ClerkPageFixture fixture)
 
         Assert.Equal(StatusCode.NotFound, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_department_system_verifies_a_code_over_grpc_once_seeing_only_the_consented_items_and_no_other_department_can()
+    {
+        var husband = ClerkPageTests.Couples()[42].Husband;
+        var (tokens, _, _) = await HolderSignIn.SignInAsync(fixture.Cluster, husband);
+        var holder = new LicenceService.LicenceServiceClient(HolderSignIn.GatewayCalls(fixture.Cluster, tokens.GetProperty("access_token").GetString()!));
+        var identityCard = (await holder.ListByHolderAsync(new ListByHolderRequest { HolderId = husband })).Licences.First(l => l.TypeCode == "RIDC");
+        async Task<string> MakeCodeAsync() => (await holder.CreatePresentationAsync(new CreatePresentationRequest
+        {
+            LicenceNumber = identityCard.LicenceNumber,
+            DataItems = { "address" },
+            CounterDepartmentCode = "CIVIL-AFFAIRS",
+        })).Code;
+        var code = await MakeCodeAsync();
+
+        var verified = await fixture.CivilAffairs.VerifyAsync(new VerifyRequest { PresentationCode = code });
+        var again = await Assert.ThrowsAsync<RpcException>(() => fixture.CivilAffairs.VerifyAsync(new VerifyRequest { PresentationCode = code }).ResponseAsync);
+        var marketRegulation = new LicenceService.LicenceServiceClient(fixture.Cluster.GatewayCallsAs(ExchangeClients.MarketRegulation));
+        var forCivilAffairs = await MakeCodeAsync();
+        var elsewhere = await Assert.ThrowsAsync<RpcException>(() => marketRegulation.VerifyAsync(new VerifyRequest { PresentationCode = forCivilAffairs }).ResponseAsync);
+
+        Assert.True(verified.Verification.Valid);
+        Assert.Equal(identityCard.LicenceNumber, verified.Licence.LicenceNumber);
+        Assert.Equal(["address"], verified.Licence.DataItems.Keys);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("already used", again.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, elsewhere.StatusCode);
+        Assert.Contains("another counter", elsewhere.Status.Detail, StringComparison.Ordinal);
+        var records = (await fixture.Audit.QueryAuditRecordsAsync(new QueryAuditRecordsRequest { HolderId = husband })).Records;
+        // Recorded as a use of the issuer's licence resource, on the holder's consent (the code's id), with the items shown.
+        var redeemed = Assert.Single(records, r => r.Purpose.Contains("亮证码编号", StringComparison.Ordinal) && r.Status == "OK");
+        Assert.Equal(["RIDC.holder_name", "RIDC.address"], redeemed.DataItems);
+        Assert.All(records, r => Assert.DoesNotContain(code.Replace("-", string.Empty, StringComparison.Ordinal), r.ToString().Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+    }
 }

@@ -75,8 +75,11 @@ internal sealed class LicenceGrpcService(
                     ?? throw new InvalidFieldException("qr_payload", $"{problem}; scan the licence's QR code again or type its licence number");
                 found = await broker.VerifyPayloadAsync(payload, await RequesterAsync(call, context), context.CancellationToken);
                 break;
+            case VerifyRequest.SubjectOneofCase.PresentationCode:
+                found = await RedeemAsync(request.PresentationCode, call, context.CancellationToken);
+                break;
             default:
-                throw new InvalidFieldException("subject", "is missing: give licence_number or qr_payload");
+                throw new InvalidFieldException("subject", "is missing: give licence_number, qr_payload or presentation_code");
         }
         Used(context, call, found, "Verify");
         return new VerifyResponse { Verification = found.Verification, Licence = found.ForCaller() };
@@ -211,6 +214,30 @@ internal sealed class LicenceGrpcService(
             ?? throw new PermissionDeniedException($"Client '{caller.ClientId}' acts for no department; only departments and catalog administrators list licence uses.");
         var issued = issuers.All.Where(i => string.Equals(i.Department, department, StringComparison.Ordinal)).SelectMany(i => i.TypeCodes).ToList();
         return new UsageScope(department, issued);
+    }
+
+    /// <summary>
+    /// A holder's presentation code, redeemed once by the counter department it names (the calling client counts as the
+    /// clerk for the wrong-code limit): the licence with the items the holder consented to, whatever the department's
+    /// grants. The audit record names the holder and the holder's consent with the code's id as the basis, never the code.
+    /// </summary>
+    private async Task<CheckedLicence> RedeemAsync(string code, ExchangeCall call, CancellationToken cancellationToken)
+    {
+        var caller = call.Caller!;
+        var redemption = await presentations.RedeemAsync(code, caller.Department!, caller.ClientId, Requester(call), cancellationToken);
+        if (redemption.Record is { } record)
+        {
+            call.HolderId = record.HolderId;
+            call.Purpose = call.Purpose.Length == 0 ? record.Basis : $"{record.Basis}（{call.Purpose}）";
+        }
+        return redemption.Licence ?? throw redemption.Status switch
+        {
+            "INVALID_ARGUMENT" => new InvalidFieldException("presentation_code", $"{redemption.Reason}; check each character with the holder"),
+            "NOT_FOUND" => new NotFoundException($"No live presentation code matches ({redemption.Reason}): check it with the holder, or ask the holder to make a new one in the portal; a code lives a few minutes."),
+            "PERMISSION_DENIED" => new PermissionDeniedException($"{redemption.Reason}: the holder made this code for another counter, and it is now void."),
+            "RESOURCE_EXHAUSTED" => new ResourceExhaustedException($"{redemption.Reason} from this client or department lately: verify by licence number or QR payload meanwhile."),
+            _ => new PreconditionFailedException($"{redemption.Reason}: ask the holder to make a new presentation code in the portal, or verify by licence number.", [redemption.Reason]),
+        };
     }
 
     private static void Used(ServerCallContext context, ExchangeCall call, CheckedLicence found, string action)

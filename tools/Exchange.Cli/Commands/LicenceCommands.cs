@@ -7,6 +7,8 @@ namespace Exchange.Cli.Commands;
 /// <summary>`exchange licences ...`: e-licences (电子证照) through the gateway's LicenceService, and the catalog's service items.</summary>
 internal static class LicenceCommands
 {
+    private const int PresentationCodeLength = 12;
+
     public static Command Create()
     {
         var holderArgument = new Argument<string>("holder-id") { Description = "Citizen id or unified social credit code" };
@@ -19,12 +21,17 @@ internal static class LicenceCommands
         get.SetAction((parse, ct) => RpcCall.ViaGatewayAsync(parse, (invoker, options) => new LicenceService.LicenceServiceClient(invoker)
             .GetAsync(new GetRequest { LicenceNumber = parse.GetValue(numberArgument)! }, options).ResponseAsync, ct));
 
-        var numberOrQr = new Argument<string>("licence-number-or-qr") { Description = "Licence number, or a scanned QR payload (EXL1:...)" };
+        var numberOrQr = new Argument<string>("licence-number-qr-or-code")
+        {
+            Description = "Licence number, a scanned QR payload (EXL1:...), or a holder's presentation code (亮证码, 12 characters, dashes optional; used once)",
+        };
         var verify = new Command("verify", "Signature, status and expiry of a licence") { numberOrQr };
         verify.SetAction((parse, ct) =>
         {
             var value = parse.GetValue(numberOrQr)!;
-            var request = value.StartsWith("EXL1:", StringComparison.Ordinal) ? new VerifyRequest { QrPayload = value } : new VerifyRequest { LicenceNumber = value };
+            var request = value.StartsWith("EXL1:", StringComparison.Ordinal) ? new VerifyRequest { QrPayload = value }
+                : IsPresentationCode(value) ? new VerifyRequest { PresentationCode = value }
+                : new VerifyRequest { LicenceNumber = value };
             return RpcCall.ViaGatewayAsync(parse, (invoker, options) => new LicenceService.LicenceServiceClient(invoker).VerifyAsync(request, options).ResponseAsync, ct);
         });
 
@@ -73,4 +80,8 @@ internal static class LicenceCommands
 
         return new Command("licences", "E-licences (电子证照): look up, verify, revoke, usage, material exemption") { list, get, verify, revoke, usage, check, statistics, items };
     }
+
+    /// <summary>A presentation code is 12 characters (shown in groups of four); a licence number is 31.</summary>
+    private static bool IsPresentationCode(string value) =>
+        value.Count(c => c is not ('-' or ' ')) == PresentationCodeLength;
 }
