@@ -182,6 +182,45 @@ public sealed class PresentationCodesTests
     }
 
     [Fact]
+    public async Task Of_two_redemptions_at_once_one_gets_the_licence_and_the_other_is_told_it_was_used_without_counting_as_a_wrong_code()
+    {
+        var store = new HeldAfterTakeStore(new InProcessPresentationStore(_time));
+        // Room for the two at once and then one wrong code: had the loser counted as a wrong code, the last attempt would be stopped.
+        var codes = Codes(store, new PresentationOptions { MaxFailuresPerClerk = 2, MaxFailuresPerDepartment = 2 });
+        var made = await codes.MakeAsync(Holder, Number, ["name"], null, Requester("PORTAL"), CancellationToken.None);
+
+        var first = codes.RedeemAsync(made.Code, "CIVIL-AFFAIRS", "clerk-1", Requester("CIVIL-AFFAIRS"), CancellationToken.None);
+        await store.FirstTaken.Task;
+        var second = await codes.RedeemAsync(made.Code, "CIVIL-AFFAIRS", "clerk-1", Requester("CIVIL-AFFAIRS"), CancellationToken.None);
+        store.ReleaseFirst.SetResult();
+        var winner = await first;
+        var wrong = await codes.RedeemAsync(PresentationCode.Generate(), "CIVIL-AFFAIRS", "clerk-1", Requester("CIVIL-AFFAIRS"), CancellationToken.None);
+        var next = await codes.MakeAsync(Holder, Number, ["name"], null, Requester("PORTAL"), CancellationToken.None);
+        var afterwards = await codes.RedeemAsync(next.Code, "CIVIL-AFFAIRS", "clerk-1", Requester("CIVIL-AFFAIRS"), CancellationToken.None);
+
+        Assert.Equal("OK", winner.Status);
+        Assert.Equal(("FAILED_PRECONDITION", null), (second.Status, second.Licence));
+        Assert.Contains("已使用", second.Problem, StringComparison.Ordinal);
+        Assert.Equal(Holder, second.Record?.HolderId);
+        Assert.Equal("NOT_FOUND", wrong.Status);
+        Assert.Equal("OK", afterwards.Status);
+    }
+
+    [Fact]
+    public async Task A_burst_of_wrong_codes_at_once_tries_no_more_codes_than_the_clerks_limit()
+    {
+        const int burst = 20;
+        var options = new PresentationOptions { MaxFailuresPerClerk = 5, MaxFailuresPerDepartment = 1000 };
+        var codes = Codes(new AllArriveFirstStore(new InProcessPresentationStore(_time), burst), options);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, burst).Select(_ =>
+            Task.Run(() => codes.RedeemAsync(PresentationCode.Generate(), "CIVIL-AFFAIRS", "clerk-1", Requester("CIVIL-AFFAIRS"), CancellationToken.None))));
+
+        Assert.Equal(options.MaxFailuresPerClerk, answers.Count(a => a.Status == "NOT_FOUND"));
+        Assert.Equal(burst - options.MaxFailuresPerClerk, answers.Count(a => a.Status == "RESOURCE_EXHAUSTED"));
+    }
+
+    [Fact]
     public async Task Without_its_store_a_code_is_neither_made_nor_redeemed()
     {
         var codes = Codes(new UnavailableStore());
@@ -261,9 +300,61 @@ public sealed class PresentationCodesTests
     private sealed class UnavailableStore : IPresentationStore
     {
         public Task<bool> AddAsync(string key, byte[] record, TimeSpan ttl) => throw Down();
-        public Task<byte[]?> TakeAsync(string key) => throw Down();
+        public Task<byte[]?> TakeAsync(string key, string usedKey, TimeSpan usedFor) => throw Down();
+        public Task<byte[]?> GetAsync(string key) => throw Down();
         public Task<long> IncrementAsync(string key, TimeSpan window) => throw Down();
-        public Task<long> CountAsync(string key) => throw Down();
+        public Task ReleaseAsync(string key) => throw Down();
         private static UnavailableException Down() => new("Redis does not answer");
+    }
+
+    /// <summary>
+    /// The in-memory store with every call, once made, held until <paramref name="callers"/> calls have been made, so that
+    /// that many redemptions started at once each make their first store call before any of them goes on: the worst interleaving.
+    /// </summary>
+    private sealed class AllArriveFirstStore(InProcessPresentationStore inner, int callers) : IPresentationStore
+    {
+        private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public Task<bool> AddAsync(string key, byte[] record, TimeSpan ttl) => inner.AddAsync(key, record, ttl);
+        public async Task<byte[]?> TakeAsync(string key, string usedKey, TimeSpan usedFor) { var result = await inner.TakeAsync(key, usedKey, usedFor); await ArriveAsync(); return result; }
+        public async Task<byte[]?> GetAsync(string key) { var result = await inner.GetAsync(key); await ArriveAsync(); return result; }
+        public async Task<long> IncrementAsync(string key, TimeSpan window) { var result = await inner.IncrementAsync(key, window); await ArriveAsync(); return result; }
+        public async Task ReleaseAsync(string key) { await inner.ReleaseAsync(key); await ArriveAsync(); }
+
+        private Task ArriveAsync()
+        {
+            if (Interlocked.Increment(ref _arrived) >= callers)
+                _allArrived.TrySetResult();
+            return _allArrived.Task;
+        }
+    }
+
+    /// <summary>
+    /// The in-memory store with the first redemption held right after it took the code, until released: a second
+    /// redemption of the same code runs in between, as it can on another gateway instance.
+    /// </summary>
+    private sealed class HeldAfterTakeStore(InProcessPresentationStore inner) : IPresentationStore
+    {
+        private int _takes;
+
+        public TaskCompletionSource FirstTaken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource ReleaseFirst { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<bool> AddAsync(string key, byte[] record, TimeSpan ttl) => inner.AddAsync(key, record, ttl);
+        public Task<byte[]?> GetAsync(string key) => inner.GetAsync(key);
+        public Task<long> IncrementAsync(string key, TimeSpan window) => inner.IncrementAsync(key, window);
+        public Task ReleaseAsync(string key) => inner.ReleaseAsync(key);
+
+        public async Task<byte[]?> TakeAsync(string key, string usedKey, TimeSpan usedFor)
+        {
+            var taken = await inner.TakeAsync(key, usedKey, usedFor);
+            if (Interlocked.Increment(ref _takes) == 1)
+            {
+                FirstTaken.SetResult();
+                await ReleaseFirst.Task;
+            }
+            return taken;
+        }
     }
 }

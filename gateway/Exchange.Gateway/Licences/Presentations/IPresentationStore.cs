@@ -10,12 +10,18 @@ internal interface IPresentationStore
     /// <summary>Stores the code's record unless the key exists (SET NX); false when it existed.</summary>
     Task<bool> AddAsync(string key, byte[] record, TimeSpan ttl);
 
-    /// <summary>Reads and deletes the record in one atomic step (GETDEL); null when there is none.</summary>
-    Task<byte[]?> TakeAsync(string key);
+    /// <summary>
+    /// Reads and deletes the record and keeps it under <paramref name="usedKey"/> for <paramref name="usedFor"/>, in one
+    /// atomic step: of two redemptions at once, one gets the record and the other finds it used. Null when there is none.
+    /// </summary>
+    Task<byte[]?> TakeAsync(string key, string usedKey, TimeSpan usedFor);
 
-    /// <summary>Counts one under the key (a failure, a use), the count expiring <paramref name="window"/> after the first; returns the count.</summary>
+    /// <summary>The record under the key (a used code's); null when there is none.</summary>
+    Task<byte[]?> GetAsync(string key);
+
+    /// <summary>Counts one under the key, the count expiring <paramref name="window"/> after the first; returns the count.</summary>
     Task<long> IncrementAsync(string key, TimeSpan window);
 
-    /// <summary>What is counted under the key within its window; 0 when nothing.</summary>
-    Task<long> CountAsync(string key);
+    /// <summary>Takes back one counted under the key (never below zero), keeping its window.</summary>
+    Task ReleaseAsync(string key);
 }

@@ -14,8 +14,20 @@ internal sealed class InProcessPresentationStore(TimeProvider time) : IPresentat
         return Task.FromResult(_entries.TryAdd(key, new Entry(record, 0, time.GetUtcNow() + ttl)));
     }
 
-    public Task<byte[]?> TakeAsync(string key) =>
-        Task.FromResult(_entries.TryRemove(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Value : null);
+    public Task<byte[]?> TakeAsync(string key, string usedKey, TimeSpan usedFor)
+    {
+        lock (_counting)
+        {
+            var now = time.GetUtcNow();
+            if (!_entries.TryRemove(key, out var entry) || entry.ExpiresAt <= now)
+                return Task.FromResult<byte[]?>(null);
+            _entries[usedKey] = new Entry(entry.Value, 0, now + usedFor);
+            return Task.FromResult(entry.Value);
+        }
+    }
+
+    public Task<byte[]?> GetAsync(string key) =>
+        Task.FromResult(_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Value : null);
 
     public Task<long> IncrementAsync(string key, TimeSpan window)
     {
@@ -28,8 +40,15 @@ internal sealed class InProcessPresentationStore(TimeProvider time) : IPresentat
         }
     }
 
-    public Task<long> CountAsync(string key) =>
-        Task.FromResult(_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Count : 0L);
+    public Task ReleaseAsync(string key)
+    {
+        lock (_counting)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Count > 0)
+                _entries[key] = entry with { Count = entry.Count - 1 };
+            return Task.CompletedTask;
+        }
+    }
 
     private void Sweep()
     {

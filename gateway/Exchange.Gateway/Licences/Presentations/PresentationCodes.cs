@@ -52,31 +52,36 @@ internal sealed class PresentationCodes(IPresentationLicences licences, IPresent
     {
         var o = options.Value;
         string clerkKey = $"{FailureKey}{department}:{clerk}", departmentKey = FailureKey + department;
-        if (await store.CountAsync(clerkKey) >= o.MaxFailuresPerClerk || await store.CountAsync(departmentKey) >= o.MaxFailuresPerDepartment)
+        // Every attempt takes a place under both limits before any code is tried, so that a burst of guesses cannot try
+        // more codes than the limits allow; an attempt whose code turns out to be real gives its place back.
+        var clerkAttempts = await store.IncrementAsync(clerkKey, o.FailureWindow);
+        var departmentAttempts = await store.IncrementAsync(departmentKey, o.FailureWindow);
+        if (clerkAttempts > o.MaxFailuresPerClerk || departmentAttempts > o.MaxFailuresPerDepartment)
+        {
+            await ReleaseAsync(clerkKey, departmentKey);
             return PresentationRedemption.Refused("RESOURCE_EXHAUSTED", "too many wrong presentation codes",
                 $"本窗口输入错误的亮证码次数过多，{(int)o.FailureWindow.TotalMinutes} 分钟内暂停核验亮证码；请申请人出示证照编号或二维码核验。");
+        }
 
         var code = PresentationCode.Normalise(text);
         if (PresentationCode.Problem(code) is { } problem)
-        {
-            await CountFailureAsync(clerkKey, departmentKey);
             return PresentationRedemption.Refused("INVALID_ARGUMENT", "presentation code " + problem,
                 "亮证码有误：校验位不符，可能输错了某一位，请与申请人核对后重新输入。");
-        }
 
         var digest = PresentationCode.Digest(code);
-        if (await store.TakeAsync(CodeKey + digest) is not { } value)
+        if (await store.TakeAsync(CodeKey + digest, UsedKey + digest, o.Lifetime) is not { } value)
         {
-            if (await store.CountAsync(UsedKey + digest) > 0)
-                return PresentationRedemption.Refused("FAILED_PRECONDITION", "presentation code already used",
-                    "该亮证码已使用过：每个亮证码只能使用一次，请申请人在门户重新生成。");
-            await CountFailureAsync(clerkKey, departmentKey);
-            return PresentationRedemption.Refused("NOT_FOUND", "no live presentation code matches",
-                "亮证码无效或已过期：请与申请人核对，或请申请人在门户重新生成（亮证码几分钟内有效）。");
+            if (await store.GetAsync(UsedKey + digest) is not { } used)
+                return PresentationRedemption.Refused("NOT_FOUND", "no live presentation code matches",
+                    "亮证码无效或已过期：请与申请人核对，或请申请人在门户重新生成（亮证码几分钟内有效）。");
+            await ReleaseAsync(clerkKey, departmentKey);
+            var spent = PresentationRecord.Decode(used);
+            return PresentationRedemption.Refused("FAILED_PRECONDITION", $"presentation {spent.Id} already used",
+                "该亮证码已使用过：每个亮证码只能使用一次，请申请人在门户重新生成。", spent);
         }
+        await ReleaseAsync(clerkKey, departmentKey);
         var record = PresentationRecord.Decode(value);
         var now = time.GetUtcNow();
-        await store.IncrementAsync(UsedKey + digest, o.Lifetime);
         if (record.ExpiresAt <= now)
             return PresentationRedemption.Refused("FAILED_PRECONDITION", $"presentation {record.Id} expired", $"亮证码已于 {BeijingTime.Format(record.ExpiresAt, "HH:mm")}（北京时间）过期，请申请人重新生成。", record);
         if (record.Department.Length > 0 && !string.Equals(record.Department, department, StringComparison.Ordinal))
@@ -95,10 +100,10 @@ internal sealed class PresentationCodes(IPresentationLicences licences, IPresent
         return new PresentationRedemption("OK", string.Empty, null, record, licence);
     }
 
-    private async Task CountFailureAsync(string clerkKey, string departmentKey)
+    private async Task ReleaseAsync(string clerkKey, string departmentKey)
     {
-        await store.IncrementAsync(clerkKey, options.Value.FailureWindow);
-        await store.IncrementAsync(departmentKey, options.Value.FailureWindow);
+        await store.ReleaseAsync(clerkKey);
+        await store.ReleaseAsync(departmentKey);
     }
 
     private static string ValidDepartment(string? department)
