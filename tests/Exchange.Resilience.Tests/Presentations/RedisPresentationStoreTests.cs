@@ -10,7 +10,8 @@ namespace Exchange.Resilience.Tests.Presentations;
 
 /// <summary>
 /// Presentation codes in a real Redis shared by two gateway instances' connections: a code is taken by exactly one of
-/// many concurrent redemptions across them, and without Redis nothing is made or redeemed (fail closed).
+/// many concurrent redemptions across them and is found used by the others, counts go up and back down, and without
+/// Redis nothing is made or redeemed (fail closed).
 /// </summary>
 public sealed class RedisPresentationStoreTests : IAsyncLifetime
 {
@@ -30,11 +31,20 @@ public sealed class RedisPresentationStoreTests : IAsyncLifetime
         Assert.True(await a.AddAsync("presentation:code-1", [1, 2, 3], TimeSpan.FromMinutes(5)));
         Assert.False(await b.AddAsync("presentation:code-1", [9], TimeSpan.FromMinutes(5)));
 
-        var taken = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? a : b).TakeAsync("presentation:code-1")));
+        var taken = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? a : b).TakeAsync("presentation:code-1", "presentation-used:code-1", TimeSpan.FromMinutes(5))));
 
         Assert.Equal([1, 2, 3], Assert.Single(taken, t => t is not null));
+        Assert.Equal([1, 2, 3], await b.GetAsync("presentation-used:code-1"));
+        Assert.Null(await a.GetAsync("presentation:code-1"));
         Assert.Equal(2, await a.IncrementAsync("presentation-failures:X", TimeSpan.FromMinutes(1)) + await b.IncrementAsync("presentation-failures:Y", TimeSpan.FromMinutes(1)));
         Assert.Equal(2, await b.IncrementAsync("presentation-failures:X", TimeSpan.FromMinutes(1)));
+        await a.ReleaseAsync("presentation-failures:X");
+        await a.ReleaseAsync("presentation-failures:Y");
+        await a.ReleaseAsync("presentation-failures:Y");
+        await a.ReleaseAsync("presentation-failures:never-counted");
+        Assert.Equal(2, await b.IncrementAsync("presentation-failures:X", TimeSpan.FromMinutes(1)));
+        Assert.Equal(1, await b.IncrementAsync("presentation-failures:Y", TimeSpan.FromMinutes(1)));
+        Assert.Null(await a.GetAsync("presentation-failures:never-counted"));
     }
 
     [Fact]
@@ -46,7 +56,7 @@ public sealed class RedisPresentationStoreTests : IAsyncLifetime
         _redis.Kill();
         await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(!connection.IsAvailable), "the connection notices Redis is gone");
 
-        var take = await Assert.ThrowsAsync<UnavailableException>(() => store.TakeAsync("presentation:code-2"));
+        var take = await Assert.ThrowsAsync<UnavailableException>(() => store.TakeAsync("presentation:code-2", "presentation-used:code-2", TimeSpan.FromMinutes(5)));
         await Assert.ThrowsAsync<UnavailableException>(() => store.AddAsync("presentation:code-3", [1], TimeSpan.FromMinutes(5)));
 
         Assert.Contains("used once across gateway instances", take.Message, StringComparison.Ordinal);
