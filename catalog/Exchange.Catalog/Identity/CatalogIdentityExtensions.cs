@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using Exchange.Ports;
+using Exchange.ServiceDefaults.Grpc;
 using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Identity;
@@ -61,7 +62,7 @@ public static class CatalogIdentityExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddAuthorization(CatalogPolicies.Add);
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, Grpc.GrpcAuthorizationResponder>();
+        builder.Services.AddGrpcAuthorizationResponder<Grpc.CatalogRefusalReasons>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<CatalogIdentityOptions>>((bearer, ring, identity) =>
             {

@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Grpc;
 using Exchange.ServiceDefaults.Options;
 using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -66,8 +67,7 @@ public static class CallerAuthenticationExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddOptions<AuthorizationOptions>()
             .Configure<IOptions<IdentityOptions>>((authorization, identity) => GatewayPolicies.Add(authorization, identity.Value.Audience));
-        builder.Services.AddSingleton<GrpcAuthorizationResponder>();
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<GrpcAuthorizationResponder>());
+        builder.Services.AddGrpcAuthorizationResponder<GatewayRefusalReasons>();
         return builder;
     }
 
