@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Adapters.Shared;
 
@@ -24,10 +25,7 @@ public static class AdapterStoreExtensions
         var connectionString = builder.Configuration.GetConnectionString(name)
                                ?? $"Data Source=.data/{name.ToLowerInvariant()}.db";
         builder.Services.AddStore<TStore, TSqlite, TPostgreSql>(StoreConnection.Parse(connectionString, name), pooled: true);
-        builder.Services.AddOptions<AdapterStoreOptions>()
-            .Bind(builder.Configuration.GetSection(AdapterStoreOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AdapterStoreOptions, AdapterStoreOptionsValidator>(AdapterStoreOptions.Section);
         return builder;
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
 
 namespace Exchange.Adapters.Shared;
 
@@ -11,7 +13,7 @@ public sealed class AdapterStoreOptions
     public bool SeedOnStart { get; set; } = true;
 
     /// <summary>Rows saved per round trip while seeding; all batches share one transaction.</summary>
-    [Range(100, 100_000)]
+    [NumberRange(100, 100_000, ErrorMessage = "AdapterStore:SeedBatchSize must be between 100 and 100000.")]
     public int SeedBatchSize { get; set; } = 2_000;
 
     /// <summary>
@@ -20,3 +22,6 @@ public sealed class AdapterStoreOptions
     /// </summary>
     public DateOnly? ReferenceDate { get; set; }
 }
+
+[OptionsValidator]
+internal sealed partial class AdapterStoreOptionsValidator : IValidateOptions<AdapterStoreOptions>;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
 using System.Net.Http;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -76,5 +78,9 @@ public sealed class FailoverOptions
     public const string Section = "Balancer:Failover";
 
     /// <summary>Instances one call may be offered to when the connection to the previous one failed (the first included).</summary>
+    [NumberRange(1, 10, ErrorMessage = "Balancer:Failover:MaxAttempts must be between 1 and 10.")]
     public int MaxAttempts { get; set; } = 3;
 }
+
+[OptionsValidator]
+internal sealed partial class FailoverOptionsValidator : IValidateOptions<FailoverOptions>;

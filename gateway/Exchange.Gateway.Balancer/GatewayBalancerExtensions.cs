@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Options;
 using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Health;
@@ -44,10 +45,7 @@ public static class GatewayBalancerExtensions
             throw new InvalidOperationException(
                 "No gateway instance to balance over: set ReverseProxy:Clusters:gateways:Destinations:<name>:Address, for example --ReverseProxy:Clusters:gateways:Destinations:gateway-1:Address=https://127.0.0.1:7101, or name a file of them in Balancer:DestinationsFile.");
 
-        builder.Services.AddOptions<FailoverOptions>()
-            .Bind(builder.Configuration.GetSection(FailoverOptions.Section))
-            .Validate(o => o.MaxAttempts is >= 1 and <= 10, "Balancer:Failover:MaxAttempts must be between 1 and 10.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<FailoverOptions, FailoverOptionsValidator>(FailoverOptions.Section);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(section)
             .AddConfigFilter<DestinationAddressFilter>();

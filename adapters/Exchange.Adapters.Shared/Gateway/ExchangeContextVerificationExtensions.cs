@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Adapters.Shared.Gateway;
 
@@ -19,11 +20,8 @@ public static class ExchangeContextVerificationExtensions
     /// </summary>
     public static WebApplicationBuilder AddExchangeContextVerification(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ExchangeContextOptions>()
-            .Bind(builder.Configuration.GetSection(ExchangeContextOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<IssuerKeyRegistrationOptions>().Bind(builder.Configuration.GetSection(IssuerKeyRegistrationOptions.Section));
+        builder.Services.AddValidatedOptions<ExchangeContextOptions, ExchangeContextOptionsValidator>(ExchangeContextOptions.Section);
+        builder.Services.AddValidatedOptions<IssuerKeyRegistrationOptions, IssuerKeyRegistrationOptionsValidator>(IssuerKeyRegistrationOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProviderContextKeys>();
         builder.Services.AddSingleton(services =>

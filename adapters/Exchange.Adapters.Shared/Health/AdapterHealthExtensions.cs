@@ -3,6 +3,7 @@ using Exchange.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Adapters.Shared.Health;
 
@@ -14,10 +15,7 @@ public static class AdapterHealthExtensions
     /// </summary>
     public static WebApplicationBuilder AddAdapterHealth<TContext>(this WebApplicationBuilder builder) where TContext : DbContext
     {
-        builder.Services.AddOptions<AdapterHealthOptions>()
-            .Bind(builder.Configuration.GetSection(AdapterHealthOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AdapterHealthOptions, AdapterHealthOptionsValidator>(AdapterHealthOptions.Section);
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck<TContext>>("store")
             .AddCheck<StoreHealthCheck<LicenceStore>>("licence-store")

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Adapters.Shared.Licences;
 
@@ -23,10 +24,7 @@ public static class LicenceIssuanceExtensions
     public static WebApplicationBuilder AddLicenceIssuance<TIssuance>(this WebApplicationBuilder builder)
         where TIssuance : class, ILicenceIssuance
     {
-        builder.Services.AddOptions<LicenceOptions>()
-            .Bind(builder.Configuration.GetSection(LicenceOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<LicenceOptions, LicenceOptionsValidator>(LicenceOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILicenceIssuance, TIssuance>();
         builder.Services.AddSingleton(services =>
@@ -61,7 +59,7 @@ public static class LicenceIssuanceExtensions
             health.Services.Map(string.Empty, result => !result.Tags.Contains(LicenceSeedingHealthCheck.Tag) && !result.Tags.Contains(ContextKeyHealthCheck.Tag));
             health.Services.Map(LicenceSeedingHealthCheck.GrpcServiceName, result => result.Tags.Contains(LicenceSeedingHealthCheck.Tag));
         });
-        builder.Services.AddOptions<IssuerKeyRegistrationOptions>().Bind(builder.Configuration.GetSection(IssuerKeyRegistrationOptions.Section));
+        builder.Services.AddValidatedOptions<IssuerKeyRegistrationOptions, IssuerKeyRegistrationOptionsValidator>(IssuerKeyRegistrationOptions.Section);
         builder.Services.AddHostedService<IssuerKeyRegistration>();
         return builder;
     }

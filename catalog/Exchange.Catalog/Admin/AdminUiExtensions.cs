@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Admin;
 
@@ -26,14 +27,7 @@ public static class AdminUiExtensions
     /// </summary>
     public static WebApplicationBuilder AddAdminUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AdminOptions>()
-            .BindConfiguration(AdminOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(options => options.LockoutDuration > TimeSpan.Zero, "Admin:LockoutDuration must be positive.")
-            .Validate(options => options.SessionLifetime > TimeSpan.Zero, "Admin:SessionLifetime must be positive.")
-            .Validate(options => options.Gateways.All(g => g.IsAbsoluteUri), "Admin:Gateways must be absolute URLs.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AccountSettingsValidation>();
+        builder.Services.AddValidatedOptions<AdminOptions, AdminOptionsValidator>(AdminOptions.Section);
 
         var connectionString = builder.Configuration.GetConnectionString("CatalogAdmin") ?? DefaultConnectionString;
         builder.Services.AddStore<AdminAccountsDbContext, SqliteAdminAccountsDbContext, PostgreSqlAdminAccountsDbContext>(

@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Options;
 namespace Exchange.Catalog.ContextKeys;
 
 public static class ContextKeyExtensions
@@ -5,11 +6,7 @@ public static class ContextKeyExtensions
     /// <summary>Keeps one exchange-context key per provider department (section <c>ContextKeys</c>) and serves them to the gateway and each provider.</summary>
     public static WebApplicationBuilder AddContextKeys(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ContextKeyOptions>()
-            .Bind(builder.Configuration.GetSection(ContextKeyOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Grace < o.Rotation, "ContextKeys:Grace must be shorter than ContextKeys:Rotation.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ContextKeyOptions, ContextKeyOptionsValidator>(ContextKeyOptions.Section);
         builder.Services.AddSingleton<ContextKeyStore>();
         return builder;
     }

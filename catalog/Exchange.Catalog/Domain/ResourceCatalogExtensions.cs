@@ -1,4 +1,5 @@
 using Exchange.Catalog.Watch;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Domain;
 
@@ -7,10 +8,7 @@ public static class ResourceCatalogExtensions
     /// <summary>Registers departments, resource entries and the watch feed that reports their published changes.</summary>
     public static WebApplicationBuilder AddResourceCatalog(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WatchOptions>()
-            .BindConfiguration(WatchOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<WatchOptions, WatchOptionsValidator>(WatchOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogWriteGate>();
         builder.Services.AddSingleton<ResourceChangeFeed>();

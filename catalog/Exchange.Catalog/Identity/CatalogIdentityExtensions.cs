@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using Exchange.Ports;
+using Exchange.ServiceDefaults.Grpc;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Identity;
 
@@ -20,15 +22,8 @@ public static class CatalogIdentityExtensions
     {
         var webUrl = builder.Configuration["Kestrel:Endpoints:Web:Url"];
         var allowPlaintext = builder.Configuration.GetValue<bool>("Tls:AllowPlaintext");
-        builder.Services.AddOptions<CatalogIdentityOptions>()
-            .BindConfiguration(CatalogIdentityOptions.Section)
-            .PostConfigure(options => options.Issuer ??= Uri.TryCreate(webUrl, UriKind.Absolute, out var web) ? web : DefaultIssuer)
-            .ValidateDataAnnotations()
-            .Validate(options => options.Issuer is { IsAbsoluteUri: true } issuer && (issuer.Scheme == Uri.UriSchemeHttp || issuer.Scheme == Uri.UriSchemeHttps),
-                "Identity:Issuer must be an absolute http or https URI.")
-            .Validate(options => options.AccessTokenLifetime > TimeSpan.Zero, "Identity:AccessTokenLifetime must be positive.")
-            .Validate(options => options.SigningKeyRotation > TimeSpan.Zero, "Identity:SigningKeyRotation must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CatalogIdentityOptions, CatalogIdentityOptionsValidator>(CatalogIdentityOptions.Section)
+            .PostConfigure(options => options.Issuer ??= Uri.TryCreate(webUrl, UriKind.Absolute, out var web) ? web : DefaultIssuer);
 
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddHostedService<SigningKeyRotation>();
@@ -67,7 +62,7 @@ public static class CatalogIdentityExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddAuthorization(CatalogPolicies.Add);
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, Grpc.GrpcAuthorizationResponder>();
+        builder.Services.AddGrpcAuthorizationResponder<Grpc.CatalogRefusalReasons>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<CatalogIdentityOptions>>((bearer, ring, identity) =>
             {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
 
 namespace Exchange.Catalog.Identity;
 
@@ -11,20 +13,28 @@ public sealed class CatalogIdentityOptions
     /// The issuer (iss) of every token and the base of discovery. When not set, the Web endpoint's URL
     /// (Kestrel:Endpoints:Web:Url), so a catalog moved to other ports stays consistent; else https://127.0.0.1:7002/.
     /// </summary>
+    [Required(ErrorMessage = IssuerMessage), HttpUrl(ErrorMessage = IssuerMessage)]
     public Uri? Issuer { get; set; }
 
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true, ErrorMessage = "Identity:AccessTokenLifetime must be positive.")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Where the signing key ring lives, relative to the working directory.</summary>
-    [Required]
+    [Required(ErrorMessage = "Identity:KeyDirectory must name the directory of the signing key ring.")]
     public string KeyDirectory { get; set; } = ".data/catalog/keys";
 
     /// <summary>A new signing key is made when the newest is older than this; older keys stay published for validation.</summary>
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true, ErrorMessage = "Identity:SigningKeyRotation must be positive.")]
     public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Secrets of the seeded clients by client id (Identity:Clients:&lt;client-id&gt;:Secret). Never committed.</summary>
     public Dictionary<string, ClientSecretOptions> Clients { get; set; } = new(StringComparer.Ordinal);
+
+    private const string IssuerMessage = "Identity:Issuer must be an absolute http or https URI.";
 }
+
+[OptionsValidator]
+internal sealed partial class CatalogIdentityOptionsValidator : IValidateOptions<CatalogIdentityOptions>;
 
 public sealed class ClientSecretOptions
 {

@@ -1,4 +1,5 @@
 using Exchange.Catalog.Grpc;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Objections;
 
@@ -7,14 +8,7 @@ public static class ObjectionsExtensions
     /// <summary>Registers objections (数据异议): their options and calendar, the register, the feed gateways watch.</summary>
     public static WebApplicationBuilder AddObjections(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ObjectionOptions>()
-            .BindConfiguration(ObjectionOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.UtcOffset > TimeSpan.FromHours(-14) && o.UtcOffset < TimeSpan.FromHours(14) && o.UtcOffset.Ticks % TimeSpan.TicksPerMinute == 0,
-                "Objections:UtcOffset must be a whole-minute offset between -14:00 and +14:00.")
-            .Validate(o => !o.PublicHolidays.Intersect(o.WorkingWeekendDays).Any(),
-                "Objections: a day cannot be both in PublicHolidays and in WorkingWeekendDays.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ObjectionOptions, ObjectionOptionsValidator>(ObjectionOptions.Section);
         builder.Services.AddSingleton<WorkingCalendar>();
         builder.Services.AddSingleton<ObjectionChangeFeed>();
         builder.Services.AddScoped<IDeliveryRecords, GatewayDeliveryRecords>();

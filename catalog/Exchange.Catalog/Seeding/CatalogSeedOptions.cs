@@ -1,4 +1,6 @@
+using Exchange.ServiceDefaults.Options;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Exchange.Ports;
 
 namespace Exchange.Catalog.Seeding;
@@ -12,19 +14,20 @@ public sealed class CatalogSeedOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Where each department's adapter listens, keyed by department code.</summary>
+    [ValidateObjectMembers]
     public SeedEndpoints Endpoints { get; set; } = new();
 }
 
 /// <summary>The gRPC endpoint of each seeded provider department (Catalog:Seed:Endpoints:&lt;DEPARTMENT-CODE&gt;).</summary>
 public sealed class SeedEndpoints
 {
-    [ConfigurationKeyName("PUBLIC-SECURITY")]
+    [ConfigurationKeyName("PUBLIC-SECURITY"), HttpUrl(ErrorMessage = "Catalog:Seed:Endpoints:PUBLIC-SECURITY must be an absolute http or https URI.")]
     public string PublicSecurity { get; set; } = ExchangePorts.Https(ExchangePorts.PublicSecurity).ToString().TrimEnd('/');
 
-    [ConfigurationKeyName("MARKET-REGULATION")]
+    [ConfigurationKeyName("MARKET-REGULATION"), HttpUrl(ErrorMessage = "Catalog:Seed:Endpoints:MARKET-REGULATION must be an absolute http or https URI.")]
     public string MarketRegulation { get; set; } = ExchangePorts.Https(ExchangePorts.MarketRegulation).ToString().TrimEnd('/');
 
-    [ConfigurationKeyName("CIVIL-AFFAIRS")]
+    [ConfigurationKeyName("CIVIL-AFFAIRS"), HttpUrl(ErrorMessage = "Catalog:Seed:Endpoints:CIVIL-AFFAIRS must be an absolute http or https URI.")]
     public string CivilAffairs { get; set; } = ExchangePorts.Https(ExchangePorts.CivilAffairs).ToString().TrimEnd('/');
 
     public IEnumerable<(string DepartmentCode, string Endpoint)> All() =>
@@ -34,3 +37,6 @@ public sealed class SeedEndpoints
         (SeedCatalog.CivilAffairs, CivilAffairs),
     ];
 }
+
+[OptionsValidator]
+internal sealed partial class CatalogSeedOptionsValidator : IValidateOptions<CatalogSeedOptions>;

@@ -1,3 +1,5 @@
+using Exchange.ServiceDefaults.Options;
+
 namespace Exchange.Catalog.Seeding;
 
 public static class CatalogSeedingExtensions
@@ -5,11 +7,7 @@ public static class CatalogSeedingExtensions
     /// <summary>Registers the first-start seed and its settings (Catalog:Seed).</summary>
     public static WebApplicationBuilder AddCatalogSeeding(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CatalogSeedOptions>()
-            .BindConfiguration(CatalogSeedOptions.Section)
-            .Validate(options => options.Endpoints.All().All(e => IsHttpUri(e.Endpoint)),
-                "Every Catalog:Seed:Endpoints:<DEPARTMENT-CODE> must be an absolute http or https URI.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CatalogSeedOptions, CatalogSeedOptionsValidator>(CatalogSeedOptions.Section);
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<GrantSeeder>();
         builder.Services.AddScoped<ServiceItemSeeder>();
@@ -24,7 +22,4 @@ public static class CatalogSeedingExtensions
         await scope.ServiceProvider.GetRequiredService<GrantSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<ServiceItemSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
-
-    private static bool IsHttpUri(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
 
 namespace Exchange.Catalog.Watch;
 
@@ -11,6 +13,9 @@ public sealed class WatchOptions
     /// Changes buffered for one watcher that reads slower than the catalog changes. A watcher that falls
     /// this far behind is dropped (its stream ends with RESOURCE_EXHAUSTED) and reconnects for a fresh snapshot.
     /// </summary>
-    [Range(1, 1_000_000)]
+    [NumberRange(1, 1_000_000, ErrorMessage = "Catalog:Watch:SubscriberBufferCapacity must be between 1 and 1000000.")]
     public int SubscriberBufferCapacity { get; set; } = 1024;
 }
+
+[OptionsValidator]
+internal sealed partial class WatchOptionsValidator : IValidateOptions<WatchOptions>;

@@ -2,6 +2,7 @@ using Exchange.Catalog.Grpc;
 using Exchange.Transparency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Witness;
 
@@ -13,12 +14,7 @@ public static class WitnessExtensions
     /// </summary>
     public static WebApplicationBuilder AddAuditWitness(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WitnessOptions>()
-            .Bind(builder.Configuration.GetSection(WitnessOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SigningKeyPath), "Witness:SigningKeyPath must be set.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.TrustedLogKeysDirectory), "Witness:TrustedLogKeysDirectory must be set.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Witness:Name must be set.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<WitnessOptions, WitnessOptionsValidator>(WitnessOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {

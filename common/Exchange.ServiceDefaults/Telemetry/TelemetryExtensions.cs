@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -35,13 +36,7 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(TelemetryOptions.Section);
-        builder.Services.AddOptions<TelemetryOptions>()
-            .Bind(section)
-            .Validate(o => IsPath(o.PrometheusPath), "Telemetry:PrometheusPath must be a path starting with '/', such as /metrics.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.OtlpEndpoint) || IsHttpUrl(o.OtlpEndpoint), "Telemetry:OtlpEndpoint must be an absolute http:// or https:// URL.")
-            .Validate(o => o.OtlpProtocol is OtlpExportProtocol.Grpc or OtlpExportProtocol.HttpProtobuf, "Telemetry:OtlpProtocol must be Grpc or HttpProtobuf.")
-            .Validate(o => o.TraceSampleRatio is >= 0 and <= 1, "Telemetry:TraceSampleRatio must be between 0 and 1.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(section);
 
         // What to export is decided here, from the same settings; bad ones are refused at start (ValidateOnStart), so the
         // fallbacks below only keep the builder from throwing something less clear first.
@@ -49,7 +44,7 @@ public static class TelemetryExtensions
         var otlpEndpoint = IsHttpUrl(options.OtlpEndpoint) ? new Uri(options.OtlpEndpoint!) : null;
         var standardOtlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) && !string.IsNullOrWhiteSpace(builder.Configuration[StandardOtlpEndpoint]);
         var sampleRatio = options.TraceSampleRatio is >= 0 and <= 1 ? options.TraceSampleRatio : 1.0;
-        var scrapePath = new PathString(IsPath(options.PrometheusPath) ? options.PrometheusPath : DefaultScrapePath);
+        var scrapePath = new PathString(TelemetryOptions.IsPath(options.PrometheusPath) ? options.PrometheusPath : DefaultScrapePath);
 
         // Run by the AppHost, a service is named as its resource there (OTEL_SERVICE_NAME, with its instance id in
         // OTEL_RESOURCE_ATTRIBUTES), so the dashboard matches its telemetry to it; alone, by its assembly.
@@ -114,8 +109,6 @@ public static class TelemetryExtensions
     /// <summary>Probes and scrapes are not worth a trace each.</summary>
     private static bool IsHousekeeping(PathString path, PathString scrapePath) =>
         path.StartsWithSegments(scrapePath) || path.StartsWithSegments("/health") || path.StartsWithSegments("/grpc.health.v1.Health");
-
-    private static bool IsPath(string? value) => value is { Length: > 1 } && value[0] == '/' && !value.Any(char.IsWhiteSpace) && !value.Contains('?');
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Exchange.ServiceDefaults.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exchange.ServiceDefaults.Tls;
@@ -12,8 +13,7 @@ public static class TransportSecurityExtensions
     /// </summary>
     public static WebApplicationBuilder AddTransportSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TlsOptions>, TlsOptionsValidator>();
+        builder.Services.AddValidatedOptions<TlsOptions, TlsOptionsValidator>(TlsOptions.Section);
         builder.Services.AddSingleton<TransportSecurity>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             kestrel.ApplicationServices.GetRequiredService<TransportSecurity>().ConfigureServer(https)));

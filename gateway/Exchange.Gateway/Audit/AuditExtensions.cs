@@ -1,3 +1,4 @@
+using Exchange.ServiceDefaults.Options;
 using Exchange.ServiceDefaults.Tls;
 using Exchange.Gateway.Audit.Store;
 using Exchange.Gateway.Audit.Transparency;
@@ -19,18 +20,7 @@ public static class AuditExtensions
     /// </summary>
     public static WebApplicationBuilder AddCallAudit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuditOptions>()
-            .Bind(builder.Configuration.GetSection(AuditOptions.Section))
-            .Validate(o => o.MaxBatchSize is > 0 and <= 100_000, "Audit:MaxBatchSize must be between 1 and 100000.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.LogId), "Audit:LogId must name this audit log.")
-            .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.CheckpointInterval <= TimeSpan.FromDays(1), "Audit:CheckpointInterval must be more than 0 and at most 1 day.")
-            .Validate(o => o.CheckpointEveryRecords is > 0 and <= 10_000_000, "Audit:CheckpointEveryRecords must be between 1 and 10000000.")
-            .Validate(o => o.WitnessTimeout > TimeSpan.Zero, "Audit:WitnessTimeout must be more than 0.")
-            .Validate(o => o.Witnesses.All(w => w.IsAbsoluteUri), "Audit:Witnesses:<n> must be absolute gRPC addresses.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SigningKeyPath) && !string.IsNullOrWhiteSpace(o.TrustedLogKeysDirectory)
-                && !string.IsNullOrWhiteSpace(o.WitnessKeyPath) && !string.IsNullOrWhiteSpace(o.WitnessDirectory),
-                "Audit:SigningKeyPath, Audit:TrustedLogKeysDirectory, Audit:WitnessKeyPath and Audit:WitnessDirectory must be set.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(AuditOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         var connection = StoreConnection.Parse(
             builder.Configuration.GetConnectionString(AuditOptions.ConnectionStringName) ?? AuditOptions.DefaultConnectionString,

@@ -1,3 +1,5 @@
+using Exchange.ServiceDefaults.Options;
+
 namespace Exchange.Gateway.Calls;
 
 public static class CallStepsExtensions
@@ -8,7 +10,7 @@ public static class CallStepsExtensions
     /// <summary>The request limits (section <c>RequestLimits</c>), validated at start.</summary>
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(RequestLimitsOptions.Section);
         return builder;
     }
 

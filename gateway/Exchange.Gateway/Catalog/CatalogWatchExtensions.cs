@@ -1,3 +1,5 @@
+using Exchange.ServiceDefaults.Options;
+
 namespace Exchange.Gateway.Catalog;
 
 public static class CatalogWatchExtensions
@@ -8,18 +10,7 @@ public static class CatalogWatchExtensions
     /// </summary>
     public static WebApplicationBuilder AddCatalogWatch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CatalogOptions>()
-            .Bind(builder.Configuration.GetSection(CatalogOptions.Section))
-            .Validate(o => o.Address.IsAbsoluteUri && (o.Address.Scheme == Uri.UriSchemeHttp || o.Address.Scheme == Uri.UriSchemeHttps),
-                "Catalog:Address must be an absolute http or https address, for example https://127.0.0.1:7001.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SnapshotPath), "Catalog:SnapshotPath must name a file.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.GrantSnapshotPath), "Catalog:GrantSnapshotPath must name a file.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ClientId), "Catalog:ClientId must name the gateway's client at the catalog.")
-            .Validate(o => o.InitialReconnectDelay > TimeSpan.Zero, "Catalog:InitialReconnectDelay must be positive.")
-            .Validate(o => o.MaxReconnectDelay >= o.InitialReconnectDelay,
-                "Catalog:MaxReconnectDelay must not be shorter than Catalog:InitialReconnectDelay.")
-            .Validate(o => o.MaxSnapshotAge > TimeSpan.Zero, "Catalog:MaxSnapshotAge must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
 
         builder.Services.AddSingleton<CatalogState>();
         builder.Services.AddSingleton<CatalogChannel>();

@@ -72,20 +72,8 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
             message = ex.Message;
         }
 
-        await audit.AppendAsync(new AuditEntry(
-            TimeMicros: AuditEntry.MicrosOf(now),
-            RequestId: requester.RequestId,
-            Consumer: clerk.Department,
-            Provider: string.Empty,
-            Resource: string.Empty,
-            Method: $"/clerk/{query.Kind}",
-            HolderId: uses.Count > 0 ? uses[0].HolderId : query.Kind == ClerkQueryKind.HolderId ? query.Value : string.Empty,
-            DataItems: [],
-            CaseNumber: caseNumber,
-            Purpose: requester.Purpose,
-            Status: status,
-            StatusMessage: message,
-            LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
+        var holderId = uses.Count > 0 ? uses[0].HolderId : query.Kind == ClerkQueryKind.HolderId ? query.Value : string.Empty;
+        await audit.AppendAsync(ClerkAuditEntry.Of(clerk, requester, now, started, $"/clerk/{query.Kind}", holderId, status, message) with
         {
             LicenceUses = status == "OK" ? uses : [],
         });
@@ -121,21 +109,12 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
 
         var record = redemption.Record;
         var licence = redemption.Licence;
-        await audit.AppendAsync(new AuditEntry(
-            TimeMicros: AuditEntry.MicrosOf(now),
-            RequestId: requester.RequestId,
-            Consumer: clerk.Department,
-            Provider: licence?.Issuer.Department ?? string.Empty,
-            Resource: licence?.Issuer.Resource.Code ?? string.Empty,
-            Method: "/clerk/Presentation",
-            HolderId: record?.HolderId ?? string.Empty,
-            DataItems: licence is null || record is null ? [] : [.. record.QualifiedItems],
-            CaseNumber: caseNumber,
-            Purpose: record is null ? requester.Purpose : $"{record.Basis}（{clerk.UserName}）",
-            Status: redemption.Status,
-            StatusMessage: redemption.Reason,
-            LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
+        await audit.AppendAsync(ClerkAuditEntry.Of(clerk, requester, now, started, "/clerk/Presentation", record?.HolderId ?? string.Empty, redemption.Status, redemption.Reason) with
         {
+            Provider = licence?.Issuer.Department ?? string.Empty,
+            Resource = licence?.Issuer.Resource.Code ?? string.Empty,
+            DataItems = licence is null || record is null ? [] : [.. record.QualifiedItems],
+            Purpose = record is null ? requester.Purpose : $"{record.Basis}（{clerk.UserName}）",
             LicenceUses = licence is null ? [] : [new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkPresentation")],
         });
         if (licence is null || record is null)

@@ -39,20 +39,8 @@ internal sealed class ClerkMaterials(MaterialChecker checker, AuditWriter audit,
             message = ex.Message;
         }
 
-        await audit.AppendAsync(new AuditEntry(
-            TimeMicros: AuditEntry.MicrosOf(now),
-            RequestId: requester.RequestId,
-            Consumer: clerk.Department,
-            Provider: string.Empty,
-            Resource: string.Empty,
-            Method: "/clerk/CheckMaterials",
-            HolderId: applicants.Count > 0 ? applicants[0].HolderId : string.Empty,
-            DataItems: [],
-            CaseNumber: caseNumber,
-            Purpose: requester.Purpose,
-            Status: status,
-            StatusMessage: message,
-            LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
+        var holderId = applicants.Count > 0 ? applicants[0].HolderId : string.Empty;
+        await audit.AppendAsync(ClerkAuditEntry.Of(clerk, requester, now, started, "/clerk/CheckMaterials", holderId, status, message) with
         {
             LicenceUses = result?.Uses ?? [],
             // Counted only for a real case: every applicant on record (a trial with made-up ids is not a case).

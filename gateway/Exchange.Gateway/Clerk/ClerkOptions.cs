@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
+
 namespace Exchange.Gateway.Clerk;
 
 /// <summary>The clerk verification page's settings (section <c>Clerk</c>).</summary>
@@ -8,11 +12,14 @@ public sealed class ClerkOptions
     /// <summary>Counter clerks by user name. Without any, the page is served but nobody can sign in (and the log says so).</summary>
     public Dictionary<string, ClerkAccountSettings> Accounts { get; set; } = new(StringComparer.Ordinal);
 
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true, ErrorMessage = "Clerk:SessionLifetime must be positive.")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Failed sign-ins in a row that lock an account for <see cref="LockoutDuration"/>.</summary>
+    [NumberRange(1, int.MaxValue, ErrorMessage = "Clerk:MaxFailedSignIns must be at least 1.")]
     public int MaxFailedSignIns { get; set; } = 5;
 
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true, ErrorMessage = "Clerk:LockoutDuration must be positive.")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 }
 
@@ -27,3 +34,6 @@ public sealed class ClerkAccountSettings
     /// <summary>Shown on the page, for example 婚姻登记处窗口.</summary>
     public string DisplayName { get; set; } = string.Empty;
 }
+
+[OptionsValidator]
+internal sealed partial class ClerkOptionsValidator : IValidateOptions<ClerkOptions>;

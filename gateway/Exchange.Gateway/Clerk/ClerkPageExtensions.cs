@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Exchange.ServiceDefaults.Options;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,11 +20,7 @@ public static class ClerkPageExtensions
     /// </summary>
     public static WebApplicationBuilder AddClerkPage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClerkOptions>()
-            .Bind(builder.Configuration.GetSection(ClerkOptions.Section))
-            .Validate(o => o.MaxFailedSignIns > 0 && o.LockoutDuration > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
-                "Clerk:MaxFailedSignIns, Clerk:LockoutDuration and Clerk:SessionLifetime must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ClerkOptions, ClerkOptionsValidator>(ClerkOptions.Section);
         builder.Services.AddSingleton<ClerkAccounts>();
         builder.Services.AddSingleton<ClerkLookup>();
         builder.Services.AddSingleton<ClerkMaterials>();

@@ -1,4 +1,5 @@
 using Exchange.ExchangeContext;
+using Exchange.ServiceDefaults.Options;
 using Exchange.ServiceDefaults.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,12 +13,7 @@ public static class ExchangeContextExtensions
     /// </summary>
     public static WebApplicationBuilder AddExchangeContextIssuing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ExchangeContextOptions>()
-            .Bind(builder.Configuration.GetSection(ExchangeContextOptions.Section))
-            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromMinutes(2), "ExchangeContext:Lifetime must be positive and at most 2 minutes (what providers accept).")
-            .Validate(o => o.KeyRefreshInterval >= TimeSpan.FromSeconds(1), "ExchangeContext:KeyRefreshInterval must be at least a second.")
-            .Validate(o => o.KeyWait > TimeSpan.Zero && o.KeyWait <= TimeSpan.FromSeconds(30), "ExchangeContext:KeyWait must be positive and at most 30 seconds.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ExchangeContextOptions, ExchangeContextOptionsValidator>(ExchangeContextOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(ContextSubjects.FromContracts());
         builder.Services.AddSingleton<ExchangeContextFactory>();

@@ -1,3 +1,5 @@
+using Exchange.ServiceDefaults.Grpc;
+using Exchange.ServiceDefaults.Options;
 using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -16,25 +18,14 @@ public static class CallerAuthenticationExtensions
     /// </summary>
     public static WebApplicationBuilder AddCallerAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<IdentityOptions>()
-            .Bind(builder.Configuration.GetSection(IdentityOptions.Section))
-            .Validate(o => o.Authority.IsAbsoluteUri && (o.Authority.Scheme == Uri.UriSchemeHttp || o.Authority.Scheme == Uri.UriSchemeHttps),
-                "Identity:Authority must be the catalog's absolute http or https issuer address, for example https://127.0.0.1:7002/.")
-            .Validate<IOptions<TlsOptions>>((o, tls) => tls.Value.AllowPlaintext || o.Authority.Scheme == Uri.UriSchemeHttps,
-                "Identity:Authority must be https: signing keys are read over plaintext only with Tls:AllowPlaintext.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Identity:Audience must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.KeysPath), "Identity:KeysPath must name a file.")
-            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), "Identity:ClockSkew must be between 0 and 5 minutes.")
-            .Validate(o => o.KeysRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:KeysRefreshInterval must be at least one second.")
-            .Validate(o => o.UnknownKeyRefreshInterval >= TimeSpan.FromSeconds(1), "Identity:UnknownKeyRefreshInterval must be at least one second.")
-            .Validate(o => o.ValidatedTokenCacheSize is >= 0 and <= 1_000_000, "Identity:ValidatedTokenCacheSize must be between 0 and 1000000.")
-            .ValidateOnStart();
-        // Relative discovery paths need the issuer to end in '/'.
-        builder.Services.PostConfigure<IdentityOptions>(o =>
-        {
-            if (!o.Authority.AbsoluteUri.EndsWith('/'))
-                o.Authority = new Uri(o.Authority.AbsoluteUri + "/");
-        });
+        builder.Services.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.Section)
+            .PostConfigure<IOptions<TlsOptions>>((o, tls) =>
+            {
+                o.PlaintextAllowed = tls.Value.AllowPlaintext;
+                // Relative discovery paths need the issuer to end in '/'.
+                if (o.Authority is { IsAbsoluteUri: true } authority && !authority.AbsoluteUri.EndsWith('/'))
+                    o.Authority = new Uri(authority.AbsoluteUri + "/");
+            });
         builder.Services.AddHttpClient(nameof(CatalogSigningKeys), http => http.Timeout = TimeSpan.FromSeconds(10)).UseExchangeTls();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogSigningKeys>();
@@ -76,8 +67,7 @@ public static class CallerAuthenticationExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddOptions<AuthorizationOptions>()
             .Configure<IOptions<IdentityOptions>>((authorization, identity) => GatewayPolicies.Add(authorization, identity.Value.Audience));
-        builder.Services.AddSingleton<GrpcAuthorizationResponder>();
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<GrpcAuthorizationResponder>());
+        builder.Services.AddGrpcAuthorizationResponder<GatewayRefusalReasons>();
         return builder;
     }
 

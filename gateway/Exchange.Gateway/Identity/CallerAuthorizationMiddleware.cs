@@ -1,5 +1,6 @@
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Telemetry;
+using Exchange.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.Features;

@@ -7,6 +7,7 @@ using Exchange.Gateway.Licences.Presentations;
 using Exchange.Gateway.Licences.Rules;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Redis;
+using Exchange.ServiceDefaults.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,13 +24,7 @@ public static class LicenceServiceExtensions
     /// </summary>
     public static WebApplicationBuilder AddLicenceService(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LicenceOptions>()
-            .Bind(builder.Configuration.GetSection(LicenceOptions.Section))
-            .Validate(o => o.CacheTtl > TimeSpan.Zero && o.NegativeCacheTtl > TimeSpan.Zero, "Licences:CacheTtl and Licences:NegativeCacheTtl must be positive.")
-            .Validate(o => o.RevokedCacheTtl >= o.CacheTtl, "Licences:RevokedCacheTtl must be at least Licences:CacheTtl, or a revoked licence could be cached as valid again.")
-            .Validate(o => o.IssuerTimeout > TimeSpan.Zero, "Licences:IssuerTimeout must be positive.")
-            .Validate(o => o.CatalogRefreshInterval > TimeSpan.Zero, "Licences:CatalogRefreshInterval must be positive.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<LicenceOptions, LicenceOptionsValidator>(LicenceOptions.Section);
         builder.Services.AddRedisConnection(builder.Configuration);
 
         builder.Services.AddSingleton<ICacheStore>(sp =>

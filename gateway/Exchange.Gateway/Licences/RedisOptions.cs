@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Exchange.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
+
 namespace Exchange.Gateway.Licences;
 
 /// <summary>Where the shared cache lives (section <c>Redis</c>).</summary>
@@ -12,5 +16,9 @@ public sealed class RedisOptions
     public string Configuration { get; set; } = string.Empty;
 
     /// <summary>Prefix of every key and channel, so several exchanges can share one Redis.</summary>
+    [Required(ErrorMessage = "Redis:KeyPrefix must not be empty: every key and channel starts with it.")]
     public string KeyPrefix { get; set; } = "exchange:";
 }
+
+[OptionsValidator]
+internal sealed partial class RedisOptionsValidator : IValidateOptions<RedisOptions>;

@@ -1,4 +1,5 @@
 using Exchange.Gateway.Redis;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Gateway.RateLimits;
 
@@ -7,12 +8,7 @@ public static class RateLimitExtensions
     /// <summary>Per-consumer token buckets (section <c>RateLimits</c>), shared by every instance through Redis when one is configured.</summary>
     public static WebApplicationBuilder AddConsumerRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>()
-            .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.PermitsPerSecond > 0 && o.Burst > 0, "RateLimits:PermitsPerSecond and RateLimits:Burst must be positive.")
-            .Validate(o => AllPositive(o.Consumers), "RateLimits:Consumers:*:PermitsPerSecond and Burst must be positive.")
-            .Validate(o => o.FallbackInstances >= 1, "RateLimits:FallbackInstances must be at least 1.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         builder.Services.AddRedisConnection(builder.Configuration);
         builder.Services.AddSingleton<SharedTokenBuckets>();
         builder.Services.AddSingleton<ConsumerRateLimiter>();
@@ -25,15 +21,5 @@ public static class RateLimitExtensions
     {
         var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
         return options.Enabled ? app.UseMiddleware<ConsumerRateLimitMiddleware>() : app;
-    }
-
-    private static bool AllPositive(Dictionary<string, ConsumerRateLimit> consumers)
-    {
-        foreach (var limit in consumers.Values)
-        {
-            if (limit.PermitsPerSecond is <= 0 || limit.Burst is <= 0)
-                return false;
-        }
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using Exchange.Gateway.Licences;
+using Exchange.ServiceDefaults.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Exchange.Gateway.Redis;
@@ -10,7 +11,7 @@ public static class RedisConnectionExtensions
     {
         if (services.Any(d => d.ServiceType == typeof(RedisConnection)))
             return services;
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
+        services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(configuration.GetSection(RedisOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RedisConnection>();
         return services;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Portal.Identity;
 
@@ -17,12 +18,7 @@ public static class PortalSignInExtensions
     /// </summary>
     public static WebApplicationBuilder AddPortalSignIn(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PortalOptions>()
-            .BindConfiguration(PortalOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.Authority is { IsAbsoluteUri: true }, "Portal:Authority must be an absolute URL.")
-            .Validate(o => o.GatewayAddress is { IsAbsoluteUri: true }, "Portal:GatewayAddress must be an absolute URL.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(PortalOptions.Section);
 
         builder.Services.AddAuthentication(options =>
             {

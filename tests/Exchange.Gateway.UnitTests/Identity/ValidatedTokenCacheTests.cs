@@ -53,9 +53,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task Token_with_a_changed_signature_is_not_served_from_the_cache()
     {
-        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
-        var token = Token(_key, Now.AddMinutes(5));
-        await cache.ValidateTokenAsync(token, Parameters(_key));
+        var (cache, token) = await RememberedTokenAsync();
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
 
         var result = await cache.ValidateTokenAsync(tampered, Parameters(_key));
@@ -67,9 +65,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task Withdrawn_signing_key_ends_the_remembered_acceptance()
     {
-        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
-        var token = Token(_key, Now.AddMinutes(5));
-        await cache.ValidateTokenAsync(token, Parameters(_key));
+        var (cache, token) = await RememberedTokenAsync();
 
         var result = await cache.ValidateTokenAsync(token, Parameters(NewKey("key-2")));
 
@@ -80,9 +76,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task Other_key_material_under_the_same_key_id_ends_the_remembered_acceptance()
     {
-        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
-        var token = Token(_key, Now.AddMinutes(5));
-        await cache.ValidateTokenAsync(token, Parameters(_key));
+        var (cache, token) = await RememberedTokenAsync();
 
         var result = await cache.ValidateTokenAsync(token, Parameters(NewKey(_key.KeyId)));
 
@@ -93,9 +87,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task Same_key_read_again_from_the_catalog_keeps_the_remembered_acceptance()
     {
-        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
-        var token = Token(_key, Now.AddMinutes(5));
-        await cache.ValidateTokenAsync(token, Parameters(_key));
+        var (cache, token) = await RememberedTokenAsync();
         var reread = new ECDsaSecurityKey(ECDsa.Create(_key.ECDsa.ExportParameters(includePrivateParameters: false))) { KeyId = _key.KeyId };
 
         var result = await cache.ValidateTokenAsync(token, Parameters(reread));
@@ -107,9 +99,7 @@ public sealed class ValidatedTokenCacheTests
     [Fact]
     public async Task Audience_no_longer_accepted_is_checked_in_full()
     {
-        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
-        var token = Token(_key, Now.AddMinutes(5));
-        await cache.ValidateTokenAsync(token, Parameters(_key));
+        var (cache, token) = await RememberedTokenAsync();
         var parameters = Parameters(_key);
         parameters.ValidAudiences = ["another-audience"];
 
@@ -146,6 +136,15 @@ public sealed class ValidatedTokenCacheTests
 
         Assert.Equal(1, cache.Count);
         Assert.Equal(2, _inner.Calls);
+    }
+
+    /// <summary>A cache that has validated (and so remembers) a token of <c>_key</c> valid for five more minutes.</summary>
+    private async Task<(ValidatedTokenCache Cache, string Token)> RememberedTokenAsync()
+    {
+        var cache = new ValidatedTokenCache(_inner, _time, capacity: 10);
+        var token = Token(_key, Now.AddMinutes(5));
+        await cache.ValidateTokenAsync(token, Parameters(_key));
+        return (cache, token);
     }
 
     private static ECDsaSecurityKey NewKey(string id) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = id };

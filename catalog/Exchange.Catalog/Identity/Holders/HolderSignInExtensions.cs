@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using Exchange.ServiceDefaults.Options;
 
 namespace Exchange.Catalog.Identity.Holders;
 
@@ -16,16 +17,7 @@ public static class HolderSignInExtensions
     /// </summary>
     public static WebApplicationBuilder AddHolderSignIn(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HolderSignInOptions>()
-            .BindConfiguration(HolderSignInOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.IdentityService == DemoIdentityStore.Name,
-                $"HolderSignIn:IdentityService must be '{DemoIdentityStore.Name}': no other identity service is connected yet.")
-            .Validate(o => o.CodeLifetime > TimeSpan.Zero && o.CodeLifetime <= TimeSpan.FromMinutes(15), "HolderSignIn:CodeLifetime must be between 0 and 15 minutes.")
-            .Validate(o => o.CodeWindow > TimeSpan.Zero, "HolderSignIn:CodeWindow must be positive.")
-            .Validate(o => o.AuthorizationCodeLifetime > TimeSpan.Zero && o.AuthorizationCodeLifetime <= TimeSpan.FromMinutes(10),
-                "HolderSignIn:AuthorizationCodeLifetime must be between 0 and 10 minutes.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<HolderSignInOptions, HolderSignInOptionsValidator>(HolderSignInOptions.Section);
         builder.Services.AddSingleton<DemoIdentityStore>();
         builder.Services.AddSingleton<RedeemedAuthorizationCodes>();
         builder.Services.AddAuthentication()

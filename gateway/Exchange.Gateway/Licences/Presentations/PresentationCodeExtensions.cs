@@ -1,4 +1,5 @@
 using Exchange.Gateway.Redis;
+using Exchange.ServiceDefaults.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Exchange.Gateway.Licences.Presentations;
@@ -11,12 +12,7 @@ public static class PresentationCodeExtensions
     /// </summary>
     public static IServiceCollection AddPresentationCodes(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PresentationOptions>()
-            .Bind(configuration.GetSection(PresentationOptions.Section))
-            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromMinutes(30), "Presentations:Lifetime must be positive and at most 30 minutes: a code is for the counter the holder stands at.")
-            .Validate(o => o.MaxFailuresPerClerk > 0 && o.MaxFailuresPerDepartment >= o.MaxFailuresPerClerk, "Presentations:MaxFailuresPerClerk must be positive and at most Presentations:MaxFailuresPerDepartment.")
-            .Validate(o => o.FailureWindow > TimeSpan.Zero, "Presentations:FailureWindow must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<PresentationOptions, PresentationOptionsValidator>(configuration.GetSection(PresentationOptions.Section));
         services.AddRedisConnection(configuration);
         services.TryAddSingleton<IPresentationStore>(sp => sp.GetRequiredService<RedisConnection>().IsConfigured
             ? ActivatorUtilities.CreateInstance<RedisPresentationStore>(sp)
