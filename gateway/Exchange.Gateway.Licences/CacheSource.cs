@@ -15,3 +15,16 @@ internal enum CacheSource
     /// <summary>The cache was unavailable (Redis down): fetched from the issuer without caching.</summary>
     Bypass,
 }
+
+internal static class CacheSourceNames
+{
+    /// <summary>The name in <c>x-exchange-cache</c> and in the cache lookup metric's result tag.</summary>
+    public static string Name(this CacheSource source) => source switch
+    {
+        CacheSource.Hit => "hit",
+        CacheSource.Miss => "miss",
+        CacheSource.Joined => "joined",
+        CacheSource.Bypass => "bypass",
+        _ => "unknown",
+    };
+}

@@ -1,4 +1,5 @@
 using System.Text;
+using Exchange.Gateway.Redis;
 using Exchange.Gateway.Telemetry;
 using Exchange.Protos.Licence.V1;
 using Google.Protobuf;
@@ -125,7 +126,7 @@ internal sealed class LicenceCache
 
     private CacheSource Counted(string lookup, CacheSource source)
     {
-        _metrics.LicenceCacheLookup(lookup, source);
+        _metrics.LicenceCacheLookup(lookup, source.Name());
         return source;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Exchange.Gateway.Calls;
-using Exchange.Gateway.Licences;
 using Exchange.Gateway.Licences.Presentations;
 using Exchange.Labels;
 using Exchange.Gateway.Routing;
@@ -11,7 +10,7 @@ using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Exchange.Gateway.Grpc;
+namespace Exchange.Gateway.Licences;
 
 /// <summary>
 /// exchange.licence.v1.LicenceService, served by the gateway behind the same admission as every data call (audit,
@@ -39,7 +38,7 @@ internal sealed class LicenceGrpcService(
         foreach (var licence in shown)
         {
             response.Licences.Add(licence.ForCaller());
-            call.LicenceUses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, holder, "ListByHolder"));
+            LicenceUsageRows.Of(context).Uses.Add(new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, holder, "ListByHolder"));
         }
         call.ReturnedItems = string.Join(',', shown.Select(l => l.Returned).Where(r => r.Length > 0).SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal));
         return response;
@@ -92,7 +91,7 @@ internal sealed class LicenceGrpcService(
         NotForHolders(call, "Revoke");
         var revoked = await broker.RevokeAsync(number, reason, Requester(call), context.CancellationToken);
         call.HolderId = revoked.HolderId;
-        call.LicenceUses.Add(new LicenceUse(number, revoked.TypeCode, revoked.HolderId, "Revoke"));
+        LicenceUsageRows.Of(context).Uses.Add(new LicenceUse(number, revoked.TypeCode, revoked.HolderId, "Revoke"));
         return new RevokeResponse { Licence = revoked };
     }
 
@@ -105,10 +104,10 @@ internal sealed class LicenceGrpcService(
         NotForHolders(call, "CheckMaterials");
         var result = await materials.CheckAsync(code, request.Applicants, Requester(call), context.CancellationToken);
         call.HolderId = request.Applicants.Count > 0 ? HolderIdOf(request.Applicants[0]) : string.Empty;
-        call.LicenceUses.AddRange(result.Uses);
+        LicenceUsageRows.Of(context).Uses.AddRange(result.Uses);
         // 减材料 statistics count real cases only: a check with an id the registers do not know is a trial, not a case.
         if (call.CaseNumber.Length > 0 && result.AllPartiesRegistered)
-            call.Materials = new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted, result.Blocked);
+            LicenceUsageRows.Of(context).Materials = new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted, result.Blocked);
         var response = new CheckMaterialsResponse
         {
             ServiceItemCode = result.Item.Code,
@@ -186,7 +185,7 @@ internal sealed class LicenceGrpcService(
         call.HolderId = holder;
         call.ReturnedItems = string.Join(',', record.QualifiedItems);
         call.Purpose = $"持证人亮证授权（亮证码编号 {record.Id}，出示给{record.Counter}，有效至 {BeijingTime.Format(record.ExpiresAt, "HH:mm")}）";
-        call.LicenceUses.Add(new LicenceUse(number, record.TypeCode, holder, "CreatePresentation"));
+        LicenceUsageRows.Of(context).Uses.Add(new LicenceUse(number, record.TypeCode, holder, "CreatePresentation"));
         var response = new CreatePresentationResponse
         {
             Code = made.Code,
@@ -203,7 +202,7 @@ internal sealed class LicenceGrpcService(
     /// Whose uses the caller may list: a department its own and those of the licence types it issues (as AuditService
     /// limits records to the caller's own); a catalog administrator all.
     /// </summary>
-    private UsageScope? ScopeOf(Identity.Caller caller)
+    private UsageScope? ScopeOf(Caller caller)
     {
         if (caller.IsCatalogAdmin || caller.Holder is not null)
             return null;
@@ -221,7 +220,7 @@ internal sealed class LicenceGrpcService(
         call.HolderId = found.Licence.HolderId;
         call.ReturnedItems = found.Returned;
         // A licence that is not genuine was not used: it is recorded as a failed verification under the holder it names.
-        call.LicenceUses.Add(new LicenceUse(found.Licence.LicenceNumber, found.Licence.TypeCode, found.Licence.HolderId, found.Genuine ? action : action + "Failed"));
+        LicenceUsageRows.Of(context).Uses.Add(new LicenceUse(found.Licence.LicenceNumber, found.Licence.TypeCode, found.Licence.HolderId, found.Genuine ? action : action + "Failed"));
         http.Response.Headers[CacheHeader] = found.Source.ToString().ToLowerInvariant();
     }
 

@@ -9,7 +9,7 @@ namespace Exchange.Gateway.Licences;
 /// </summary>
 internal sealed class LicenceIssuer
 {
-    public const string IssuerService = "exchange.licence.v1.LicenceIssuerService";
+    public const string IssuerService = LicenceIssuerResources.IssuerService;
 
     public LicenceIssuer(Resource resource)
     {
@@ -34,5 +34,5 @@ internal sealed class LicenceIssuer
 
     public string Endpoint => ListLicences.Endpoint;
 
-    public static bool IsLicenceResource(Resource resource) => string.Equals(resource.GrpcService, IssuerService, StringComparison.Ordinal);
+    public static bool IsLicenceResource(Resource resource) => LicenceIssuerResources.IsIssuer(resource);
 }

@@ -1,6 +1,5 @@
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Calls;
-using Exchange.Gateway.Grpc;
 using Exchange.Gateway.Identity;
 using Exchange.Gateway.Licences.Facts;
 using Exchange.Gateway.Licences.Presentations;
@@ -50,6 +49,7 @@ public static class LicenceServiceExtensions
         builder.Services.AddSingleton<LicenceBroker>();
         builder.Services.AddSingleton<ServiceItems>();
         builder.Services.AddSingleton<ProviderFacts>();
+        builder.Services.AddSingleton<IFactReadRecorder, AuditedFactReads>();
         builder.Services.AddMaterialRules();
         builder.Services.AddSingleton<MaterialChecker>();
         builder.Services.AddSingleton<LicenceUsageQueries>();

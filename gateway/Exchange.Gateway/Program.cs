@@ -1,7 +1,7 @@
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Catalog;
-using Exchange.Gateway.Clerk;
+using Exchange.Gateway.Licences.Clerk;
 using Exchange.Gateway.Context;
 using Exchange.Gateway.Grants;
 using Exchange.Gateway.Identity;

@@ -4,7 +4,7 @@ using System.Text;
 using Exchange.Labels;
 using Microsoft.Extensions.Options;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>
 /// Checks clerk sign-ins against the configured accounts in constant time, and locks an account after too many

@@ -7,13 +7,13 @@ using Exchange.Licences;
 using Exchange.Protos.Catalog.V1;
 using Exchange.ServiceDefaults.Errors;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>
 /// A clerk's lookup, made as the clerk's department through the same broker as gRPC callers, and recorded the same
 /// way: an audit record with the licences used, durable before the page shows the answer.
 /// </summary>
-internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItems, AuditWriter audit, PresentationCodes presentations, TimeProvider time)
+internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItems, IAuditLog audit, PresentationCodes presentations, TimeProvider time)
 {
     public const string Purpose = "窗口核验电子证照";
 
@@ -87,7 +87,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
             StatusMessage: message,
             LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
         {
-            LicenceUses = status == "OK" ? uses : [],
+            Attachment = status == "OK" ? new LicenceUsageRows(uses) : null,
         });
         return answer;
     }
@@ -136,7 +136,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
             StatusMessage: redemption.Reason,
             LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
         {
-            LicenceUses = licence is null ? [] : [new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkPresentation")],
+            Attachment = licence is null ? null : new LicenceUsageRows([new LicenceUse(licence.Licence.LicenceNumber, licence.Licence.TypeCode, licence.Licence.HolderId, "ClerkPresentation")]),
         });
         if (licence is null || record is null)
             return ClerkAnswer.Refused(redemption.Problem!);

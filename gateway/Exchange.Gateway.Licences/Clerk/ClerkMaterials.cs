@@ -4,13 +4,13 @@ using Exchange.Gateway.Licences;
 using Exchange.Protos.Licence.V1;
 using Exchange.ServiceDefaults.Errors;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>
 /// A clerk's material check (受理前核查), made as the clerk's department through the same checker as CheckMaterials and
 /// recorded the same way: an audit record with the licences used and the tally, durable before the page shows the answer.
 /// </summary>
-internal sealed class ClerkMaterials(MaterialChecker checker, AuditWriter audit, TimeProvider time)
+internal sealed class ClerkMaterials(MaterialChecker checker, IAuditLog audit, TimeProvider time)
 {
     public const string Purpose = "窗口受理核查申请材料";
 
@@ -54,11 +54,10 @@ internal sealed class ClerkMaterials(MaterialChecker checker, AuditWriter audit,
             StatusMessage: message,
             LatencyMicros: (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds)
         {
-            LicenceUses = result?.Uses ?? [],
             // Counted only for a real case: every applicant on record (a trial with made-up ids is not a case).
-            Materials = result is { AllPartiesRegistered: true }
+            Attachment = new LicenceUsageRows(result?.Uses ?? [], result is { AllPartiesRegistered: true }
                 ? new MaterialTally(result.Item.Code, result.Item.Name, result.Checks.Count, result.Exempted, result.Blocked)
-                : null,
+                : null),
         });
         return new ClerkMaterialAnswer(result, problem.Length > 0 ? problem : null, now);
     }

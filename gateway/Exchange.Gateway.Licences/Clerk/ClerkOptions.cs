@@ -1,4 +1,4 @@
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>The clerk verification page's settings (section <c>Clerk</c>).</summary>
 public sealed class ClerkOptions

@@ -3,15 +3,15 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 public static class ClerkPageExtensions
 {
     public const string BasePath = "/clerk";
     public const string CookieScheme = "clerk";
     public const string DepartmentClaim = "department";
-    private const string StyleSheetResource = "Exchange.Gateway.Clerk.clerk.css";
-    private const string MaterialsStyleSheetResource = "Exchange.Gateway.Clerk.materials.css";
+    private const string StyleSheetResource = "Exchange.Gateway.Licences.Clerk.clerk.css";
+    private const string MaterialsStyleSheetResource = "Exchange.Gateway.Licences.Clerk.materials.css";
 
     /// <summary>
     /// The counter clerks' e-licence verification page (Razor Pages under /clerk, Chinese, on the gateway's Web

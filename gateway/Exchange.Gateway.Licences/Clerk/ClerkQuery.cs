@@ -2,7 +2,7 @@ using Exchange.Gateway.Licences.Presentations;
 using Exchange.Identifiers;
 using Exchange.Licences;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>What a clerk typed or scanned, read the forgiving way (trimmed, upper-cased except a QR payload), or why it cannot be read.</summary>
 internal sealed record ClerkQuery(ClerkQueryKind Kind, string Value, string? Problem)

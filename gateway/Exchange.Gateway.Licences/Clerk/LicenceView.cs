@@ -4,7 +4,7 @@ using Exchange.Licences;
 using Exchange.Protos.Licence.V1;
 using QRCoder;
 
-namespace Exchange.Gateway.Clerk;
+namespace Exchange.Gateway.Licences.Clerk;
 
 /// <summary>
 /// One licence as the clerk page shows it: the type's titles and item order as on the paper certificate, the verdict in

@@ -1,9 +1,9 @@
-using Exchange.Gateway.Licences.Facts;
+using Exchange.Gateway.Audit;
 
-namespace Exchange.Gateway.Audit;
+namespace Exchange.Gateway.Licences.Facts;
 
 /// <summary>A material check's fact reads as audit records of their own, one per holder read, under the check's request id.</summary>
-internal sealed class AuditedFactReads(AuditWriter writer) : IFactReadRecorder
+internal sealed class AuditedFactReads(IAuditLog writer) : IFactReadRecorder
 {
     public Task RecordAsync(FactRead read) => writer.AppendAsync(new AuditEntry(
         TimeMicros: AuditEntry.MicrosOf(read.Started),

@@ -19,11 +19,8 @@ public sealed record AuditEntry(
     string StatusMessage,
     long LatencyMicros)
 {
-    /// <summary>Licences the call used, stored beside the record (not chained); empty for data calls.</summary>
-    public IReadOnlyList<Licences.LicenceUse> LicenceUses { get; init; } = [];
-
-    /// <summary>The material check the call made, stored beside the record (not chained).</summary>
-    public Licences.MaterialTally? Materials { get; init; }
+    /// <summary>Rows another feature stores beside the record, in its transaction (not chained); null for most calls.</summary>
+    public IAuditAttachment? Attachment { get; init; }
 
     /// <summary>A moment as the record's <see cref="TimeMicros"/>: Unix microseconds.</summary>
     public static long MicrosOf(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;

@@ -3,7 +3,6 @@ using Exchange.Gateway.Audit.Store;
 using Exchange.Gateway.Audit.Transparency;
 using Exchange.Transparency;
 using Microsoft.Extensions.Options;
-using Exchange.Gateway.Grpc;
 using Exchange.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -40,7 +39,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton(new AuditStore(connection));
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck<AuditDbContext>>("audit-store");
         builder.Services.AddSingleton<AuditWriter>();
-        builder.Services.AddSingleton<Licences.Facts.IFactReadRecorder, AuditedFactReads>();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddSingleton<CallStatisticsReader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.Services.AddSingleton<ITransformProvider, ProviderReportTransform>();

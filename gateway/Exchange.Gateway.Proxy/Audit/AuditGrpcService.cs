@@ -1,5 +1,5 @@
-using Exchange.Gateway.Audit;
 using Exchange.Gateway.Audit.Transparency;
+using Exchange.Gateway.Calls;
 using Exchange.Transparency;
 using Google.Protobuf;
 using Exchange.Gateway.Identity;
@@ -10,7 +10,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace Exchange.Gateway.Grpc;
+namespace Exchange.Gateway.Audit;
 
 /// <summary>
 /// The gateway's audit log (电子监察), served by the gateway itself. Catalog administrators see every record; a

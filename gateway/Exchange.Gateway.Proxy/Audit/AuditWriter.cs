@@ -142,8 +142,7 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
             sequence++;
             var next = _chain.Hash(hash, sequence, pending.Entry);
             AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next, _chain.LeafHash(sequence, pending.Entry)));
-            if (pending.Entry.LicenceUses.Count > 0 || pending.Entry.Materials is not null)
-                Licences.LicenceUsageTables.Insert(connection, transaction, sequence, pending.Entry);
+            pending.Entry.Attachment?.Insert(connection, transaction, sequence, pending.Entry);
             hash = next;
         }
         transaction.Commit();

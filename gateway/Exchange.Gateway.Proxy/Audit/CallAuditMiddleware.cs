@@ -61,8 +61,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
             StatusMessage: message,
             LatencyMicros: (long)latency.TotalMicroseconds)
         {
-            LicenceUses = status == "OK" ? call.LicenceUses : [],
-            Materials = status == "OK" ? call.Materials : null,
+            Attachment = status == "OK" ? context.Features.Get<IAuditAttachment>() : null,
         };
         metrics.CallEnded(entry.Consumer, entry.Provider, entry.Resource, status, latency);
         try

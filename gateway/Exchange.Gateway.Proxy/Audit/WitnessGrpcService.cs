@@ -3,7 +3,7 @@ using Exchange.ServiceDefaults.Errors;
 using Exchange.Transparency;
 using Grpc.Core;
 
-namespace Exchange.Gateway.Grpc;
+namespace Exchange.Gateway.Audit;
 
 /// <summary>
 /// This gateway as a witness of the other instances' audit logs. Submissions need no token: a checkpoint is accepted

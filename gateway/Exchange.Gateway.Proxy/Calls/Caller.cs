@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Exchange.Gateway.Identity;
+namespace Exchange.Gateway.Calls;
 
 /// <summary>Who a validated bearer token speaks for.</summary>
 public sealed class Caller(string clientId, string? department, bool isCatalogAdmin, bool hasGatewayAudience, string audiences, string? holder = null)

@@ -1,5 +1,3 @@
-using Exchange.Gateway.Identity;
-
 namespace Exchange.Gateway.Calls;
 
 /// <summary>
@@ -31,10 +29,4 @@ public sealed class ExchangeCall(string requestId, DateTimeOffset time, long sta
 
     /// <summary>The data items the provider reported returning, comma-separated as it sent them.</summary>
     public string ReturnedItems { get; set; } = string.Empty;
-
-    /// <summary>Licences the call used (licence service calls), recorded with its audit record when it succeeds.</summary>
-    public List<Licences.LicenceUse> LicenceUses { get; } = [];
-
-    /// <summary>The material check of a CheckMaterials call, recorded with its audit record when it succeeds.</summary>
-    public Licences.MaterialTally? Materials { get; set; }
 }

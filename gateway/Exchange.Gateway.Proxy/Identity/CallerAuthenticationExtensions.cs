@@ -1,3 +1,4 @@
+using Exchange.Gateway.Calls;
 using Exchange.ServiceDefaults.Tls;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using Exchange.Gateway.Calls;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

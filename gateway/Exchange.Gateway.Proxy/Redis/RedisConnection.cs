@@ -1,4 +1,3 @@
-using Exchange.Gateway.Licences;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,4 +1,3 @@
-using Exchange.Gateway.Licences;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Exchange.Gateway.Redis;

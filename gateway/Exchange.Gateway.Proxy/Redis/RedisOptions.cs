@@ -1,4 +1,4 @@
-namespace Exchange.Gateway.Licences;
+namespace Exchange.Gateway.Redis;
 
 /// <summary>Where the shared cache lives (section <c>Redis</c>).</summary>
 public sealed class RedisOptions

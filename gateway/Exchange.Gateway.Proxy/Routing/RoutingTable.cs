@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Net;
 using System.Text.RegularExpressions;
 using Exchange.Gateway.Catalog;
-using Exchange.Gateway.Licences;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -61,7 +60,7 @@ internal sealed partial class RoutingTable
         {
             var resource = catalog.ResourcesByCode[code];
             // Every issuer serves the same licence service, so these are brokered by the licence service instead.
-            if (LicenceIssuer.IsLicenceResource(resource))
+            if (LicenceIssuerResources.IsIssuer(resource))
                 continue;
             if (!QualifiedName().IsMatch(resource.GrpcService))
             {

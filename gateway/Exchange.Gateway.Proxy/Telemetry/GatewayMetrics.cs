@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Exchange.Gateway.Licences;
 
 namespace Exchange.Gateway.Telemetry;
 
@@ -49,17 +48,8 @@ internal sealed class GatewayMetrics
         _callDuration.Record(duration.TotalSeconds, in tags);
     }
 
-    public void LicenceCacheLookup(string lookup, CacheSource result) =>
-        _licenceCacheLookups.Add(1, new KeyValuePair<string, object?>("lookup", lookup), new KeyValuePair<string, object?>("result", ResultName(result)));
+    public void LicenceCacheLookup(string lookup, string result) =>
+        _licenceCacheLookups.Add(1, new KeyValuePair<string, object?>("lookup", lookup), new KeyValuePair<string, object?>("result", result));
 
     public void AuditRecordDurable(TimeSpan waited) => _auditWriteDuration.Record(waited.TotalSeconds);
-
-    private static string ResultName(CacheSource result) => result switch
-    {
-        CacheSource.Hit => "hit",
-        CacheSource.Miss => "miss",
-        CacheSource.Joined => "joined",
-        CacheSource.Bypass => "bypass",
-        _ => "unknown",
-    };
 }

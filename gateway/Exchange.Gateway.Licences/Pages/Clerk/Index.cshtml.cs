@@ -1,9 +1,9 @@
 using Exchange.ExchangeContext;
-using Exchange.Gateway.Clerk;
+using Exchange.Gateway.Licences.Clerk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exchange.Gateway.Pages.Clerk;
+namespace Exchange.Gateway.Licences.Pages.Clerk;
 
 internal sealed class IndexModel(ClerkLookup lookup) : PageModel
 {

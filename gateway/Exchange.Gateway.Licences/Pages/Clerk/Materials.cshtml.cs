@@ -1,11 +1,11 @@
 using Exchange.ExchangeContext;
-using Exchange.Gateway.Clerk;
+using Exchange.Gateway.Licences.Clerk;
 using Exchange.Protos.Catalog.V1;
 using Exchange.Protos.Licence.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exchange.Gateway.Pages.Clerk;
+namespace Exchange.Gateway.Licences.Pages.Clerk;
 
 /// <summary>受理前核查: choose the service item, enter the applicants, see exempt / required / findings, print the acceptance slip.</summary>
 internal sealed class MaterialsModel(ClerkLookup lookup, ClerkMaterials materials) : PageModel

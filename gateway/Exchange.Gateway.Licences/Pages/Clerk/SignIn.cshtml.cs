@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using Exchange.Gateway.Clerk;
+using Exchange.Gateway.Licences.Clerk;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exchange.Gateway.Pages.Clerk;
+namespace Exchange.Gateway.Licences.Pages.Clerk;
 
 internal sealed class SignInModel(ClerkAccounts accounts) : PageModel
 {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Exchange.Gateway.Audit;
+using Grpc.Core;
 
 namespace Exchange.Gateway.Licences;
 
@@ -8,12 +9,27 @@ namespace Exchange.Gateway.Licences;
 /// written in the same transaction, so a use is durable exactly when its call's audit record is. Not part of the
 /// hash chain: they repeat what the chained record already attests (the call, its holder, its outcome).
 /// </summary>
-public static class LicenceUsageTables
+internal sealed class LicenceUsageRows(IEnumerable<LicenceUse> uses, MaterialTally? materials = null) : IAuditAttachment
 {
-    /// <summary>Inserts the uses and the material tally of one audited call, inside the caller's transaction.</summary>
-    public static void Insert(DbConnection connection, DbTransaction transaction, long auditSequence, AuditEntry entry)
+    public List<LicenceUse> Uses { get; } = [.. uses];
+
+    public MaterialTally? Materials { get; set; } = materials;
+
+    /// <summary>The usage of the licence service call in progress, recorded with the call's audit record when it succeeds.</summary>
+    public static LicenceUsageRows Of(ServerCallContext context)
     {
-        foreach (var use in entry.LicenceUses)
+        var features = context.GetHttpContext().Features;
+        if (features.Get<IAuditAttachment>() is LicenceUsageRows usage)
+            return usage;
+        usage = new LicenceUsageRows([]);
+        features.Set<IAuditAttachment>(usage);
+        return usage;
+    }
+
+    /// <summary>Inserts the uses and the material tally of one audited call, inside the audit writer's transaction.</summary>
+    public void Insert(DbConnection connection, DbTransaction transaction, long auditSequence, AuditEntry entry)
+    {
+        foreach (var use in Uses)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -33,7 +49,7 @@ public static class LicenceUsageTables
             command.AddParameter("@request", entry.RequestId);
             command.ExecuteNonQuery();
         }
-        if (entry.Materials is { } tally)
+        if (Materials is { } tally)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
