@@ -1,10 +1,6 @@
-using Exchange.Gateway.Audit;
-using Exchange.Gateway.Calls;
-using Exchange.Gateway.Identity;
 using Exchange.Gateway.Licences.Facts;
 using Exchange.Gateway.Licences.Presentations;
 using Exchange.Gateway.Licences.Rules;
-using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
