@@ -19,12 +19,12 @@ case "$store" in
   market-regulation) project=adapters/Exchange.Adapters.MarketRegulation startup=$project context=EnterpriseStore folder=Store/Migrations setting=MarketRegulation ;;
   civil-affairs)     project=adapters/Exchange.Adapters.CivilAffairs startup=$project context=CivilAffairsStore folder=Store/Migrations setting=CivilAffairs ;;
   licences)          project=adapters/Exchange.Adapters.Shared startup=adapters/Exchange.Adapters.PublicSecurity context=LicenceStore folder=Licences/Migrations setting=Licences ;;
-  audit)             project=gateway/Exchange.Gateway startup=$project context=AuditDbContext folder=Audit/Store/Migrations setting=Audit ;;
+  audit)             project=gateway/Exchange.Gateway.Proxy startup=gateway/Exchange.Gateway root=Exchange.Gateway context=AuditDbContext folder=Audit/Store/Migrations setting=Audit ;;
   *) echo "Unknown store '$store'." >&2; exit 2 ;;
 esac
 
 dotnet tool restore >/dev/null
-namespace=$(basename "$project").$(echo "$folder" | tr / .)
+namespace=${root:-$(basename "$project")}.$(echo "$folder" | tr / .)
 dotnet build "$startup" -nologo -clp:ErrorsOnly
 for provider in Sqlite PostgreSql; do
   # The connection string only picks the provider: adding a migration does not connect.

@@ -1,11 +1,11 @@
 using Exchange.Gateway.Audit;
 using Exchange.Gateway.Calls;
 using Exchange.Gateway.Catalog;
-using Exchange.Gateway.Clerk;
 using Exchange.Gateway.Context;
 using Exchange.Gateway.Grants;
 using Exchange.Gateway.Identity;
 using Exchange.Gateway.Licences;
+using Exchange.Gateway.Licences.Clerk;
 using Exchange.Gateway.Objections;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Routing;

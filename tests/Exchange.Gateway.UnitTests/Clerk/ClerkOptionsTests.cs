@@ -1,4 +1,4 @@
-using Exchange.Gateway.Clerk;
+using Exchange.Gateway.Licences.Clerk;
 
 namespace Exchange.Gateway.UnitTests.Clerk;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Exchange.Gateway.Licences;
+using Exchange.Gateway.Redis;
 using Exchange.Gateway.Telemetry;
 using Exchange.Protos.Licence.V1;
 using Exchange.Testing;

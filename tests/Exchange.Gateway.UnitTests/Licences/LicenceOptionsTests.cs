@@ -7,14 +7,12 @@ public sealed class LicenceOptionsTests
 {
     private static readonly LicenceOptionsValidator Validator = new();
     private static readonly PresentationOptionsValidator PresentationValidator = new();
-    private static readonly RedisOptionsValidator RedisValidator = new();
 
     [Fact]
     public void Defaults_are_valid()
     {
         OptionsAssert.Valid(Validator, new LicenceOptions());
         OptionsAssert.Valid(PresentationValidator, new PresentationOptions());
-        OptionsAssert.Valid(RedisValidator, new RedisOptions());
     }
 
     [Fact]
@@ -40,8 +38,4 @@ public sealed class LicenceOptionsTests
             "Presentations:MaxFailuresPerClerk must be at most Presentations:MaxFailuresPerDepartment.");
         OptionsAssert.Fails(PresentationValidator, new PresentationOptions { FailureWindow = TimeSpan.Zero }, "Presentations:FailureWindow must be positive.");
     }
-
-    [Fact]
-    public void Redis_keys_keep_their_prefix() =>
-        OptionsAssert.Fails(RedisValidator, new RedisOptions { KeyPrefix = "" }, "Redis:KeyPrefix must not be empty");
 }

@@ -1,4 +1,3 @@
-using Exchange.Gateway.Licences;
 using Exchange.Gateway.Redis;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Exchange.Gateway.Licences;
 using Exchange.Gateway.RateLimits;
 using Exchange.Gateway.Redis;
 using Exchange.Testing;
