@@ -25,6 +25,13 @@ public sealed record AuditEntry(
     /// <summary>The material check the call made, stored beside the record (not chained).</summary>
     public Licences.MaterialTally? Materials { get; init; }
 
+    /// <summary>
+    /// The status of a request record: made durable while the provider works, before any of its answer leaves the
+    /// gateway; the call's outcome is a later record with the same request id and time. A request record without one
+    /// (the gateway stopped in between) is what queries and statistics show, under this status.
+    /// </summary>
+    public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
+
     /// <summary>A moment as the record's <see cref="TimeMicros"/>: Unix microseconds.</summary>
     public static long MicrosOf(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 }
