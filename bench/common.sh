@@ -43,8 +43,34 @@ for client in public-security market-regulation civil-affairs exchange-gateway c
   catalog_env+=("Identity__Clients__${client}__Secret=$(cat "$data/credentials/$client.secret")")
 done
 gateway_secret="Catalog__ClientSecret=$(cat "$data/credentials/exchange-gateway.secret")"
-# Each adapter registers its licence issuer keys in the catalog as its own department client.
-adapter_env() { echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$data/credentials/$1.secret")"; }
+# Every port of the map (common/Exchange.Ports/ExchangePorts.cs) shifted by BENCH_PORT_OFFSET, as the AppHost's
+# --Exchange:PortOffset shifts it, so a benchmark does not collide with an AppHost or scripts/run.sh on 7000-7099, nor
+# with a test run; each service is handed every address it would otherwise take from the map.
+port_offset=${BENCH_PORT_OFFSET:-1500}
+port() { echo $(( $1 + port_offset )); }
+address() { echo "https://127.0.0.1:$(port "$1")"; }
+gateway_url=$(address 7000)
+catalog_grpc=$(address 7001)
+catalog_web=$(address 7002)
+gateway_web=$(address 7003)
+public_security_url=$(address 7011)
+market_regulation_url=$(address 7012)
+civil_affairs_url=$(address 7013)
+# The load generator and the CLI take the token endpoint from here.
+export EXCHANGE_TOKEN_ENDPOINT="$catalog_web/connect/token"
+catalog_env+=("Kestrel__Endpoints__Grpc__Url=$catalog_grpc" "Kestrel__Endpoints__Web__Url=$catalog_web" "Identity__Issuer=$catalog_web/"
+  "Catalog__Seed__Endpoints__PUBLIC-SECURITY=$public_security_url" "Catalog__Seed__Endpoints__MARKET-REGULATION=$market_regulation_url"
+  "Catalog__Seed__Endpoints__CIVIL-AFFAIRS=$civil_affairs_url" "Admin__GatewayAddress=$gateway_url")
+# A gateway's environment: gRPC and web endpoints (default: the map's), and where the catalog is.
+gateway_env() { # [grpc-port web-port]
+  echo "Kestrel__Endpoints__Grpc__Url=$(address "${1:-7000}")" "Kestrel__Endpoints__Web__Url=$(address "${2:-7003}")" \
+    "Catalog__Address=$catalog_grpc" "Identity__Authority=$catalog_web/"
+}
+# Each adapter registers its licence issuer keys in the catalog as its own department client; it listens on $2.
+adapter_env() { # client url
+  echo "Catalog__ClientId=$1" "Catalog__ClientSecret=$(cat "$data/credentials/$1.secret")" "Urls=$2" \
+    "Catalog__Address=$catalog_grpc" "Catalog__TokenEndpoint=$catalog_web/connect/token"
+}
 
 start() { # name dll [NAME=value environment...] [-- arguments...]; sets $started to the pid
   local name=$1 path=$2 environment=()
@@ -57,14 +83,14 @@ start() { # name dll [NAME=value environment...] [-- arguments...]; sets $starte
   pids+=("$started")
 }
 
-# The three adapters and the catalog, on the ports of scripts/run.sh.
+# The three adapters and the catalog, on the map's ports shifted by BENCH_PORT_OFFSET.
 start_departments() {
   # shellcheck disable=SC2046
-  start public-security "$(dll adapters/Exchange.Adapters.PublicSecurity Exchange.Adapters.PublicSecurity)" $(adapter_env public-security); pid_direct_resident=$started
+  start public-security "$(dll adapters/Exchange.Adapters.PublicSecurity Exchange.Adapters.PublicSecurity)" $(adapter_env public-security "$public_security_url"); pid_direct_resident=$started
   # shellcheck disable=SC2046
-  start market-regulation "$(dll adapters/Exchange.Adapters.MarketRegulation Exchange.Adapters.MarketRegulation)" $(adapter_env market-regulation); pid_direct_enterprise=$started
+  start market-regulation "$(dll adapters/Exchange.Adapters.MarketRegulation Exchange.Adapters.MarketRegulation)" $(adapter_env market-regulation "$market_regulation_url"); pid_direct_enterprise=$started
   # shellcheck disable=SC2046
-  start civil-affairs "$(dll adapters/Exchange.Adapters.CivilAffairs Exchange.Adapters.CivilAffairs)" $(adapter_env civil-affairs)
+  start civil-affairs "$(dll adapters/Exchange.Adapters.CivilAffairs Exchange.Adapters.CivilAffairs)" $(adapter_env civil-affairs "$civil_affairs_url")
   start catalog "$(dll catalog/Exchange.Catalog Exchange.Catalog)" "${catalog_env[@]}"
 }
 

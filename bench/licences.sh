@@ -10,7 +10,7 @@
 #
 # Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_REVOCATIONS,
 #   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-licences; wiped at start).
-# Uses fixed ports 7000-7007, 7011-7013 and 7379: stop scripts/run.sh first.
+# Uses the port map's 7000-7007, 7011-7013 and 7379 shifted by BENCH_PORT_OFFSET (default 1500), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,45 +30,44 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
 fi
 # shellcheck source=bench/common.sh
 . bench/common.sh
-require_free_ports 7000 7001 7002 7003 7004 7005 7006 7007 7011 7012 7013 7379
+require_free_ports $(for p in 7000 7001 7002 7003 7004 7005 7006 7007 7011 7012 7013 7379; do port $p; done)
 
 echo "Starting Redis, Exchange and three gateways in $state..."
-redis-server --port 7379 --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning >"$logs/redis.log" 2>&1 &
+redis-server --port "$(port 7379)" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning >"$logs/redis.log" 2>&1 &
 pids+=("$!")
 start_departments
 gateway() { # name grpc-port web-port [NAME=value...]
   local name=$1 grpc=$2 web=$3
   shift 3
   # Each instance its own audit log, snapshots and key paths; all fetch the providers' context keys from the catalog.
-  start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration=127.0.0.1:7379 \
+  start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" $(gateway_env "$grpc" "$web") "Redis__Configuration=127.0.0.1:$(port 7379)" \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 \
-    "Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:$grpc" "Kestrel__Endpoints__Web__Url=https://127.0.0.1:$web" \
     "ConnectionStrings__Audit=Data Source=.data/$name/audit.db" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
     "Catalog__GrantSnapshotPath=.data/$name/grant-snapshot.pb" "Identity__KeysPath=.data/$name/identity-keys.json" \
     "Licences__IssuerKeySnapshotPath=.data/$name/issuer-keys.pb" "$@"
 }
 gateway gateway-a 7000 7003
 # A first, then the others (they share the catalog and Redis).
-"${cli[@]}" health --wait 120 https://127.0.0.1:7000 >"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+"${cli[@]}" health --wait 120 "$(address 7000)" >"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
 gateway gateway-b 7004 7006
 # The "uncached" gateway: its entries expire after 1 ms, under their own key prefix so they never replace A's.
 gateway gateway-uncached 7005 7007 Licences__CacheTtl=00:00:00.001 Licences__NegativeCacheTtl=00:00:00.001 \
   Licences__RevokedCacheTtl=00:00:00.001 Redis__KeyPrefix=bench-uncached:
 
 echo "Waiting until every service reports SERVING (and the adapters have issued their seeded licences)..."
-if ! "${cli[@]}" health --wait 120 https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 \
-    https://127.0.0.1:7000 https://127.0.0.1:7004 https://127.0.0.1:7005 >>"$logs/health.log" 2>&1 \
+if ! "${cli[@]}" health --wait 120 "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" \
+    "$(address 7000)" "$(address 7004)" "$(address 7005)" >>"$logs/health.log" 2>&1 \
   || ! "${cli[@]}" health --wait 120 --service exchange.licence.v1.LicenceIssuerService \
-    https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 >>"$logs/health.log" 2>&1; then
+    "$public_security_url" "$market_regulation_url" "$civil_affairs_url" >>"$logs/health.log" 2>&1; then
   cat "$logs/health.log" >&2
   echo "error: not every service became healthy; see the logs in $logs" >&2
   exit 1
 fi
 
-for address in https://127.0.0.1:7000 https://127.0.0.1:7004 https://127.0.0.1:7005; do wait_gateway_answers "$address"; done
+for address in "$(address 7000)" "$(address 7004)" "$(address 7005)"; do wait_gateway_answers "$address"; done
 
 # One licence and one holder to look up, found through gateway A as the issuing department.
-numbers=$("${load[@]}" licence --data "$data" --target https://127.0.0.1:7000 2>>"$logs/load.log") \
+numbers=$("${load[@]}" licence --data "$data" --target "$(address 7000)" 2>>"$logs/load.log") \
   || { tail -5 "$logs/load.log" >&2; exit 1; }
 number=${numbers%% *}; holder=${numbers##* }
 echo "Looking up licence $number and holder $holder; measuring ${duration}s per run after ${warmup}s warm-up..."
@@ -78,7 +77,7 @@ for lookup in verify holder; do
   subject=$([ "$lookup" = verify ] && echo "$number" || echo "$holder")
   for c in $concurrencies; do
     for cache in warm cold; do
-      address=$([ "$cache" = warm ] && echo https://127.0.0.1:7000 || echo https://127.0.0.1:7005)
+      address=$([ "$cache" = warm ] && echo "$(address 7000)" || echo "$(address 7005)")
       line=$(load_result $(( duration + 40 )) run --data "$data" --target "$address" --method "$lookup:$subject" \
         --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --label "$lookup-$cache")
       field() { result_field "$1" "$line"; }
@@ -89,7 +88,7 @@ for lookup in verify holder; do
 done
 
 echo "Revocation propagation: $revocations revocations through gateway A, checked at once at gateway B..."
-revocation=$(load_result $(( revocations * 5 + 60 )) revocations --data "$data" --target https://127.0.0.1:7000 --observer https://127.0.0.1:7004 --count "$revocations")
+revocation=$(load_result $(( revocations * 5 + 60 )) revocations --data "$data" --target "$(address 7000)" --observer "$(address 7004)" --count "$revocations")
 
 echo
 echo "Exchange e-licence benchmark — $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"

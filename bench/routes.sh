@@ -9,7 +9,7 @@
 #
 # Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_RESOURCES,
 #   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-routes; wiped at start).
-# Uses fixed ports 7000-7003 and 7011-7013: stop scripts/run.sh first.
+# Uses the port map's 7000-7003 and 7011-7013 shifted by BENCH_PORT_OFFSET (default 1500), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,18 +28,18 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
 fi
 # shellcheck source=bench/common.sh
 . bench/common.sh
-require_free_ports 7000 7001 7002 7003 7011 7012 7013
+require_free_ports $(for p in 7000 7001 7002 7003 7011 7012 7013; do port $p; done)
 
 start_gateway() {
-  start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" Redis__Configuration= \
+  start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" $(gateway_env) Redis__Configuration= \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02
   pid_gateway=$started
-  "${cli[@]}" health --wait 300 https://127.0.0.1:7000 >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
-  wait_gateway_answers https://127.0.0.1:7000
+  "${cli[@]}" health --wait 300 "$gateway_url" >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+  wait_gateway_answers "$gateway_url"
 }
 measure() { # label
   for c in $concurrencies; do
-    line=$(load_result $(( duration + 40 )) run --data "$data" --target https://127.0.0.1:7000 --method resident \
+    line=$(load_result $(( duration + 40 )) run --data "$data" --target "$gateway_url" --method resident \
       --auth token --concurrency "$c" --warmup "$warmup" --duration "$duration" --pid "$pid_gateway" --label "$1")
     field() { result_field "$1" "$line"; }
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$c" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field errors)" "$(field rss_peak_mb)" >>"$state/results.tsv"
@@ -49,12 +49,12 @@ measure() { # label
 
 echo "Starting Exchange in $state..."
 start_departments
-"${cli[@]}" health --wait 120 https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 >"$logs/health.log" 2>&1 \
+"${cli[@]}" health --wait 120 "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" >"$logs/health.log" 2>&1 \
   || { cat "$logs/health.log" >&2; exit 1; }
 start_gateway
 printf 'catalog\tconcurrency\trps\tp50_ms\tp99_ms\terrors\trss_peak_mb\n' >"$state/results.tsv"
 echo "Warming the gateway up (5 s at concurrency 16, not counted)..."
-load_result 40 run --data "$data" --target https://127.0.0.1:7000 --method resident --auth token --concurrency 16 \
+load_result 40 run --data "$data" --target "$gateway_url" --method resident --auth token --concurrency 16 \
   --warmup 0 --duration 5 --label warm-up >/dev/null
 echo "Seeded catalog: measuring ${duration}s per run after ${warmup}s warm-up..."
 measure small
@@ -64,7 +64,7 @@ measure small
 echo "Publishing $resources more resources while the gateway runs..."
 route_builds() { grep -c 'Routes for catalog revision' "$logs/gateway.log" || true; }
 builds_before=$(route_builds); cpu_before=$(cpu_seconds "$pid_gateway"); filled=$(date +%s)
-"${load[@]}" fill --data "$data" --catalog https://127.0.0.1:7001 --count "$resources" 2> >(tee -a "$logs/load.log" | grep -E '000/|published in' >&2)
+"${load[@]}" fill --data "$data" --catalog "$catalog_grpc" --count "$resources" 2> >(tee -a "$logs/load.log" | grep -E '000/|published in' >&2)
 published=$(date +%s)
 # Caught up once no rebuild has been logged for 3 s.
 builds=$(route_builds)

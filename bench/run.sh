@@ -18,8 +18,8 @@
 #   Release build), BENCH_STATE (state directory, default .data/bench; wiped at start), BENCH_RESULTS (TSV file
 #   to keep the raw figures in), BENCH_START_WAIT (s to wait for every service to report SERVING, default 300: a
 #   loaded machine starts slowly), BENCH_BINARIES (a copy of the Release output tree to run instead of this one's).
-# Uses fixed ports 7000-7003 and 7011-7013 (Exchange, as scripts/run.sh), 7020-7022 (bare proxies, nginx):
-# stop scripts/run.sh first.
+# Uses the port map's 7000-7003 and 7011-7013 (Exchange) and 7020-7022 (bare proxies, nginx), each shifted by
+# BENCH_PORT_OFFSET (default 1500: 8500-8522), so it runs beside the AppHost, scripts/run.sh and a test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -46,7 +46,7 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
 fi
 # shellcheck source=bench/common.sh
 . bench/common.sh
-require_free_ports 7000 7001 7002 7003 7011 7012 7013 7020 7021 7022
+require_free_ports $(for p in 7000 7001 7002 7003 7011 7012 7013 7020 7021 7022; do port $p; done)
 mkdir -p "$state/nginx"
 results=$(mktemp "${TMPDIR:-/tmp}/exchange-bench.XXXXXX.tsv")
 on_exit() {
@@ -59,12 +59,12 @@ start_departments
 # Rate limiting stays on (the limiter runs on every call) with a limit the benchmark does not reach; the providers'
 # context keys are fetched every 2 s, so the gateway has them soon after the adapters publish them at start.
 start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \
-  "$gateway_secret" \
+  "$gateway_secret" $(gateway_env) \
   RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration=
 pid_gateway=$started
-start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen https://127.0.0.1:7020 --destination https://127.0.0.1:7011
+start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7020)" --destination "$public_security_url"
 pid_bare_resident=$started
-start bare-enterprise "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen https://127.0.0.1:7022 --destination https://127.0.0.1:7012
+start bare-enterprise "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7022)" --destination "$market_regulation_url"
 pid_bare_enterprise=$started
 
 # nginx as a gRPC proxy: HTTP/2 over TLS in, grpc_pass over TLS out (the gateway's client certificate, the adapter's
@@ -84,10 +84,10 @@ http {
   fastcgi_temp_path $prefix/fastcgi;
   uwsgi_temp_path $prefix/uwsgi;
   scgi_temp_path $prefix/scgi;
-  upstream public_security { server 127.0.0.1:7011; keepalive 128; keepalive_requests 1000000; keepalive_timeout 300s; }
-  upstream market_regulation { server 127.0.0.1:7012; keepalive 128; keepalive_requests 1000000; keepalive_timeout 300s; }
+  upstream public_security { server 127.0.0.1:$(port 7011); keepalive 128; keepalive_requests 1000000; keepalive_timeout 300s; }
+  upstream market_regulation { server 127.0.0.1:$(port 7012); keepalive 128; keepalive_requests 1000000; keepalive_timeout 300s; }
   server {
-    listen 127.0.0.1:7021 ssl http2;
+    listen 127.0.0.1:$(port 7021) ssl http2;
     ssl_certificate $pki/bench-proxy.crt;
     ssl_certificate_key $pki/bench-proxy.key;
     keepalive_requests 1000000;
@@ -108,8 +108,8 @@ pid_nginx=$!
 pids+=("$pid_nginx")
 
 echo "Waiting until every service reports SERVING..."
-if ! "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" https://127.0.0.1:7011 https://127.0.0.1:7012 https://127.0.0.1:7013 https://127.0.0.1:7001 https://127.0.0.1:7000 \
-    https://127.0.0.1:7020 https://127.0.0.1:7022 https://127.0.0.1:7021 >"$logs/health.log" 2>&1; then
+if ! "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" "$gateway_url" \
+    "$(address 7020)" "$(address 7022)" "$(address 7021)" >"$logs/health.log" 2>&1; then
   cat "$logs/health.log" >&2
   echo "error: not every service became healthy; see the logs in $logs" >&2
   exit 1
@@ -117,12 +117,12 @@ fi
 
 url() { # target method
   case "$1/$2" in
-    direct/resident) echo https://127.0.0.1:7011 ;;
-    direct/enterprise) echo https://127.0.0.1:7012 ;;
-    gateway/*) echo https://127.0.0.1:7000 ;;
-    bare/resident) echo https://127.0.0.1:7020 ;;
-    bare/enterprise) echo https://127.0.0.1:7022 ;;
-    nginx/*) echo https://127.0.0.1:7021 ;;
+    direct/resident) echo "$public_security_url" ;;
+    direct/enterprise) echo "$market_regulation_url" ;;
+    gateway/*) echo "$gateway_url" ;;
+    bare/resident) address 7020 ;;
+    bare/enterprise) address 7022 ;;
+    nginx/*) address 7021 ;;
   esac
 }
 pid_of() { # target method

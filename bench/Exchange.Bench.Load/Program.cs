@@ -25,7 +25,7 @@ const string Usage = """
 
     Common: --data DIR (default .data: catalog/context-keys/, credentials/<client>.secret, pki/ca.crt),
             --ca FILE (the exchange CA servers must chain to; default DATA/pki/ca.crt),
-            --token-endpoint URL (default https://127.0.0.1:7002/connect/token), --client C (default civil-affairs)
+            --token-endpoint URL (default $EXCHANGE_TOKEN_ENDPOINT, else https://127.0.0.1:7002/connect/token), --client C (default civil-affairs)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -53,7 +53,7 @@ try
     var call = BenchCall.ByName(Option("method", "resident"));
     var data = Option("data", ".data");
     var client = Option("client", "civil-affairs");
-    var tokenEndpoint = Loopback(Option("token-endpoint", "https://127.0.0.1:7002/connect/token"));
+    var tokenEndpoint = Loopback(Option("token-endpoint", Environment.GetEnvironmentVariable("EXCHANGE_TOKEN_ENDPOINT") ?? "https://127.0.0.1:7002/connect/token"));
     var tls = args[0] is "body" or "context"
         ? null
         : BenchTls.From(Option("ca", Path.Combine(data, "pki", "ca.crt")), options.GetValueOrDefault("client-certificate"));

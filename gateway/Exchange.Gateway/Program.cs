@@ -46,6 +46,6 @@ app.MapLicenceService();
 app.MapClerkPage();
 app.MapCatalogRouting(
     admission: caller => caller.UseCallAudit().UseCallerAuthorization(),
-    callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext());
+    callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext().UseRequestRecord());
 app.Run();
 return 0;

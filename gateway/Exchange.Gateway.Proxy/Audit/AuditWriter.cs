@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -17,7 +18,13 @@ namespace Exchange.Gateway.Audit;
 /// </summary>
 internal sealed partial class AuditWriter : IHostedService, IDisposable
 {
+    // How long an entry nobody waits for (a call's outcome) may wait for a batch to ride along with.
+    private static readonly TimeSpan LaterDelay = TimeSpan.FromMilliseconds(5);
+
     private readonly Channel<PendingEntry> _pending = Channel.CreateUnbounded<PendingEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<PendingEntry> _later = new();
+    private readonly Timer _laterDue;
+    private int _laterArmed;
     private readonly AuditStore _store;
     private readonly int _maxBatch;
     private readonly ILogger<AuditWriter> _logger;
@@ -40,6 +47,7 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         _scopes = scopes;
         _maxBatch = options.Value.MaxBatchSize;
         _logger = logger;
+        _laterDue = new Timer(_ => FlushLater());
     }
 
     /// <summary>Completes once the entry is committed to disk; faults if it could not be.</summary>
@@ -49,6 +57,38 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         if (!_pending.Writer.TryWrite(pending))
             return Task.FromException(new InvalidOperationException("The audit writer has stopped."));
         return pending.Committed.Task;
+    }
+
+    /// <summary>
+    /// Like <see cref="AppendAsync"/> for an entry no answer waits for (a call's outcome): it goes with the next batch
+    /// (at c=1 the next call's request record), or on its own after a few milliseconds, so it costs no commit of its own.
+    /// </summary>
+    public Task AppendLaterAsync(AuditEntry entry)
+    {
+        var pending = new PendingEntry(entry);
+        _later.Enqueue(pending);
+        if (Interlocked.Exchange(ref _laterArmed, 1) == 0)
+            _laterDue.Change(LaterDelay, Timeout.InfiniteTimeSpan);
+        return pending.Committed.Task;
+    }
+
+    private void FlushLater()
+    {
+        Volatile.Write(ref _laterArmed, 0);
+        if (!_later.IsEmpty)
+            _pending.Writer.TryWrite(new PendingEntry(null));
+    }
+
+    /// <summary>
+    /// Completes once every entry handed in before it is committed (or has failed): an audit reader waits for it, so
+    /// it sees the outcome of a call whose answer it already has, appended without waiting (<see cref="CallAuditMiddleware"/>).
+    /// </summary>
+    public Task WrittenAsync()
+    {
+        var barrier = new PendingEntry(null);
+        if (!_pending.Writer.TryWrite(barrier))
+            return Task.CompletedTask;
+        return barrier.Committed.Task;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -101,16 +141,21 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     {
         var reader = _pending.Reader;
         var batch = new List<PendingEntry>(_maxBatch);
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult() || !_later.IsEmpty)
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var pending))
                 batch.Add(pending);
+            // After the channel: an outcome handed in before a reader's barrier is then in the barrier's batch.
+            while (_later.TryDequeue(out var later))
+                batch.Add(later);
             try
             {
-                Commit(batch);
+                if (batch.Exists(p => p.Entry is not null))
+                    Commit(batch);
                 foreach (var pending in batch)
                 {
-                    _metrics.AuditRecordDurable(Stopwatch.GetElapsedTime(pending.HandedIn));
+                    if (pending.Entry is not null)
+                        _metrics.AuditRecordDurable(Stopwatch.GetElapsedTime(pending.HandedIn));
                     pending.Committed.TrySetResult();
                 }
             }
@@ -120,7 +165,12 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
                 LogCommitFailed(ex, batch.Count, _store.Location);
                 var failure = new AuditUnavailableException($"The audit record could not be stored: {ex.Message}", ex);
                 foreach (var pending in batch)
-                    pending.Committed.TrySetException(failure);
+                {
+                    if (pending.Entry is null)
+                        pending.Committed.TrySetResult();
+                    else
+                        pending.Committed.TrySetException(failure);
+                }
             }
             batch.Clear();
         }
@@ -139,6 +189,8 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         var (sequence, hash) = AuditStore.ReadHead(head);
         foreach (var pending in batch)
         {
+            if (pending.Entry is null)
+                continue;
             sequence++;
             var next = _chain.Hash(hash, sequence, pending.Entry);
             AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next, _chain.LeafHash(sequence, pending.Entry)));
@@ -149,11 +201,16 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         _checkpoints.Appended(sequence);
     }
 
-    public void Dispose() => Disconnect();
-
-    private sealed class PendingEntry(AuditEntry entry)
+    public void Dispose()
     {
-        public AuditEntry Entry { get; } = entry;
+        _laterDue.Dispose();
+        Disconnect();
+    }
+
+    /// <summary>An entry to commit, or (null) a barrier that completes with the batch it is in.</summary>
+    private sealed class PendingEntry(AuditEntry? entry)
+    {
+        public AuditEntry? Entry { get; } = entry;
 
         public long HandedIn { get; } = Stopwatch.GetTimestamp();
 

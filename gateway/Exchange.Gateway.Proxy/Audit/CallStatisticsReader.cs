@@ -5,7 +5,8 @@ namespace Exchange.Gateway.Audit;
 /// <summary>
 /// Aggregates audit records of a time range in the database (the range is found through the time index; percentiles
 /// with window functions), so no record is loaded into this process. One read transaction, so every figure is of the
-/// same records. The SQL is common to SQLite and PostgreSQL: integer division, CASE for counts, sums cast to BIGINT.
+/// same records. A forwarded call counts once: by its outcome record, or by its request record while it has none (its
+/// outcome unknown). The SQL is common to SQLite and PostgreSQL: integer division, CASE for counts, sums cast to BIGINT.
 /// </summary>
 internal sealed class CallStatisticsReader(AuditStore store)
 {
@@ -40,7 +41,7 @@ internal sealed class CallStatisticsReader(AuditStore store)
         var sql = $"""
             WITH ranged AS (
                 SELECT {keys}, latency_micros, {Denial} AS denied FROM audit_records
-                WHERE time_micros >= @from AND time_micros < @until {Visibility(query)}),
+                WHERE time_micros >= @from AND time_micros < @until AND {AuditStore.AnsweredRequest} {Visibility(query)}),
             ranked AS (
                 SELECT {names}, latency_micros, denied,
                        ROW_NUMBER() OVER (PARTITION BY {names} ORDER BY latency_micros) AS latency_rank,
@@ -56,7 +57,7 @@ internal sealed class CallStatisticsReader(AuditStore store)
     {
         var sql = $"""
             SELECT {Bucket} AS bucket, consumer, provider, resource, COUNT(*), CAST(SUM({Denial}) AS BIGINT)
-            FROM audit_records WHERE time_micros >= @from AND time_micros < @until {Visibility(query)}
+            FROM audit_records WHERE time_micros >= @from AND time_micros < @until AND {AuditStore.AnsweredRequest} {Visibility(query)}
             GROUP BY bucket, consumer, provider, resource ORDER BY bucket, consumer, resource, provider;
             """;
         return ReadRows(transaction, query, sql,
