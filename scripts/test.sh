@@ -18,7 +18,12 @@ contract_failures=0
 run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/exchange-test.XXXXXX")
 results="$run_tmp/results"
 mkdir -p "$results"
-trap 'rm -rf "$run_tmp"' EXIT
+# TEST_RESULTS=DIR keeps each project's TRX and log there (scripts/trx-times.py reads a TRX: slowest classes and tests).
+keep_results() {
+  [ -n "${TEST_RESULTS:-}" ] && mkdir -p "$TEST_RESULTS" && cp "$results"/*.trx "$results"/*.log "$TEST_RESULTS"/ 2>/dev/null
+  rm -rf "$run_tmp"
+}
+trap keep_results EXIT
 sdk() { TMPDIR="$run_tmp" dotnet "$@"; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -94,6 +99,10 @@ run_project() {
   } 9>"$results/.print"
   printf '%s %d %d\n' "$name" "$status" "$elapsed" >>"$results/projects"
 }
+
+# The adapters' seeded stores (10,000 residents and their signed licences, the same in every cluster of one build) are
+# made once for the whole run and copied into every later adapter, in every test process (SeededStoreTemplates).
+export EXCHANGE_SEEDED_STORES="$run_tmp/seeded-stores"
 
 parallelism=${TEST_PARALLELISM:-$(nproc)}
 started=$SECONDS

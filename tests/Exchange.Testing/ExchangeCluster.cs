@@ -240,7 +240,22 @@ public sealed class ExchangeCluster : IAsyncDisposable
         // Tracked as each one starts, so a failed start of one still stops the others on dispose.
         async Task<ServiceProcess> StartTrackedAsync(ExchangeService service, Dictionary<string, string> settings, int port, int? webPort = null) =>
             Track(await ServiceProcess.StartAsync(service, settings, port, cancellationToken, webPort));
-        var adapterStarts = adapterSettings.Select(a => StartTrackedAsync(a.Service, a.Settings, a.Port)).ToArray();
+        // One adapter of a department seeds at a time; the others wait for its stores and start from a copy.
+        async Task<ServiceProcess> StartAdapterAsync(ExchangeService service, Dictionary<string, string> settings, int port)
+        {
+            if (_options.Postgres is not null || !SeededStoreTemplates.Applies(service, settings))
+                return await StartTrackedAsync(service, settings, port);
+            using var seeding = await SeededStoreTemplates.AcquireAsync(service, cancellationToken);
+            var adapter = await StartTrackedAsync(service, settings, port);
+            if (seeding.Seeds)
+            {
+                // Adapters serve department data at once but issue their seeded licences in the background.
+                await adapter.WaitUntilServingAsync(cancellationToken, LicenceIssuerService);
+                SeededStoreTemplates.TakeFrom(adapter);
+            }
+            return adapter;
+        }
+        var adapterStarts = adapterSettings.Select(a => StartAdapterAsync(a.Service, a.Settings, a.Port)).ToArray();
         var catalogStart = StartTrackedAsync(ExchangeService.Catalog, catalogSettings, _catalogPort, catalogWebPort);
         await Task.WhenAll([.. adapterStarts, catalogStart]);
         var adapters = adapterStarts.Select(a => a.Result).ToArray();
@@ -250,8 +265,6 @@ public sealed class ExchangeCluster : IAsyncDisposable
         // Adapters serve department data at once but issue their seeded licences in the background; a test's first
         // licence lookup must not race that (the gateway would report the issuer as not answering).
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
-        foreach (var adapter in adapters.Where(a => _options.Postgres is null && SeededStoreTemplates.Applies(a.Service, _options.AdapterSettings)))
-            SeededStoreTemplates.TakeFrom(adapter);
         // Department calls are refused UNAVAILABLE until an adapter holds its exchange-context key from the catalog.
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, ContextKeyService)));
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Exchange.Protos.CivilAffairs.V1;
+using Exchange.Protos.MarketRegulation.V1;
 using Exchange.Protos.PublicSecurity.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -10,8 +12,9 @@ using Microsoft.Extensions.Hosting;
 namespace Exchange.Gateway.UnitTests.InProcess;
 
 /// <summary>
-/// A provider department in memory (a TestServer): answers PopulationService calls and keeps the headers of every
-/// call that reached it, so a test can tell a refused call from one the gateway let through.
+/// The provider departments in memory (a TestServer): answers the three departments' services (population, enterprise,
+/// civil affairs) with empty records and keeps the headers of every call that reached it, so a test can tell a refused
+/// call from one the gateway let through.
 /// </summary>
 public sealed class FakeProvider : IAsyncDisposable
 {
@@ -25,6 +28,8 @@ public sealed class FakeProvider : IAsyncDisposable
         builder.Services.AddSingleton(this);
         _app = builder.Build();
         _app.MapGrpcService<Population>();
+        _app.MapGrpcService<Enterprises>();
+        _app.MapGrpcService<CivilAffairs>();
         _app.StartAsync().GetAwaiter().GetResult();
     }
 
@@ -50,5 +55,35 @@ public sealed class FakeProvider : IAsyncDisposable
             }
             return new VerifyIdentityResponse { Match = true };
         }
+
+        public override Task<GetResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context) =>
+            provider.Answer(context, new GetResidentResponse { Resident = new Resident { CitizenId = request.CitizenId } });
+    }
+
+    private sealed class Enterprises(FakeProvider provider) : EnterpriseService.EnterpriseServiceBase
+    {
+        public override Task<GetEnterpriseResponse> GetEnterprise(GetEnterpriseRequest request, ServerCallContext context) =>
+            provider.Answer(context, new GetEnterpriseResponse());
+
+        public override Task<VerifyEnterpriseResponse> VerifyEnterprise(VerifyEnterpriseRequest request, ServerCallContext context) =>
+            provider.Answer(context, new VerifyEnterpriseResponse());
+
+        public override Task<GetCreditStatusResponse> GetCreditStatus(GetCreditStatusRequest request, ServerCallContext context) =>
+            provider.Answer(context, new GetCreditStatusResponse());
+    }
+
+    private sealed class CivilAffairs(FakeProvider provider) : CivilAffairsService.CivilAffairsServiceBase
+    {
+        public override Task<GetMarriageRecordsResponse> GetMarriageRecords(GetMarriageRecordsRequest request, ServerCallContext context) =>
+            provider.Answer(context, new GetMarriageRecordsResponse());
+
+        public override Task<GetSocialOrganizationResponse> GetSocialOrganization(GetSocialOrganizationRequest request, ServerCallContext context) =>
+            provider.Answer(context, new GetSocialOrganizationResponse());
+    }
+
+    private Task<T> Answer<T>(ServerCallContext context, T response)
+    {
+        Received.Enqueue(context.RequestHeaders);
+        return Task.FromResult(response);
     }
 }

@@ -138,27 +138,39 @@ public class GatewayHost : WebApplicationFactory<Program>
         return settings;
     }
 
+    /// <summary>The published resources the gateway starts with; a subclass publishes others (called from the constructor: no instance state).</summary>
+    protected virtual IEnumerable<Resource> Resources() =>
+    [
+        Resource(PopulationResource, "PUBLIC-SECURITY", ShareType.Conditional, "exchange.publicsecurity.v1.PopulationService", "VerifyIdentity", "GetResident"),
+        Resource(OpenResource, "MARKET-REGULATION", ShareType.Unconditional, "exchange.marketregulation.v1.EnterpriseService", "GetEnterprise"),
+    ];
+
+    /// <summary>The approved grants the gateway starts with (called from the constructor: no instance state).</summary>
+    protected virtual IEnumerable<Grant> Grants() => [ApprovedGrant("APP-TEST-1", "CIVIL-AFFAIRS", PopulationResource, "name", "citizen_id")];
+
+    /// <summary>A grant as the catalog publishes it once the provider approved the application: valid from yesterday for 30 days.</summary>
+    protected static Grant ApprovedGrant(string applicationId, string consumer, string resource, params string[] items) => new()
+    {
+        ApplicationId = applicationId,
+        ConsumerDepartmentCode = consumer,
+        ResourceCode = resource,
+        DataItems = { items },
+        ValidFrom = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+        ValidUntil = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
+    };
+
     private void WriteStartingState()
     {
         var catalog = new ResourceSnapshot { Revision = 1 };
-        catalog.Resources.Add(Resource(PopulationResource, "PUBLIC-SECURITY", ShareType.Conditional, "exchange.publicsecurity.v1.PopulationService", "VerifyIdentity", "GetResident"));
-        catalog.Resources.Add(Resource(OpenResource, "MARKET-REGULATION", ShareType.Unconditional, "exchange.marketregulation.v1.EnterpriseService", "GetEnterprise"));
+        catalog.Resources.Add(Resources());
         File.WriteAllBytes(Path.Combine(_directory, "catalog-snapshot.pb"), catalog.ToByteArray());
 
         var grants = new GrantSnapshot { Revision = 1 };
-        grants.Grants.Add(new Grant
-        {
-            ApplicationId = "APP-TEST-1",
-            ConsumerDepartmentCode = "CIVIL-AFFAIRS",
-            ResourceCode = PopulationResource,
-            DataItems = { "name", "citizen_id" },
-            ValidFrom = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
-            ValidUntil = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
-        });
+        grants.Grants.Add(Grants());
         File.WriteAllBytes(Path.Combine(_directory, "grant-snapshot.pb"), grants.ToByteArray());
 
         var contextKeys = new ListContextKeysResponse();
-        foreach (var department in new[] { "PUBLIC-SECURITY", "MARKET-REGULATION" })
+        foreach (var department in catalog.Resources.Select(r => r.ProviderDepartmentCode).Distinct())
             contextKeys.Keys.Add(new ContextKey { DepartmentCode = department, KeyId = department + "-1", Key = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(32)), Current = true });
         File.WriteAllBytes(Path.Combine(_directory, "context-keys.pb"), contextKeys.ToByteArray());
 
@@ -179,7 +191,7 @@ public class GatewayHost : WebApplicationFactory<Program>
         }));
     }
 
-    private static Resource Resource(string code, string provider, ShareType shareType, string service, params string[] methods)
+    protected static Resource Resource(string code, string provider, ShareType shareType, string service, params string[] methods)
     {
         var resource = new Resource
         {
