@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -18,13 +17,7 @@ namespace Exchange.Gateway.Audit;
 /// </summary>
 internal sealed partial class AuditWriter : IHostedService, IDisposable
 {
-    // How long an entry nobody waits for (a call's outcome) may wait for a batch to ride along with.
-    private static readonly TimeSpan LaterDelay = TimeSpan.FromMilliseconds(5);
-
     private readonly Channel<PendingEntry> _pending = Channel.CreateUnbounded<PendingEntry>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentQueue<PendingEntry> _later = new();
-    private readonly Timer _laterDue;
-    private int _laterArmed;
     private readonly AuditStore _store;
     private readonly int _maxBatch;
     private readonly ILogger<AuditWriter> _logger;
@@ -47,7 +40,6 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         _scopes = scopes;
         _maxBatch = options.Value.MaxBatchSize;
         _logger = logger;
-        _laterDue = new Timer(_ => FlushLater());
     }
 
     /// <summary>Completes once the entry is committed to disk; faults if it could not be.</summary>
@@ -57,26 +49,6 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         if (!_pending.Writer.TryWrite(pending))
             return Task.FromException(new InvalidOperationException("The audit writer has stopped."));
         return pending.Committed.Task;
-    }
-
-    /// <summary>
-    /// Like <see cref="AppendAsync"/> for an entry no answer waits for (a call's outcome): it goes with the next batch
-    /// (at c=1 the next call's request record), or on its own after a few milliseconds, so it costs no commit of its own.
-    /// </summary>
-    public Task AppendLaterAsync(AuditEntry entry)
-    {
-        var pending = new PendingEntry(entry);
-        _later.Enqueue(pending);
-        if (Interlocked.Exchange(ref _laterArmed, 1) == 0)
-            _laterDue.Change(LaterDelay, Timeout.InfiniteTimeSpan);
-        return pending.Committed.Task;
-    }
-
-    private void FlushLater()
-    {
-        Volatile.Write(ref _laterArmed, 0);
-        if (!_later.IsEmpty)
-            _pending.Writer.TryWrite(new PendingEntry(null));
     }
 
     /// <summary>
@@ -141,13 +113,10 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
     {
         var reader = _pending.Reader;
         var batch = new List<PendingEntry>(_maxBatch);
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult() || !_later.IsEmpty)
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var pending))
                 batch.Add(pending);
-            // After the channel: an outcome handed in before a reader's barrier is then in the barrier's batch.
-            while (_later.TryDequeue(out var later))
-                batch.Add(later);
             try
             {
                 if (batch.Exists(p => p.Entry is not null))
@@ -201,11 +170,7 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         _checkpoints.Appended(sequence);
     }
 
-    public void Dispose()
-    {
-        _laterDue.Dispose();
-        Disconnect();
-    }
+    public void Dispose() => Disconnect();
 
     /// <summary>An entry to commit, or (null) a barrier that completes with the batch it is in.</summary>
     private sealed class PendingEntry(AuditEntry? entry)

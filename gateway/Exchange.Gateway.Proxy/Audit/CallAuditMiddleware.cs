@@ -71,7 +71,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
             {
                 // A forwarded call: its request record is what must be durable before the answer completes; the
                 // outcome is handed in now (ahead of any audit query that follows the answer) and committed with the
-                // next batch (AppendLaterAsync), without holding the answer back.
+                // next batch, without holding the answer back.
                 await requested;
                 _ = RecordOutcomeAsync(entry);
                 return true;
@@ -92,7 +92,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
     {
         try
         {
-            await writer.AppendLaterAsync(entry);
+            await writer.AppendAsync(entry);
         }
         catch (Exception ex)
         {
