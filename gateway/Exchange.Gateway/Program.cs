@@ -46,6 +46,6 @@ app.MapLicenceService();
 app.MapClerkPage();
 app.MapCatalogRouting(
     admission: caller => caller.UseCallAudit().UseCallerAuthorization(),
-    callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext().UseRequestRecord());
+    callPipeline: call => call.UseRequestMessageLimit().UseCaseMetadata().UseGrantAuthorization().UseConsumerRateLimits().UseExchangeContext());
 app.Run();
 return 0;

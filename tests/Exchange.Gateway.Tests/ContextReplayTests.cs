@@ -122,49 +122,6 @@ public sealed class ContextReplayTests(RecordedClusterFixture fixture) : IClassF
     }
 
     /// <summary>A genuine call through the gateway, served, and the context the gateway sent with it.</summary>
-    /// <summary>
-    /// Audit, not replay, but it needs a provider held mid-call: the gateway makes the record of the request durable
-    /// while the provider works (so an answer never waits for a whole record), and the outcome then stands for the call.
-    /// </summary>
-    [Fact]
-    public async Task While_the_provider_works_the_request_is_already_recorded_and_its_outcome_then_stands_for_the_call()
-    {
-        var caseNumber = "HELD-" + Guid.NewGuid().ToString("N")[..8];
-        var audit = new Exchange.Protos.Audit.V1.AuditService.AuditServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs));
-        async Task<List<Exchange.Protos.Audit.V1.AuditRecord>> RecordsOfCaseAsync() =>
-            [.. (await audit.QueryAuditRecordsAsync(new Exchange.Protos.Audit.V1.QueryAuditRecordsRequest { HolderId = Holder, PageSize = 1000 }))
-                .Records.Where(r => r.CaseNumber == caseNumber)];
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fixture.Proxy.Hold = hold;
-        Task<GetResidentResponse> call;
-        try
-        {
-            call = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs, caseNumber))
-                .GetResidentAsync(new GetResidentRequest { CitizenId = Holder }).ResponseAsync;
-            List<Exchange.Protos.Audit.V1.AuditRecord> whileHeld = [];
-            await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () => (whileHeld = await RecordsOfCaseAsync()).Count > 0,
-                "the request's record in the audit log while the provider is held");
-
-            var requested = Assert.Single(whileHeld);
-            Assert.Equal(("OUTCOME_UNKNOWN", "CIVIL-AFFAIRS", "PUBLIC-SECURITY", "PS-RESIDENT-BASIC", Holder),
-                (requested.Status, requested.ConsumerDepartmentCode, requested.ProviderDepartmentCode, requested.ResourceCode, requested.HolderId));
-            Assert.Equal(["birth_date", "gender", "name", "status"], requested.DataItems.Order(StringComparer.Ordinal));
-            Assert.False(call.IsCompleted);
-        }
-        finally
-        {
-            fixture.Proxy.Hold = null;
-            hold.TrySetResult();
-        }
-
-        await call;
-        var outcome = Assert.Single(await RecordsOfCaseAsync());
-        Assert.Equal("OK", outcome.Status);
-        Assert.True(outcome.LatencyMicros > 0);
-        var verification = await audit.VerifyAuditChainAsync(new Exchange.Protos.Audit.V1.VerifyAuditChainRequest());
-        Assert.True(verification.Intact, verification.Problem);
-    }
-
     private async Task<RecordedCall> CaptureGetResidentAsync(string holder)
     {
         fixture.Proxy.Calls.Clear();

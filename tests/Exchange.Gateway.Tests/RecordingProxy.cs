@@ -39,9 +39,6 @@ public sealed class RecordingProxy : IAsyncDisposable
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
-    /// <summary>While set and not completed, calls wait here before they go on: a provider still working.</summary>
-    public TaskCompletionSource? Hold { get; set; }
-
     public static async Task<RecordingProxy> StartAsync()
     {
         var port = LoopbackPort.Next();
@@ -64,8 +61,6 @@ public sealed class RecordingProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var bytes = body.ToArray();
         Calls.Enqueue(new RecordedCall(context.Request.Path.Value!, context.Request.Headers[ExchangeMetadata.Context].ToString(), bytes));
-        if (Hold is { } hold)
-            await hold.Task.WaitAsync(context.RequestAborted);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Upstream ?? throw new InvalidOperationException("No upstream yet."), context.Request.Path.Value))
         {

@@ -22,13 +22,6 @@ public sealed record AuditEntry(
     /// <summary>Rows another feature stores beside the record, in its transaction (not chained); null for most calls.</summary>
     public IAuditAttachment? Attachment { get; init; }
 
-    /// <summary>
-    /// The status of a request record: made durable while the provider works, before any of its answer leaves the
-    /// gateway; the call's outcome is a later record with the same request id and time. A request record without one
-    /// (the gateway stopped in between) is what queries and statistics show, under this status.
-    /// </summary>
-    public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
-
     /// <summary>A moment as the record's <see cref="TimeMicros"/>: Unix microseconds.</summary>
     public static long MicrosOf(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 }

@@ -67,9 +67,6 @@ public static class AuditExtensions
     /// <summary>Records the call, whatever its outcome, durably before its response completes.</summary>
     public static IApplicationBuilder UseCallAudit(this IApplicationBuilder app) => app.UseMiddleware<CallAuditMiddleware>();
 
-    /// <summary>Last step before forwarding: the request's record, durable while the provider works (<see cref="RequestRecordMiddleware"/>).</summary>
-    public static IApplicationBuilder UseRequestRecord(this IApplicationBuilder app) => app.UseMiddleware<RequestRecordMiddleware>();
-
     /// <summary>
     /// Serves exchange.audit.v1.AuditService (query, call statistics, verification against the witnesses, inclusion
     /// proofs) and WitnessService (this instance witnessing the others' logs) from the gateway itself.

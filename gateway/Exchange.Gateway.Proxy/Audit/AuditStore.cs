@@ -235,15 +235,7 @@ public sealed class AuditStore : IDisposable
         }
     }
 
-    /// <summary>
-    /// SQL condition over <c>audit_records</c>: false for a request record whose call has its outcome record (same time
-    /// and request id, found through the time index), which then stands for the call; true for every other record.
-    /// </summary>
-    public const string AnsweredRequest =
-        "NOT (audit_records.status = '" + AuditEntry.OutcomeUnknown + "' AND EXISTS (SELECT 1 FROM audit_records outcome " +
-        "WHERE outcome.time_micros = audit_records.time_micros AND outcome.request_id = audit_records.request_id AND outcome.sequence > audit_records.sequence))";
-
-    /// <summary>Records matching the query, newest first; a call forwarded to its provider once (by its outcome record, or its request record while it has none).</summary>
+    /// <summary>Records matching the query, newest first.</summary>
     public List<ChainedAuditRecord> Query(AuditQuery query)
     {
         var records = new List<ChainedAuditRecord>();
@@ -276,7 +268,7 @@ public sealed class AuditStore : IDisposable
             sql.Append(" AND (consumer = @me OR provider = @me)");
             command.AddParameter("@me", department);
         }
-        sql.Append($" AND {AnsweredRequest} ORDER BY sequence DESC LIMIT @limit;");
+        sql.Append(" ORDER BY sequence DESC LIMIT @limit;");
         command.AddParameter("@limit", query.Limit);
         command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();

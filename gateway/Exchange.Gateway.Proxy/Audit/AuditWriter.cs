@@ -51,18 +51,6 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         return pending.Committed.Task;
     }
 
-    /// <summary>
-    /// Completes once every entry handed in before it is committed (or has failed): an audit reader waits for it, so
-    /// it sees the outcome of a call whose answer it already has, appended without waiting (<see cref="CallAuditMiddleware"/>).
-    /// </summary>
-    public Task WrittenAsync()
-    {
-        var barrier = new PendingEntry(null);
-        if (!_pending.Writer.TryWrite(barrier))
-            return Task.CompletedTask;
-        return barrier.Committed.Task;
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var scope = _scopes.CreateAsyncScope())
@@ -119,12 +107,10 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
                 batch.Add(pending);
             try
             {
-                if (batch.Exists(p => p.Entry is not null))
-                    Commit(batch);
+                Commit(batch);
                 foreach (var pending in batch)
                 {
-                    if (pending.Entry is not null)
-                        _metrics.AuditRecordDurable(Stopwatch.GetElapsedTime(pending.HandedIn));
+                    _metrics.AuditRecordDurable(Stopwatch.GetElapsedTime(pending.HandedIn));
                     pending.Committed.TrySetResult();
                 }
             }
@@ -134,12 +120,7 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
                 LogCommitFailed(ex, batch.Count, _store.Location);
                 var failure = new AuditUnavailableException($"The audit record could not be stored: {ex.Message}", ex);
                 foreach (var pending in batch)
-                {
-                    if (pending.Entry is null)
-                        pending.Committed.TrySetResult();
-                    else
-                        pending.Committed.TrySetException(failure);
-                }
+                    pending.Committed.TrySetException(failure);
             }
             batch.Clear();
         }
@@ -158,8 +139,6 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
         var (sequence, hash) = AuditStore.ReadHead(head);
         foreach (var pending in batch)
         {
-            if (pending.Entry is null)
-                continue;
             sequence++;
             var next = _chain.Hash(hash, sequence, pending.Entry);
             AuditStore.Insert(insert, new ChainedAuditRecord(sequence, pending.Entry, hash, next, _chain.LeafHash(sequence, pending.Entry)));
@@ -172,10 +151,9 @@ internal sealed partial class AuditWriter : IHostedService, IDisposable
 
     public void Dispose() => Disconnect();
 
-    /// <summary>An entry to commit, or (null) a barrier that completes with the batch it is in.</summary>
-    private sealed class PendingEntry(AuditEntry? entry)
+    private sealed class PendingEntry(AuditEntry entry)
     {
-        public AuditEntry? Entry { get; } = entry;
+        public AuditEntry Entry { get; } = entry;
 
         public long HandedIn { get; } = Stopwatch.GetTimestamp();
 

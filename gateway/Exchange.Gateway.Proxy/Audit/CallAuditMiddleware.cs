@@ -13,9 +13,8 @@ namespace Exchange.Gateway.Audit;
 /// <summary>
 /// Outermost step of every call through the gateway: gives the call its request id (returned to the consumer as
 /// <c>x-exchange-request-id</c>), and when the answer is known — the gateway's own or the provider's — records
-/// it in the audit chain and waits until the record is durable before the response completes. A forwarded call has
-/// its request record already (<see cref="RequestRecordMiddleware"/>): then that record is what is waited for, and the
-/// outcome follows without holding the answer. A call whose record cannot be stored is aborted rather than answered.
+/// it in the audit chain and waits until the record is durable before the response completes. A call whose
+/// record cannot be stored is aborted rather than answered.
 /// </summary>
 internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWriter writer, GatewayMetrics metrics, TimeProvider time, ILogger<CallAuditMiddleware> logger)
 {
@@ -67,15 +66,6 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
         metrics.CallEnded(entry.Consumer, entry.Provider, entry.Resource, status, latency);
         try
         {
-            if (call.RequestRecorded is { } requested)
-            {
-                // A forwarded call: its request record is what must be durable before the answer completes; the
-                // outcome is handed in now (ahead of any audit query that follows the answer) and committed with the
-                // next batch, without holding the answer back.
-                await requested;
-                _ = RecordOutcomeAsync(entry);
-                return true;
-            }
             using (GatewayTracing.Step(GatewayTracing.AuditWait))
                 await writer.AppendAsync(entry);
             return true;
@@ -85,18 +75,6 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
             LogNotRecorded(ex, call.RequestId);
             context.Abort();
             return false;
-        }
-    }
-
-    private async Task RecordOutcomeAsync(AuditEntry entry)
-    {
-        try
-        {
-            await writer.AppendAsync(entry);
-        }
-        catch (Exception ex)
-        {
-            LogOutcomeNotRecorded(ex, entry.RequestId, entry.Status);
         }
     }
 
@@ -131,7 +109,4 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {RequestId} aborted: its audit record could not be stored")]
     private partial void LogNotRecorded(Exception exception, string requestId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Call {RequestId} was answered ({Status}) after its request record was stored, but its outcome record could not be: the audit log shows its outcome as unknown")]
-    private partial void LogOutcomeNotRecorded(Exception exception, string requestId, string status);
 }

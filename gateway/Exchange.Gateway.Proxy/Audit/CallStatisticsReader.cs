@@ -5,8 +5,7 @@ namespace Exchange.Gateway.Audit;
 /// <summary>
 /// Aggregates audit records of a time range in the database (the range is found through the time index; percentiles
 /// with window functions), so no record is loaded into this process. One read transaction, so every figure is of the
-/// same records. A forwarded call counts once: by its outcome record, or by its request record while it has none (its
-/// outcome unknown). The SQL is common to SQLite and PostgreSQL: integer division, CASE for counts, sums cast to BIGINT.
+/// same records. The SQL is common to SQLite and PostgreSQL: integer division, CASE for counts, sums cast to BIGINT.
 /// </summary>
 internal sealed class CallStatisticsReader(AuditStore store)
 {
@@ -41,7 +40,7 @@ internal sealed class CallStatisticsReader(AuditStore store)
         var sql = $"""
             WITH ranged AS (
                 SELECT {keys}, latency_micros, {Denial} AS denied FROM audit_records
-                WHERE time_micros >= @from AND time_micros < @until AND {AuditStore.AnsweredRequest} {Visibility(query)}),
+                WHERE time_micros >= @from AND time_micros < @until {Visibility(query)}),
             ranked AS (
                 SELECT {names}, latency_micros, denied,
                        ROW_NUMBER() OVER (PARTITION BY {names} ORDER BY latency_micros) AS latency_rank,
@@ -57,7 +56,7 @@ internal sealed class CallStatisticsReader(AuditStore store)
     {
         var sql = $"""
             SELECT {Bucket} AS bucket, consumer, provider, resource, COUNT(*), CAST(SUM({Denial}) AS BIGINT)
-            FROM audit_records WHERE time_micros >= @from AND time_micros < @until AND {AuditStore.AnsweredRequest} {Visibility(query)}
+            FROM audit_records WHERE time_micros >= @from AND time_micros < @until {Visibility(query)}
             GROUP BY bucket, consumer, provider, resource ORDER BY bucket, consumer, resource, provider;
             """;
         return ReadRows(transaction, query, sql,

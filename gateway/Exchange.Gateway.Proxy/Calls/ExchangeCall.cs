@@ -27,12 +27,6 @@ public sealed class ExchangeCall(string requestId, DateTimeOffset time, long sta
     /// <summary>The citizen id or credit code the provider reported the call was about.</summary>
     public string HolderId { get; set; } = string.Empty;
 
-    /// <summary>The subject ids of the request message (citizen id, credit code), comma-separated, once the context is bound.</summary>
-    public string RequestedHolder { get; set; } = string.Empty;
-
-    /// <summary>The commit of the call's request record, once it is forwarded; its answer waits for it.</summary>
-    public Task? RequestRecorded { get; set; }
-
     /// <summary>The data items the provider reported returning, comma-separated as it sent them.</summary>
     public string ReturnedItems { get; set; } = string.Empty;
 }

@@ -84,7 +84,6 @@ internal sealed class ExchangeContextMiddleware(RequestDelegate next, GatewayCon
                     $"The request is not a valid {method.Path} request message; it cannot be read as protobuf.");
                 return false;
             }
-            call.RequestedHolder = string.Join(',', subject);
             exchangeContext = contexts.Create(method, call.RequestId, call.Caller!.Department!, call.GrantedItems, call.CaseNumber, call.Purpose,
                 subject, RequestDigest.Of(message));
         }
