@@ -77,7 +77,7 @@ public sealed class PresentationCodeTests(ClerkPageFixture fixture)
     [Fact]
     public async Task A_department_system_verifies_a_code_over_grpc_once_seeing_only_the_consented_items_and_no_other_department_can()
     {
-        var husband = ClerkPageTests.Couples()[42].Husband;
+        var husband = ClerkPageTests.Couples()[44].Husband;
         var (tokens, _, _) = await HolderSignIn.SignInAsync(fixture.Cluster, husband);
         var holder = new LicenceService.LicenceServiceClient(HolderSignIn.GatewayCalls(fixture.Cluster, tokens.GetProperty("access_token").GetString()!));
         var identityCard = (await holder.ListByHolderAsync(new ListByHolderRequest { HolderId = husband })).Licences.First(l => l.TypeCode == "RIDC");
