@@ -149,6 +149,11 @@ if [ "$reported" -lt "${#projects[@]}" ]; then
   failed=$((failed + ${#projects[@]} - reported))
 fi
 
+if [ "$failed" -gt 0 ] && command -v python3 >/dev/null; then
+  step "Failed tests"
+  python3 scripts/trx-failures.py "$results"/*.trx
+fi
+
 failed=$((failed + contract_failures))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "A test project exited with $status without reporting a failed test (a test process crashed or aborted)."
