@@ -44,6 +44,9 @@ public sealed class HolderJourneyTests(ClerkPageFixture fixture)
         await Expect(use.Locator("[data-testid=proof]")).ToContainTextAsync("已核对");
         await Expect(use.Locator("[data-testid=use-items]")).ToContainTextAsync("出生日期");
         Assert.DoesNotContain("birth_date", await phone.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var ownCode = phone.Locator("[data-testid=use]").Filter(new() { HasText = "持证人亮证授权" });
+        await Expect(ownCode.Locator("[data-testid=use-department]")).ToHaveTextAsync("您本人（政务服务门户）");
+        await Expect(ownCode.Locator("[data-testid=object]")).ToHaveCountAsync(0);
         await BrowserFixture.AssertNoSidewaysScrollAsync(phone, "谁用了我的数据");
         await BrowserFixture.ScreenshotAsync(phone, "journey-4-usage-proved");
 

@@ -23,8 +23,17 @@ public enum ProofState
 /// <summary>One use of the holder's data as the portal shows it.</summary>
 public sealed record UsageEntry(
     long Sequence, string Time, string Department, string Provider, string Resource, string Method, IReadOnlyList<string> Items,
-    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof)
+    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof, bool ByHolder = false)
 {
+    /// <summary>Said in place of the department for what the holder did through this portal (made a code, listed licences).</summary>
+    public const string Holder = "您本人（政务服务门户）";
+
+    /// <summary>
+    /// A department received these items about the holder, so the holder may object to them. Not for the holder's own
+    /// actions: making a presentation code records the consented items, which no department has received.
+    /// </summary>
+    public bool Objectable => Allowed && !ByHolder && Resource.Length > 0 && Items.Count > 0;
+
     /// <summary>The resource by its catalog name (居民户籍基本信息), not its code.</summary>
     public string ResourceName => DataItemTitles.ResourceName(Resource);
 
@@ -129,10 +138,13 @@ public sealed class MyUsage : IDisposable
         && proof.TreeSize == witnessed.TreeSize
         && MerkleProofs.VerifyInclusion(shown.Sequence - 1, witnessed.TreeSize, AuditRecordLeaf.Hash(shown), CheckpointMessages.Hashes(proof.Proof), witnessed.RootHash.Span);
 
+    /// <summary>The consumer the catalog gives the portal's client: calls under it are the signed-in holder's own.</summary>
+    private const string PortalDepartment = "PORTAL";
+
     private static UsageEntry Entry(AuditRecord record, ProofState proof) => new(
         record.Sequence,
         record.Time is null ? string.Empty : BeijingTime.Format(record.Time.ToDateTimeOffset()),
-        DepartmentNames.Of(record.ConsumerDepartmentCode),
+        IsByHolder(record) ? UsageEntry.Holder : DepartmentNames.Of(record.ConsumerDepartmentCode),
         DepartmentNames.Of(record.ProviderDepartmentCode, record.ProviderDepartmentCode),
         record.ResourceCode,
         record.Method,
@@ -141,7 +153,10 @@ public sealed class MyUsage : IDisposable
         record.Purpose,
         CallOutcomes.Of(record.Status),
         CallOutcomes.Allowed(record.Status),
-        proof);
+        proof,
+        IsByHolder(record));
+
+    private static bool IsByHolder(AuditRecord record) => string.Equals(record.ConsumerDepartmentCode, PortalDepartment, StringComparison.Ordinal);
 
     public void Dispose() => _catalog.Dispose();
 }
