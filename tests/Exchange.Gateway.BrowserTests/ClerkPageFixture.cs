@@ -104,9 +104,11 @@ public sealed class ClerkPageFixture : IAsyncLifetime
             [$"Admin:Accounts:{PublicSecurityReviewer}:Department"] = "PUBLIC-SECURITY",
             [$"Admin:Accounts:{PublicSecurityReviewer}:Password"] = Password,
         };
+        // Chromium starts while the cluster does: neither needs the other until the first test.
+        var browser = _browser.InitializeAsync().AsTask();
         _cluster = await ExchangeCluster.StartAsync(
             new ExchangeClusterOptions { GatewaySettings = gatewaySettings, CatalogSettings = catalogSettings, WithPortal = true }, TestContext.Current.CancellationToken);
-        await _browser.InitializeAsync();
+        await browser;
     }
 
     public async ValueTask DisposeAsync()
