@@ -1,3 +1,4 @@
+using Exchange.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,16 +8,17 @@ namespace Exchange.Catalog.BrowserTests;
 public static class AdminPages
 {
     /// <summary>
-    /// A browser tab signed in as <paramref name="account"/>, on the page the sign-in lands on (the resource list). The
-    /// first time for an account it signs in through the form; later tabs start with that session's cookies, as a
-    /// second tab of the same browser would (SignInTests cover the form itself): two page loads fewer per test.
+    /// A browser tab signed in as <paramref name="account"/>, on <paramref name="path"/> (by default the resource list,
+    /// where the sign-in lands). The first time for an account it signs in through the form; later tabs start with that
+    /// session's cookies and open <paramref name="path"/> directly, as a second tab of the same browser would
+    /// (SignInTests cover the form itself): two or three page loads fewer per test.
     /// </summary>
-    public static async Task<IPage> SignedInAsync(AdminUiFixture fixture, string account, int width = Exchange.Testing.BrowserFixture.DesktopWidth)
+    public static async Task<IPage> SignedInAsync(AdminUiFixture fixture, string account, int width = BrowserFixture.DesktopWidth, string path = "resources")
     {
         if (fixture.SessionOf(account) is { } session)
         {
             var tab = await fixture.NewPageAsync(width, session);
-            await tab.GotoAsync(Url(fixture, "resources"));
+            await tab.GotoAsync(Url(fixture, path));
             await Expect(tab.GetByTestId("signed-in-user")).ToHaveTextAsync(account);
             return tab;
         }
@@ -24,6 +26,8 @@ public static class AdminPages
         await SignInAsync(page, fixture, account, fixture.PasswordOf(account));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(account);
         fixture.KeepSession(account, await page.Context.StorageStateAsync());
+        if (path != "resources")
+            await page.GotoAsync(Url(fixture, path));
         return page;
     }
 
@@ -34,6 +38,31 @@ public static class AdminPages
         await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit]");
     }
+
+    /// <summary>
+    /// Opens again, with <paramref name="open"/>, a page that shows what the gateway answered (audit records,
+    /// statistics) until <paramref name="answered"/>. The catalog asks the gateway with a deadline (10 s for statistics,
+    /// 15 s for the audit log) and on a loaded machine a gateway can miss it; the page then names that gateway instead
+    /// of showing its records, which is right for the page and no answer for the test.
+    /// </summary>
+    public static async Task UntilTheGatewayAnswersAsync(IPage page, Func<Task> open, Func<Task<bool>> answered)
+    {
+        var attempts = 0;
+        await Eventually.WithinAsync(TimeSpan.FromMinutes(2), async () =>
+        {
+            if (attempts++ > 0)
+                await open();
+            await page.WaitForLoadStateAsync();
+            return await answered();
+        }, $"the gateway answered {page.Url}");
+    }
+
+    /// <summary>The statistics page heard from the fixture's gateway (its second one, <see cref="AdminUiFixture.DownGateway"/>, never answers).</summary>
+    public static async Task<bool> StatisticsAnsweredAsync(IPage page) =>
+        (await page.GetByTestId("statistics-window").InnerTextAsync()).Contains("1 / 2 个网关已响应", StringComparison.Ordinal);
+
+    /// <summary>The audit page shows the gateway's records, not that it could not be asked.</summary>
+    public static async Task<bool> AuditAnsweredAsync(IPage page) => await page.GetByTestId("audit-error").CountAsync() == 0;
 
     public static string Url(AdminUiFixture fixture, string path) => new Uri(fixture.AdminAddress, path).ToString();
 

@@ -27,10 +27,11 @@ public sealed class AuditLogTests(AdminUiFixture fixture)
         var population = new PopulationService.PopulationServiceClient(channel);
         await population.GetResidentAsync(new GetResidentRequest { CitizenId = holder }, ExchangeCallCredentials.ForCase("SCJG-2026-0815", "市场主体登记核验法定代表人"));
 
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "audit"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "audit");
         await page.FillAsync("#Holder", holder);
         await page.ClickAsync("button:text('查询')");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Holder="));
+        await AdminPages.UntilTheGatewayAnswersAsync(page, async () => await page.ReloadAsync(), () => AdminPages.AuditAnsweredAsync(page));
 
         var records = page.GetByTestId("audit-records");
         await Expect(records.Locator("tbody tr")).ToHaveCountAsync(1);
@@ -41,6 +42,8 @@ public sealed class AuditLogTests(AdminUiFixture fixture)
         await Expect(records).ToContainTextAsync("市场主体登记核验法定代表人");
 
         await page.ClickAsync("[data-testid=verify-chain]");
+        await Expect(page.GetByTestId("chain-result").Or(page.GetByTestId("audit-error")).First).ToBeVisibleAsync();
+        await AdminPages.UntilTheGatewayAnswersAsync(page, () => page.ClickAsync("[data-testid=verify-chain]"), () => AdminPages.AuditAnsweredAsync(page));
         await Expect(page.GetByTestId("chain-result")).ToContainTextAsync("哈希链完整");
         // The verify form keeps the filters.
         await Expect(page.GetByTestId("audit-records").Locator("tbody tr")).ToHaveCountAsync(1);
@@ -50,8 +53,7 @@ public sealed class AuditLogTests(AdminUiFixture fixture)
     [Fact]
     public async Task End_before_start_is_refused_next_to_the_field()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "audit?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "audit?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00");
 
         await Expect(AdminPages.FieldError(page, "Until")).ToHaveTextAsync("结束时间不能早于开始时间。");
     }

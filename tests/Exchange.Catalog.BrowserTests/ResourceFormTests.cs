@@ -15,8 +15,7 @@ public sealed class ResourceFormTests(AdminUiFixture fixture)
     public async Task Edit_with_an_empty_name_shows_the_message_at_the_name_and_stores_nothing()
     {
         var before = (await Catalog.GetResourceDraftAsync(new GetResourceDraftRequest { Code = "MR-CREDIT-STATUS" })).Resource;
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "resources/MR-CREDIT-STATUS/edit"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "resources/MR-CREDIT-STATUS/edit");
 
         await page.FillAsync("#Form_Name", "   ");
         await page.FillAsync("#Form_Description", "这段描述不应被保存");
@@ -34,8 +33,7 @@ public sealed class ResourceFormTests(AdminUiFixture fixture)
     [Fact]
     public async Task New_resource_with_a_malformed_or_taken_code_is_not_created()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "drafts/new"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
         await page.FillAsync("#Form_Code", "bad code");
         await page.FillAsync("#Form_Name", "格式错误的资源");
         await page.ClickAsync("[data-testid=save]");
@@ -53,8 +51,7 @@ public sealed class ResourceFormTests(AdminUiFixture fixture)
     [Fact]
     public async Task New_draft_is_created_and_an_incomplete_one_is_not_published_with_every_problem_named()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "drafts/new"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
         await BrowserFixture.ScreenshotAsync(page, "resource-new");
         await page.FillAsync("#Form_Code", "CA-TEST-DRAFT");
         await page.FillAsync("#Form_Name", "测试草稿");
@@ -78,8 +75,7 @@ public sealed class ResourceFormTests(AdminUiFixture fixture)
     [Fact]
     public async Task A_complete_new_draft_saves_every_field()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "drafts/new"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
         await page.FillAsync("#Form_Code", "PS-TEST-COMPLETE");
         await page.FillAsync("#Form_Name", "完整的测试资源");
         await page.FillAsync("#Form_Description", "用于界面测试");

@@ -23,8 +23,7 @@ public sealed class ServiceItemEditingTests(AdminUiFixture fixture)
     public async Task An_administrator_adds_a_check_and_a_licence_item_nothing_is_stored_until_every_field_is_right()
     {
         var before = await ServedAsync();
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "service-items"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "service-items");
         await page.Locator($"tr[data-code='{ItemCode}'] a").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("编辑办事事项");
 
@@ -53,8 +52,7 @@ public sealed class ServiceItemEditingTests(AdminUiFixture fixture)
     [Fact]
     public async Task A_department_reviewer_sees_the_items_but_cannot_edit_them()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer);
-        await page.GotoAsync(AdminPages.Url(fixture, "service-items"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer, path: "service-items");
         await Expect(page.Locator("tr[data-code='CA-MARRIAGE-REGISTRATION']")).ToContainTextAsync("内地居民结婚登记");
         await Expect(page.Locator("tr[data-code='CA-MARRIAGE-REGISTRATION'] a")).ToHaveCountAsync(0);
 
@@ -76,8 +74,7 @@ public sealed class ServiceItemEditingTests(AdminUiFixture fixture)
     [Fact]
     public async Task A_new_item_with_problems_names_each_one()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "service-items/new"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "service-items/new");
         await page.FillAsync("#Form_Code", "lower-case");
         await page.FillAsync("#Form_Materials_0__Code", "M01");
         await page.FillAsync("#Form_Materials_0__Name", "申请书");

@@ -90,9 +90,7 @@ public sealed class SignInTests(AdminUiFixture fixture)
     [Fact]
     public async Task Reviewer_cannot_edit_the_catalog_or_read_the_audit_log()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer);
-
-        await page.GotoAsync(AdminPages.Url(fixture, "resources/PS-RESIDENT-BASIC/edit"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer, path: "resources/PS-RESIDENT-BASIC/edit");
         await Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
         await page.GotoAsync(AdminPages.Url(fixture, "audit"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");

@@ -51,9 +51,10 @@ public sealed class StatisticsPageTests(AdminUiFixture fixture)
 
         var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
         await page.ClickAsync("header nav a:text('调用统计')");
-        await Expect(page.GetByTestId("calls-chart")).ToBeVisibleAsync();
         await page.FillAsync("#From", TimeZoneInfo.ConvertTime(from, Beijing).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         await page.ClickAsync("button:text('统计')");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("From="));
+        await AdminPages.UntilTheGatewayAnswersAsync(page, async () => await page.ReloadAsync(), () => AdminPages.StatisticsAnsweredAsync(page));
 
         // Six data calls, the check itself, and the four facts it read (each applicant's residence and marriage records).
         await Expect(page.GetByTestId("total-calls")).ToHaveTextAsync("10");
@@ -84,8 +85,7 @@ public sealed class StatisticsPageTests(AdminUiFixture fixture)
     [Fact]
     public async Task End_before_start_is_refused_next_to_the_field()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-        await page.GotoAsync(AdminPages.Url(fixture, "statistics?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "statistics?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00");
 
         await Expect(AdminPages.FieldError(page, "Until")).ToHaveTextAsync("结束时间必须晚于开始时间。");
     }
@@ -93,8 +93,7 @@ public sealed class StatisticsPageTests(AdminUiFixture fixture)
     [Fact]
     public async Task A_reviewer_cannot_open_the_statistics()
     {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer);
-        await page.GotoAsync(AdminPages.Url(fixture, "statistics"));
+        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.CivilAffairsReviewer, path: "statistics");
 
         Assert.EndsWith("/admin/denied", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Expect(page.Locator("header nav")).Not.ToContainTextAsync("调用统计");

@@ -35,7 +35,7 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         Assert.Equal(["登记日期", "结婚证字号", "男方姓名", "男方身份证件号", "女方姓名", "女方身份证件号", "登记机关"], titles);
         Assert.Matches(BeijingTimeText(), await page.Locator("[data-testid=checked-at]").InnerTextAsync());
         Assert.DoesNotContain("CIVIL-AFFAIRS", await page.Locator("body").InnerTextAsync());
-        await AssertFitsAsync(page, $"clerk-marriage-certificate-{width}");
+        await AssertFitsAsync(page, $"clerk-marriage-certificate-{width}", accessibility: width == BrowserFixture.DesktopWidth);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         var text = await page.Locator("[data-testid=licence]").InnerTextAsync();
         Assert.DoesNotContain("certificate_kind", text);
         Assert.DoesNotContain("registered_date", text);
-        await AssertFitsAsync(page, $"clerk-social-organisation-{width}");
+        await AssertFitsAsync(page, $"clerk-social-organisation-{width}", accessibility: width == BrowserFixture.DesktopWidth);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         Assert.DoesNotContain("无法确认", await page.Locator("body").InnerTextAsync());
         Assert.DoesNotContain("冒名顶替", await page.ContentAsync());
         Assert.Equal(0, await page.Locator("[data-testid=items]").CountAsync());
-        await AssertFitsAsync(page, $"clerk-forged-qr-{width}");
+        await AssertFitsAsync(page, $"clerk-forged-qr-{width}", accessibility: width == BrowserFixture.DesktopWidth);
     }
 
     [Fact]
@@ -169,16 +169,19 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         await page.Locator("[data-testid=signin-error]").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "clerk-signin-failed-390");
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!fixture.Cluster.Gateway.RecentLog.Contains($"Clerk sign-in failed for {stranger}", StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the failed sign-in was not logged:\n" + fixture.Cluster.Gateway.RecentLog);
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        // The gateway's log reaches the test through its standard output, later on a loaded machine.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60),
+            () => Task.FromResult(fixture.Cluster.Gateway.RecentLog.Contains($"Clerk sign-in failed for {stranger}", StringComparison.Ordinal)),
+            "the failed sign-in is logged");
     }
 
     /// <summary>No sideways scrolling, the QR code inside its card, no serious accessibility violation; and a screenshot.</summary>
-    private static async Task AssertFitsAsync(IPage page, string name)
+    /// <remarks>
+    /// The tests run at both widths check accessibility at desktop width only: the narrow layout stacks the same
+    /// elements (no colour, name or role changes with the width), so axe finds the same at both; the layout checks,
+    /// which do depend on the width, run at both.
+    /// </remarks>
+    private static async Task AssertFitsAsync(IPage page, string name, bool accessibility = true)
     {
         await BrowserFixture.ScreenshotAsync(page, name);
         await BrowserFixture.AssertNoSidewaysScrollAsync(page, name);
@@ -189,7 +192,8 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
             var card = (await page.Locator("[data-testid=licence]").BoundingBoxAsync())!;
             Assert.True(image.X >= card.X && image.X + image.Width <= card.X + card.Width, $"{name}: the QR code spills out of its card");
         }
-        await BrowserFixture.AssertAccessibleAsync(page, name);
+        if (accessibility)
+            await BrowserFixture.AssertAccessibleAsync(page, name);
     }
 
     private async Task<Licence> MarriageCertificateAsync(int couple)

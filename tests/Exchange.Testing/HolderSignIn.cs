@@ -17,7 +17,8 @@ public static partial class HolderSignIn
     public static async Task<string> CodeFromLogAsync(ServiceProcess catalog, string holderId, int skip = 0)
     {
         string? code = null;
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(30), () =>
+        // The catalog's log reaches the test through its standard output: later, on a machine at load 30.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), () =>
         {
             code = catalog.LogLines.Reverse().Select(line => CodeLine().Match(line))
                 .Where(m => m.Success && m.Groups["holder"].Value == holderId).Skip(skip).Select(m => m.Groups["code"].Value).FirstOrDefault();
