@@ -55,30 +55,6 @@ if ! sdk build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly -nodeReu
   exit 1
 fi
 
-# TEST_READY_TO_RUN=1: the services the process tests start are published once, compiled ahead of time (ReadyToRun).
-# A service start is mostly JIT: the gateway used 6 CPU-seconds until it served from its build output and 3.1 from a
-# ReadyToRun publish, and a run starts services a few hundred times; a publish costs about 15 CPU-seconds a service.
-# Off by default until a whole run has been measured with it. The harness starts a service from
-# EXCHANGE_PUBLISHED_SERVICES/NAME/NAME.dll when it is there, from its build output otherwise (also after a failed publish).
-if [ "${TEST_READY_TO_RUN:-0}" = 1 ]; then
-  step "Services compiled ahead of time (ReadyToRun) for the tests to start"
-  published="$run_tmp/services"
-  publish_started=$SECONDS
-  # One at a time: two publishes would restore and check the same referenced projects at once.
-  for project in gateway/Exchange.Gateway catalog/Exchange.Catalog adapters/Exchange.Adapters.PublicSecurity \
-      adapters/Exchange.Adapters.MarketRegulation adapters/Exchange.Adapters.CivilAffairs gateway/Exchange.Gateway.Balancer portal/Exchange.Portal; do
-    name=$(basename "$project")
-    if ! sdk publish "$project" -c "$configuration" --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-        -o "$published/$name" -nologo -clp:ErrorsOnly -nodeReuse:false >"$run_tmp/publish-$name.log" 2>&1; then
-      echo "$name: not published (the tests start it from its build output):"
-      tail -n 5 "$run_tmp/publish-$name.log"
-      rm -rf "${published:?}/$name"
-    fi
-  done
-  echo "published $(find "$published" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l) services in $((SECONDS - publish_started)) s"
-  export EXCHANGE_PUBLISHED_SERVICES="$published"
-fi
-
 step "Tests"
 # Each project runs as its own xUnit v3 executable (no vstest host, no MSBuild evaluation per project) and writes a
 # TRX file; the totals come from those files, not from console text. A project that wrote no TRX (its process crashed

@@ -8,19 +8,9 @@ public static class RepositoryLayout
     /// <summary>Debug or Release: whatever the running test assembly was built as, so services match it.</summary>
     public static string Configuration { get; } = FindConfiguration();
 
-    /// <summary>
-    /// A folder of published services (<c>NAME/NAME.dll</c>, compiled ahead of time) that scripts/test.sh makes once per
-    /// run; a service found there starts from it instead of its build output.
-    /// </summary>
-    public const string PublishedServicesVariable = "EXCHANGE_PUBLISHED_SERVICES";
-
-    private static readonly string? PublishedServices = Environment.GetEnvironmentVariable(PublishedServicesVariable) is { Length: > 0 } folder ? folder : null;
-
     public static string AssemblyOf(ExchangeService service)
     {
         var name = service.ProjectName();
-        if (PublishedServices is not null && Path.Combine(PublishedServices, name, name + ".dll") is var published && File.Exists(published))
-            return published;
         var path = Path.Combine(Root, service.Folder(), name, "bin", Configuration, "net10.0", name + ".dll");
         if (!File.Exists(path))
             throw new FileNotFoundException(
