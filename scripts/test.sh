@@ -103,6 +103,8 @@ run_project() {
 # The adapters' seeded stores (10,000 residents and their signed licences, the same in every cluster of one build) are
 # made once for the whole run and copied into every later adapter, in every test process (SeededStoreTemplates).
 export EXCHANGE_SEEDED_STORES="$run_tmp/seeded-stores"
+# Every service, cluster, Redis and PostgreSQL start of the run, one line each (StartLog): summed per project at the end.
+export EXCHANGE_START_LOG="$results/starts.log"
 
 parallelism=${TEST_PARALLELISM:-$(nproc)}
 started=$SECONDS
@@ -125,6 +127,19 @@ step "Test projects (wall time $(((SECONDS - started) / 60))m$(((SECONDS - start
 sort -k3,3nr "$results/projects" | while read -r name code elapsed; do
   printf '  %-34s %3dm%02ds  exit %d\n' "$name" $((elapsed / 60)) $((elapsed % 60)) "$code"
 done
+
+if [ -s "$results/starts.log" ]; then
+  step "Process starts per project (wall seconds added up; CPU seconds of each service until it served)"
+  # Lines: HH:MM:SS PROJECT service NAME [(restart)] wall=S cpu=S load=L | HH:MM:SS PROJECT cluster wall=S ... load=L
+  awk '
+    { project = $2; kind = $3; wall = 0; cpu = 0
+      for (i = 4; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "wall") wall = kv[2]; if (kv[1] == "cpu") cpu = kv[2] }
+      if (kind == "cluster") { clusters[project]++; clusterWall[project] += wall }
+      else if (kind == "service") { services[project]++; serviceCpu[project] += cpu }
+      seen[project] = 1 }
+    END { for (p in seen) printf "  %-34s %3d clusters (%5.0f s)  %3d service starts (%5.0f s CPU)\n", p, clusters[p], clusterWall[p], services[p], serviceCpu[p] }
+  ' "$results/starts.log" | sort
+fi
 
 read -r passed failed skipped < <(
   for trx in "$results"/*.trx; do

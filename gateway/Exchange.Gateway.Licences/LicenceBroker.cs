@@ -12,7 +12,7 @@ namespace Exchange.Gateway.Licences;
 /// others.
 /// </summary>
 internal sealed class LicenceBroker(LicenceIssuers issuers, LicenceCache cache, IssuerKeys keys, LicenceAdmission admission, TimeProvider time)
-    : Presentations.IPresentationLicences
+    : Presentations.IPresentationLicences, IHolderLicenceSource
 {
     public async Task<HolderLicences> ListByHolderAsync(string holderId, LicenceRequester requester, CancellationToken cancellationToken)
     {

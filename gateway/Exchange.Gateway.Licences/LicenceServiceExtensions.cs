@@ -39,7 +39,10 @@ public static class LicenceServiceExtensions
         builder.Services.AddSingleton<LicenceAdmission>();
         builder.Services.AddSingleton<LicenceBroker>();
         builder.Services.AddSingleton<ServiceItems>();
+        builder.Services.AddSingleton<IServiceItemSource>(sp => sp.GetRequiredService<ServiceItems>());
+        builder.Services.AddSingleton<IHolderLicenceSource>(sp => sp.GetRequiredService<LicenceBroker>());
         builder.Services.AddSingleton<ProviderFacts>();
+        builder.Services.AddSingleton<IFactSources>(sp => sp.GetRequiredService<ProviderFacts>());
         builder.Services.AddSingleton<IFactReadRecorder, AuditedFactReads>();
         builder.Services.AddMaterialRules();
         builder.Services.AddSingleton<MaterialChecker>();

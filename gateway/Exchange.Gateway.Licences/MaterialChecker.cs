@@ -19,12 +19,12 @@ namespace Exchange.Gateway.Licences;
 /// credit restrictions. Only the department that handles the item checks it, under its own grants. Texts are for clerks, in Chinese.
 /// </summary>
 internal sealed class MaterialChecker(
-    ServiceItems items,
-    LicenceBroker broker,
+    IServiceItemSource items,
+    IHolderLicenceSource broker,
     LicenceIssuers issuers,
     CatalogState catalog,
     GrantAuthorizer grants,
-    ProviderFacts providerFacts,
+    IFactSources providerFacts,
     IEnumerable<IMaterialRule> rules,
     TimeProvider time)
 {

@@ -11,7 +11,7 @@ namespace Exchange.Gateway.Licences;
 /// Service items and their materials, read from the catalog when first needed and again after the refresh interval;
 /// while the catalog is unreachable the last copy is used.
 /// </summary>
-internal sealed class ServiceItems(CatalogChannel channel, IOptions<LicenceOptions> options, TimeProvider time)
+internal sealed class ServiceItems(CatalogChannel channel, IOptions<LicenceOptions> options, TimeProvider time) : IServiceItemSource
 {
     private readonly ServiceItemService.ServiceItemServiceClient _catalog = new(channel.Channel);
     private readonly ConcurrentDictionary<string, (ServiceItem Item, DateTimeOffset ReadAt)> _items = new(StringComparer.Ordinal);

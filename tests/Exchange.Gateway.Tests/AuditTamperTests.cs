@@ -4,41 +4,59 @@ using Microsoft.Data.Sqlite;
 
 namespace Exchange.Gateway.Tests;
 
-/// <summary>Editing or deleting a stored audit record breaks the hash chain, and both verifiers (the API and the offline command) say where.</summary>
-public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+/// <summary>
+/// Editing or deleting a stored audit record breaks the hash chain, and both verifiers (the API and the offline command)
+/// say where. On a gateway instance of its own (its own audit log) beside the fault cluster's, which it leaves intact.
+/// </summary>
+[Collection(FaultClusterCollection.Name)]
+public sealed class AuditTamperTests(FaultClusterCollection.Fixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
+    private const string LogId = "gateway-tampered";
+    private ServiceProcess? _gateway;
+
     private ExchangeCluster Cluster => fixture.Cluster;
 
-    private string AuditDatabase => Path.Combine(Cluster.Gateway.WorkingDirectory, ".data", "gateway", "audit.db");
+    private ServiceProcess Gateway => _gateway ?? throw new InvalidOperationException("The gateway has not started.");
+
+    private string AuditDatabase => Path.Combine(Gateway.WorkingDirectory, ".data", "gateway", "audit.db");
+
+    public async ValueTask InitializeAsync() =>
+        _gateway = await Cluster.StartGatewayAsync(new Dictionary<string, string> { ["Audit:LogId"] = LogId }, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_gateway is not null)
+            await _gateway.StopAsync();
+    }
 
     [Fact]
     public async Task Edited_and_deleted_records_are_caught_by_the_verifiers()
     {
         for (var i = 0; i < 6; i++)
-            await ResourceCalls.Call(Cluster, ExchangeClients.CivilAffairs, "PS-RESIDENT-BASIC");
+            await ResourceCalls.Call(Cluster, Gateway, ExchangeClients.CivilAffairs, "PS-RESIDENT-BASIC");
         Assert.True((await VerifyViaApiAsync()).Intact);
 
-        await Cluster.Gateway.StopAsync();
+        await Gateway.StopAsync();
         Assert.Equal(0, RunOfflineVerifier(out _));
 
         Execute("UPDATE audit_records SET consumer = 'MARKET-REGULATION' WHERE sequence = 3");
         Assert.Equal(1, RunOfflineVerifier(out var edited));
         Assert.Contains("3", edited);
 
-        await Cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
+        await Gateway.StartAsync(TestContext.Current.CancellationToken);
         var afterEdit = await VerifyViaApiAsync();
         Assert.False(afterEdit.Intact);
         Assert.Equal(3, afterEdit.FirstBrokenSequence);
         output.WriteLine($"edit: {afterEdit.Problem}");
 
-        await Cluster.Gateway.StopAsync();
+        await Gateway.StopAsync();
         Execute("UPDATE audit_records SET consumer = 'CIVIL-AFFAIRS' WHERE sequence = 3");
         Assert.Equal(0, RunOfflineVerifier(out _));
         Execute("DELETE FROM audit_records WHERE sequence = 4");
         Assert.Equal(1, RunOfflineVerifier(out var deleted));
         output.WriteLine($"deletion, offline verifier: {deleted.Trim()}");
 
-        await Cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
+        await Gateway.StartAsync(TestContext.Current.CancellationToken);
         var afterDelete = await VerifyViaApiAsync();
         Assert.False(afterDelete.Intact);
         Assert.InRange(afterDelete.FirstBrokenSequence, 4, 5);
@@ -46,7 +64,7 @@ public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper o
     }
 
     private Task<VerifyAuditChainResponse> VerifyViaApiAsync() =>
-        new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(ExchangeClients.CivilAffairs))
+        new AuditService.AuditServiceClient(Cluster.GatewayCallsAs(Gateway, ExchangeClients.CivilAffairs))
             .VerifyAuditChainAsync(new VerifyAuditChainRequest()).ResponseAsync;
 
     private void Execute(string sql)
@@ -59,5 +77,5 @@ public sealed class AuditTamperTests(ClusterFixture fixture, ITestOutputHelper o
     }
 
     private int RunOfflineVerifier(out string printed) =>
-        OfflineAuditVerifier.Run(Cluster, $"Data Source={AuditDatabase}", Cluster.Gateway.WorkingDirectory, out printed);
+        OfflineAuditVerifier.Run(Cluster, $"Data Source={AuditDatabase}", Gateway.WorkingDirectory, out printed, LogId);
 }

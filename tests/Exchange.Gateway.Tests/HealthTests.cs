@@ -9,18 +9,12 @@ namespace Exchange.Gateway.Tests;
 /// Readiness checks the real dependencies and liveness none of them: Redis down makes the gateway degraded (it
 /// serves on without the shared cache), a catalog down longer than Catalog:MaxSnapshotAge makes it not ready, an
 /// adapter's store that cannot be opened makes the adapter not ready, and a licence signing key near its rotation
-/// makes it degraded. A cluster of its own, since it stops Redis and the catalog.
+/// makes it degraded (the fault cluster's adapters warn 400 days ahead, and their keys are fresh: due in 365). On the
+/// fault cluster, since it stops Redis and the catalog.
 /// </summary>
-public sealed class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTests.Fixture>
+[Collection(FaultClusterCollection.Name)]
+public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
 {
-    public sealed class Fixture : ClusterFixture
-    {
-        // The adapters' keys are fresh (rotation due in 365 days): a warning window longer than that must report them.
-        protected override ExchangeClusterOptions Options => new()
-        {
-            AdapterSettings = new Dictionary<string, string> { ["Health:KeyExpiryWarning"] = "400.00:00:00" },
-        };
-    }
 
     private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 

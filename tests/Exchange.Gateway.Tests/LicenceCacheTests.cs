@@ -8,13 +8,12 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>
 /// The licence cache in a real Redis: hits, misses, negative entries, one issuer call under a stampede, revocation seen
-/// by a second gateway instance, and lookups that keep answering while Redis or an issuer is down. A cluster of its
-/// own, since it revokes licences and stops processes. Each test uses holders no other test touches.
+/// by a second gateway instance, and lookups that keep answering while Redis or an issuer is down. On the fault
+/// cluster, since it revokes licences and stops processes. Each test uses holders no other test touches.
 /// </summary>
-public sealed class LicenceCacheTests(LicenceCacheTests.Fixture fixture) : IClassFixture<LicenceCacheTests.Fixture>
+[Collection(FaultClusterCollection.Name)]
+public sealed class LicenceCacheTests(FaultClusterCollection.Fixture fixture)
 {
-    public sealed class Fixture : ClusterFixture;
-
     private ExchangeCluster Cluster => fixture.Cluster;
 
     private LicenceService.LicenceServiceClient Client => LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation);

@@ -11,9 +11,13 @@ public static class ResourceCalls
 {
     private static readonly Exchange.SyntheticData.SyntheticPopulation Seeded = SeededPopulation.Default;
 
-    public static Task Call(ExchangeCluster cluster, string clientId, string resourceCode)
+    public static Task Call(ExchangeCluster cluster, string clientId, string resourceCode) =>
+        Call(cluster, cluster.Gateway, clientId, resourceCode);
+
+    /// <summary>The same, through <paramref name="gateway"/>, another gateway instance of the cluster.</summary>
+    public static Task Call(ExchangeCluster cluster, ServiceProcess gateway, string clientId, string resourceCode)
     {
-        var invoker = cluster.GatewayCallsAs(clientId);
+        var invoker = cluster.GatewayCallsAs(gateway, clientId);
         return resourceCode switch
         {
             "PS-RESIDENT-BASIC" => new PopulationService.PopulationServiceClient(invoker)

@@ -12,22 +12,15 @@ namespace Exchange.Gateway.Tests;
 /// <summary>
 /// OpenTelemetry in the running services: the gateway's own metrics on its Prometheus scrape endpoint (Web endpoint,
 /// HTTP/1.1), <c>/metrics</c> on an adapter (h2c) and the catalog, and one trace across gateway and adapter for one call.
-/// A cluster of its own whose gateway and adapters log every request (ASP.NET Core hosting at Information), so the trace
+/// On the fault cluster, whose gateway and adapters log every request (ASP.NET Core hosting at Information), so the trace
 /// ids in their log scopes can be compared.
 /// </summary>
-public sealed partial class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixture<TelemetryTests.Fixture>
+[Collection(FaultClusterCollection.Name)]
+public sealed partial class TelemetryTests(FaultClusterCollection.Fixture fixture)
 {
-    private const string RequestLog = "Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics";
+    /// <summary>Set to Information on the gateway and the adapters of <see cref="FaultClusterCollection"/>.</summary>
+    public const string RequestLog = "Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics";
     private const string GetResidentPath = "/exchange.publicsecurity.v1.PopulationService/GetResident";
-
-    public sealed class Fixture : ClusterFixture
-    {
-        protected override ExchangeClusterOptions Options => new()
-        {
-            GatewaySettings = new Dictionary<string, string> { [RequestLog] = "Information" },
-            AdapterSettings = new Dictionary<string, string> { [RequestLog] = "Information" },
-        };
-    }
 
     private static readonly Exchange.SyntheticData.Resident Subject = SeededPopulation.Default.Residents[2];
 

@@ -44,6 +44,21 @@ public sealed class CallLoad : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until at least <paramref name="calls"/> completed calls satisfy <paramref name="counted"/> (polled, bounded by
+    /// <see cref="FaultScale.PhaseLimit"/>): a phase of the load measured in calls rather than in seconds.
+    /// </summary>
+    public async Task UntilAsync(int calls, Func<CallOutcome, bool> counted, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (_outcomes.Count(counted) < calls)
+        {
+            if (deadline.Elapsed > FaultScale.PhaseLimit)
+                throw new TimeoutException($"within {FaultScale.PhaseLimit.TotalSeconds} s only {_outcomes.Count(counted)} of {calls} calls {what} completed ({_outcomes.Count} in all)");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
     public async Task<IReadOnlyList<CallOutcome>> StopAsync()
     {
         await _stop.CancelAsync();

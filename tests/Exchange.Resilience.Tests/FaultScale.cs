@@ -11,8 +11,14 @@ public static class FaultScale
     /// <summary>Random inputs sent to each gateway-facing method.</summary>
     public static int FuzzInputsPerMethod => Full ? 100_000 : 1_500;
 
-    /// <summary>How long load runs before and after a fault.</summary>
-    public static TimeSpan LoadPhase => Full ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How many calls of a load complete in each phase (before a fault, during it, after it): counted, not timed, so a
+    /// phase is as long as the machine needs for them and no longer (<see cref="CallLoad.UntilAsync"/>).
+    /// </summary>
+    public static int CallsPerPhase => Full ? 4_000 : 40;
+
+    /// <summary>The bound on one phase: generous, for a loaded machine; a phase normally ends in a fraction of it.</summary>
+    public static TimeSpan PhaseLimit => TimeSpan.FromSeconds(90);
 
     /// <summary>Concurrent callers of a load.</summary>
     public static int Callers => Full ? 32 : 8;

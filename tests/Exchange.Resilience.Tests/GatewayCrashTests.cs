@@ -22,11 +22,13 @@ public sealed class GatewayCrashTests(FaultClusterFixture fixture)
         await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
             residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
                 deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: ct)));
-        await Task.Delay(FaultScale.LoadPhase);
+        await load.UntilAsync(FaultScale.CallsPerPhase, o => o.Status == StatusCode.OK, "answered OK before the revocation");
         await Licences(ExchangeClients.PublicSecurity).RevokeAsync(new RevokeRequest { LicenceNumber = identityCard.LicenceNumber, Reason = "故障测试：证件挂失" });
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var revokedAt = DateTime.UtcNow;
+        await load.UntilAsync(FaultScale.Callers, o => o.StartedUtc > revokedAt, "after the revocation");
         Cluster.Gateway.Kill();
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var killedAt = DateTime.UtcNow;
+        await load.UntilAsync(FaultScale.Callers, o => o.StartedUtc > killedAt, "after the kill");
         var outcomes = await load.StopAsync();
         await Cluster.Gateway.StartAsync(TestContext.Current.CancellationToken);
         await ReachableAgainAsync();

@@ -206,8 +206,12 @@ public sealed class ExchangeCluster : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
+        var phases = new StartLog.Phases();
         if (_options.WithRedis)
+        {
             Redis = await RedisServer.StartAsync(cancellationToken);
+            phases.End("redis");
+        }
         // The adapters and the catalog start side by side (each start seeds a store, the slow part): their ports are
         // chosen first, so the catalog's seed can name the adapters before they listen, and the adapters retry the
         // catalog (issuer keys, context key) until it answers.
@@ -258,15 +262,19 @@ public sealed class ExchangeCluster : IAsyncDisposable
         var adapterStarts = adapterSettings.Select(a => StartAdapterAsync(a.Service, a.Settings, a.Port)).ToArray();
         var catalogStart = StartTrackedAsync(ExchangeService.Catalog, catalogSettings, _catalogPort, catalogWebPort);
         await Task.WhenAll([.. adapterStarts, catalogStart]);
+        phases.End("adapters+catalog");
         var adapters = adapterStarts.Select(a => a.Result).ToArray();
         (PublicSecurity, MarketRegulation, CivilAffairs) = (adapters[0], adapters[1], adapters[2]);
         Catalog = catalogStart.Result;
         await IssuerKeysRegisteredAsync(cancellationToken);
+        phases.End("issuer-keys");
         // Adapters serve department data at once but issue their seeded licences in the background; a test's first
         // licence lookup must not race that (the gateway would report the issuer as not answering).
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, LicenceIssuerService)));
+        phases.End("licences-issued");
         // Department calls are refused UNAVAILABLE until an adapter holds its exchange-context key from the catalog.
         await Task.WhenAll(adapters.Select(a => a.WaitUntilServingAsync(cancellationToken, ContextKeyService)));
+        phases.End("context-keys");
 
         if (_options.Postgres is { } postgres)
             AuditConnectionString = await postgres.CreateDatabaseAsync("Audit", cancellationToken);
@@ -274,8 +282,13 @@ public sealed class ExchangeCluster : IAsyncDisposable
         {
             Gateway = await StartFirstGatewayAsync(cancellationToken);
             _gateways.Add(Gateway);
+            phases.End("gateway");
             if (_options.WithPortal)
+            {
                 Portal = await StartPortalAsync(cancellationToken);
+                phases.End("portal");
+            }
+            phases.Log();
             return;
         }
         // Each instance witnesses the others' audit logs; on SQLite each keeps a log of its own, so each needs its own log id.
@@ -298,7 +311,10 @@ public sealed class ExchangeCluster : IAsyncDisposable
         _gateways.Add(Gateway);
         foreach (var instance in await Task.WhenAll(ports.Skip(1).Select((port, i) => StartInstance(port, i + 1))))
             _gateways.Add(Track(instance));
+        phases.End($"gateways({_gateways.Count})");
         Front = await StartBalancerAsync(_gateways, cancellationToken);
+        phases.End("balancer");
+        phases.Log();
     }
 
     private async Task<ServiceProcess> StartPortalAsync(CancellationToken cancellationToken) =>

@@ -54,7 +54,9 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(bin, RepositoryLayout.NewTemporaryDirectory("postgres"), LoopbackPort.Next());
         try
         {
+            var started = Stopwatch.StartNew();
             await server.InitializeAsync(cancellationToken);
+            StartLog.Other("postgres", started.Elapsed);
             return server;
         }
         catch

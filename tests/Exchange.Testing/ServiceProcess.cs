@@ -23,6 +23,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
+    private int _starts;
 
     static ServiceProcess()
     {
@@ -116,6 +117,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
+        var launched = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -125,6 +127,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         Running[this] = 0;
 
         await WaitUntilServingAsync(cancellationToken);
+        StartLog.Service(Service, process.Id, launched.Elapsed, restart: _starts++ > 0);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, like a crash or an OOM kill.</summary>

@@ -32,7 +32,7 @@ internal sealed class ProviderFacts(
     IOptions<LicenceOptions> options,
     TransportSecurity tls,
     IFactReadRecorder recorder,
-    TimeProvider time) : IDisposable
+    TimeProvider time) : IFactSources, IDisposable
 {
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
 
