@@ -66,6 +66,7 @@ pid_gateway=$started
 echo "$pid_gateway" >"$state/gateway.pid"  # for bench/profile.sh
 start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7020)" --destination "$public_security_url"
 pid_bare_resident=$started
+echo "$pid_bare_resident" >"$state/bare.pid"  # for bench/profile.sh
 start bare-enterprise "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7022)" --destination "$market_regulation_url"
 pid_bare_enterprise=$started
 
