@@ -17,7 +17,8 @@
 #   BENCH_CONCURRENCY ("1 16 64"), BENCH_METHODS ("resident enterprise"), BENCH_NO_BUILD=1 (use the existing
 #   Release build), BENCH_STATE (state directory, default .data/bench; wiped at start), BENCH_RESULTS (TSV file
 #   to keep the raw figures in), BENCH_START_WAIT (s to wait for every service to report SERVING, default 300: a
-#   loaded machine starts slowly), BENCH_BINARIES (a copy of the Release output tree to run instead of this one's).
+#   loaded machine starts slowly), BENCH_BINARIES (a copy of the Release output tree to run instead of this one's),
+#   BENCH_TARGETS ("direct gateway bare nginx"; a subset for a focused A/B or a profile, see bench/profile.sh).
 # Uses the port map's 7000-7003 and 7011-7013 (Exchange) and 7020-7022 (bare proxies, nginx), each shifted by
 # BENCH_PORT_OFFSET (default 1500: 8500-8522), so it runs beside the AppHost, scripts/run.sh and a test run.
 set -euo pipefail
@@ -35,7 +36,7 @@ fi
 began=$(date +%s)
 concurrencies=${BENCH_CONCURRENCY:-"1 16 64"}
 state=${BENCH_STATE:-$root/.data/bench}
-targets=(direct gateway bare nginx)
+read -ra targets <<<"${BENCH_TARGETS:-direct gateway bare nginx}"
 
 for tool in dotnet nginx; do
   command -v "$tool" >/dev/null || { echo "error: $tool is not installed (apt-get install -y nginx)" >&2; exit 1; }
@@ -62,8 +63,10 @@ start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \
   "$gateway_secret" $(gateway_env) \
   RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration=
 pid_gateway=$started
+echo "$pid_gateway" >"$state/gateway.pid"  # for bench/profile.sh
 start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7020)" --destination "$public_security_url"
 pid_bare_resident=$started
+echo "$pid_bare_resident" >"$state/bare.pid"  # for bench/profile.sh
 start bare-enterprise "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7022)" --destination "$market_regulation_url"
 pid_bare_enterprise=$started
 

@@ -23,7 +23,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
     public async Task InvokeAsync(HttpContext context)
     {
         var now = time.GetUtcNow();
-        var call = new ExchangeCall(Guid.CreateVersion7(now).ToString("N"), now, Stopwatch.GetTimestamp());
+        var call = new ExchangeCall(RequestIds.New(now), now, Stopwatch.GetTimestamp());
         context.Features.Set(call);
         context.Response.Headers[ExchangeMetadata.RequestId] = call.RequestId;
         var body = new AuditedResponseBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), () => RecordAsync(context, call));

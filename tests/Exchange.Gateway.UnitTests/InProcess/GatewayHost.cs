@@ -46,6 +46,9 @@ public class GatewayHost : WebApplicationFactory<Program>
         WriteStartingState();
     }
 
+    /// <summary>The gateway's SQLite audit store, for tests that read what is durable without asking the gateway.</summary>
+    public string AuditDatabasePath => Path.Combine(_directory, "audit.db");
+
     /// <summary>The provider department behind every published resource; it records what reached it.</summary>
     public FakeProvider Provider { get; }
 
