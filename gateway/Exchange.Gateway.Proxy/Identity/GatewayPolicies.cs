@@ -38,16 +38,14 @@ internal sealed class CallerRefusal(IAuthorizationHandler handler, StatusCode st
 /// </summary>
 internal sealed class GatewayAudienceRequirement(string audience) : AuthorizationHandler<GatewayAudienceRequirement>, IAuthorizationRequirement
 {
-    public string Audience { get; } = audience;
-
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GatewayAudienceRequirement requirement)
     {
-        var caller = Caller.Of(context.User, Audience);
+        var caller = Caller.Of(context.User, audience);
         if (caller.HasGatewayAudience)
             context.Succeed(requirement);
         else
             context.Fail(new CallerRefusal(this, StatusCode.Unauthenticated,
-                $"The bearer token is for audience '{caller.Audiences}', not '{Audience}'; request it with scope exchange.gateway."));
+                $"The bearer token is for audience '{caller.Audiences}', not '{audience}'; request it with scope exchange.gateway."));
         return Task.CompletedTask;
     }
 }
