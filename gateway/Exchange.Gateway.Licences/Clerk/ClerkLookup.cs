@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Exchange.Gateway.Audit;
+using Exchange.Gateway.Calls;
 using Exchange.Gateway.Licences;
 using Exchange.Gateway.Licences.Presentations;
 using Exchange.Labels;
@@ -34,7 +35,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
 
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
-        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", Guid.CreateVersion7(now).ToString("N"));
+        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", RequestIds.New(now));
         var uses = new List<LicenceUse>();
         ClerkAnswer answer;
         string status = "OK", message = string.Empty;
@@ -90,7 +91,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
-        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", Guid.CreateVersion7(now).ToString("N"));
+        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", RequestIds.New(now));
         PresentationRedemption redemption;
         try
         {
