@@ -23,7 +23,7 @@ public enum ProofState
 /// <summary>One use of the holder's data as the portal shows it.</summary>
 public sealed record UsageEntry(
     long Sequence, string Time, string Department, string Provider, string Resource, string Method, IReadOnlyList<string> Items,
-    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof, bool ByHolder = false)
+    string Case, string Purpose, string Outcome, bool Allowed, ProofState Proof, bool ByHolder)
 {
     /// <summary>Said in place of the department for what the holder did through this portal (made a code, listed licences).</summary>
     public const string Holder = "您本人（政务服务门户）";
@@ -141,22 +141,24 @@ public sealed class MyUsage : IDisposable
     /// <summary>The consumer the catalog gives the portal's client: calls under it are the signed-in holder's own.</summary>
     private const string PortalDepartment = "PORTAL";
 
-    private static UsageEntry Entry(AuditRecord record, ProofState proof) => new(
-        record.Sequence,
-        record.Time is null ? string.Empty : BeijingTime.Format(record.Time.ToDateTimeOffset()),
-        IsByHolder(record) ? UsageEntry.Holder : DepartmentNames.Of(record.ConsumerDepartmentCode),
-        DepartmentNames.Of(record.ProviderDepartmentCode, record.ProviderDepartmentCode),
-        record.ResourceCode,
-        record.Method,
-        record.DataItems,
-        record.CaseNumber,
-        record.Purpose,
-        CallOutcomes.Of(record.Status),
-        CallOutcomes.Allowed(record.Status),
-        proof,
-        IsByHolder(record));
-
-    private static bool IsByHolder(AuditRecord record) => string.Equals(record.ConsumerDepartmentCode, PortalDepartment, StringComparison.Ordinal);
+    private static UsageEntry Entry(AuditRecord record, ProofState proof)
+    {
+        var byHolder = string.Equals(record.ConsumerDepartmentCode, PortalDepartment, StringComparison.Ordinal);
+        return new(
+            record.Sequence,
+            record.Time is null ? string.Empty : BeijingTime.Format(record.Time.ToDateTimeOffset()),
+            byHolder ? UsageEntry.Holder : DepartmentNames.Of(record.ConsumerDepartmentCode),
+            DepartmentNames.Of(record.ProviderDepartmentCode, record.ProviderDepartmentCode),
+            record.ResourceCode,
+            record.Method,
+            record.DataItems,
+            record.CaseNumber,
+            record.Purpose,
+            CallOutcomes.Of(record.Status),
+            CallOutcomes.Allowed(record.Status),
+            proof,
+            byHolder);
+    }
 
     public void Dispose() => _catalog.Dispose();
 }
