@@ -12,8 +12,8 @@ public static class DepartmentNames
         ["MEDICAL-INSURANCE"] = "医疗保障局",
         ["REAL-ESTATE-REGISTRY"] = "不动产登记局",
         ["HOUSING-FUND"] = "住房公积金管理中心",
-        ["CATALOG-ADMIN"] = "资源目录管理",
-        ["PORTAL"] = "政务服务门户",
+        [OwnClientCodes.CatalogAdmin] = "资源目录管理",
+        [OwnClientCodes.Portal] = "政务服务门户",
     };
 
     /// <summary>Said for a call that named no department: its caller was not authenticated.</summary>

@@ -1,3 +1,5 @@
+using Exchange.Labels;
+
 namespace Exchange.Catalog.Identity;
 
 /// <summary>A client of the token server: who it is, the role and department its tokens name, and the scopes it may ask for.</summary>
@@ -21,7 +23,7 @@ public sealed record ExchangeClient(string ClientId, string DisplayName, string 
         // The gateway scope lets administrators read the gateway's audit log (the admin UI's audit pages).
         // The holders' portal: a department system whose tokens always name the signed-in holder.
         // Its tokens also name the catalog, for the holder's own objections (the objection service takes holder tokens only for their holder).
-        new(PortalClientId, "政务服务门户", ExchangeClaims.Roles.Holder, "PORTAL", [ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog]) { ActsForHolders = true },
+        new(PortalClientId, "政务服务门户", ExchangeClaims.Roles.Holder, OwnClientCodes.Portal, [ExchangeClaims.Scopes.Gateway, ExchangeClaims.Scopes.Catalog]) { ActsForHolders = true },
         new("catalog-admin", "资源目录管理", ExchangeClaims.Roles.CatalogAdmin, null, [ExchangeClaims.Scopes.Catalog, ExchangeClaims.Scopes.Gateway]),
     ];
 

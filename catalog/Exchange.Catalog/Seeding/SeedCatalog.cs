@@ -1,3 +1,4 @@
+using Exchange.Labels;
 using Exchange.Protos.Catalog.V1;
 
 namespace Exchange.Catalog.Seeding;
@@ -11,7 +12,7 @@ public static class SeedCatalog
     public const string PublicSecurity = "PUBLIC-SECURITY";
     public const string MarketRegulation = "MARKET-REGULATION";
     public const string CivilAffairs = "CIVIL-AFFAIRS";
-    public const string Portal = "PORTAL";
+    public const string Portal = OwnClientCodes.Portal;
 
     private const string PopulationService = "exchange.publicsecurity.v1.PopulationService";
     private const string EnterpriseService = "exchange.marketregulation.v1.EnterpriseService";

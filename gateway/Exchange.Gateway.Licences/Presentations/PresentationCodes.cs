@@ -17,7 +17,6 @@ internal sealed class PresentationCodes(IPresentationLicences licences, IPresent
     private const string UsedKey = "presentation-used:";
     private const string FailureKey = "presentation-failures:";
     private static readonly string[] HolderItems = [LicenceDisclosure.HolderId, LicenceDisclosure.HolderName];
-    private static readonly string[] NotCounters = ["PORTAL", "CATALOG-ADMIN"];
 
     public async Task<MadePresentation> MakeAsync(
         string holderId, string number, IEnumerable<string> items, string? department, LicenceRequester requester, CancellationToken cancellationToken)
@@ -111,7 +110,7 @@ internal sealed class PresentationCodes(IPresentationLicences licences, IPresent
         var code = (department ?? string.Empty).Trim().ToUpperInvariant();
         if (code.Length == 0)
             return code;
-        if (DepartmentNames.Of(code, string.Empty).Length == 0 || NotCounters.Contains(code, StringComparer.Ordinal))
+        if (DepartmentNames.Of(code, string.Empty).Length == 0 || OwnClientCodes.Contains(code))
             throw new InvalidFieldException("counter_department_code", $"'{code}' is not a department with counters; name one such as CIVIL-AFFAIRS, or leave it empty for any counter");
         return code;
     }

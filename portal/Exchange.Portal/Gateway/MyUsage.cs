@@ -138,12 +138,9 @@ public sealed class MyUsage : IDisposable
         && proof.TreeSize == witnessed.TreeSize
         && MerkleProofs.VerifyInclusion(shown.Sequence - 1, witnessed.TreeSize, AuditRecordLeaf.Hash(shown), CheckpointMessages.Hashes(proof.Proof), witnessed.RootHash.Span);
 
-    /// <summary>The consumer the catalog gives the portal's client: calls under it are the signed-in holder's own.</summary>
-    private const string PortalDepartment = "PORTAL";
-
     private static UsageEntry Entry(AuditRecord record, ProofState proof)
     {
-        var byHolder = string.Equals(record.ConsumerDepartmentCode, PortalDepartment, StringComparison.Ordinal);
+        var byHolder = string.Equals(record.ConsumerDepartmentCode, OwnClientCodes.Portal, StringComparison.Ordinal);
         return new(
             record.Sequence,
             record.Time is null ? string.Empty : BeijingTime.Format(record.Time.ToDateTimeOffset()),

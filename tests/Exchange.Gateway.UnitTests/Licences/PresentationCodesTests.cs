@@ -127,10 +127,13 @@ public sealed class PresentationCodesTests
         var unknown = await Assert.ThrowsAsync<InvalidFieldException>(() => MakeAsync(["name", "marriage_date"]));
         var none = await Assert.ThrowsAsync<InvalidFieldException>(() => MakeAsync([]));
         var department = await Assert.ThrowsAsync<InvalidFieldException>(() => MakeAsync(["name"], "NOBODY"));
+        // The portal has a name but no counter: a code for it would let no clerk redeem it.
+        var portal = await Assert.ThrowsAsync<InvalidFieldException>(() => MakeAsync(["name"], "PORTAL"));
 
         Assert.Contains("marriage_date", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("data_items", none.Message, StringComparison.Ordinal);
         Assert.Contains("counter_department_code", department.Message, StringComparison.Ordinal);
+        Assert.Contains("counter_department_code", portal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
