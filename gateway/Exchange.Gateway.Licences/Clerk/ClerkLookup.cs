@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Exchange.Gateway.Audit;
-using Exchange.Gateway.Calls;
 using Exchange.Gateway.Licences;
 using Exchange.Gateway.Licences.Presentations;
 using Exchange.Labels;
@@ -35,7 +34,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
 
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
-        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", RequestIds.New(now));
+        var requester = clerk.RequesterFor(caseNumber, Purpose, now);
         var uses = new List<LicenceUse>();
         ClerkAnswer answer;
         string status = "OK", message = string.Empty;
@@ -91,7 +90,7 @@ internal sealed class ClerkLookup(LicenceBroker broker, ServiceItems serviceItem
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
-        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", RequestIds.New(now));
+        var requester = clerk.RequesterFor(caseNumber, Purpose, now);
         PresentationRedemption redemption;
         try
         {
@@ -166,6 +165,3 @@ public sealed record ClerkAnswer(IReadOnlyList<LicenceView> Licences, string? Pr
 
     public static ClerkAnswer Refused(string problem) => new([], problem, null);
 }
-
-/// <summary>The signed-in clerk, from the session cookie.</summary>
-public sealed record ClerkUser(string UserName, string Department, string DisplayName);

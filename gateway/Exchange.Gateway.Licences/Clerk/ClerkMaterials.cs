@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Exchange.Gateway.Audit;
-using Exchange.Gateway.Calls;
 using Exchange.Gateway.Licences;
 using Exchange.Protos.Licence.V1;
 using Exchange.ServiceDefaults.Errors;
@@ -20,7 +19,7 @@ internal sealed class ClerkMaterials(MaterialChecker checker, IAuditLog audit, T
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
-        var requester = new LicenceRequester(clerk.Department, caseNumber, $"{Purpose}（{clerk.UserName}）", RequestIds.New(now));
+        var requester = clerk.RequesterFor(caseNumber, Purpose, now);
         MaterialCheckResult? result = null;
         string status = "OK", message = string.Empty, problem = string.Empty;
         try
