@@ -37,10 +37,10 @@ public sealed class AuditTamperTests(FaultClusterCollection.Fixture fixture, ITe
         Assert.True((await VerifyViaApiAsync()).Intact);
 
         await Gateway.StopAsync();
-        Assert.Equal(0, RunOfflineVerifier(out _));
+        OfflineVerifierExits(0);
 
         Execute("UPDATE audit_records SET consumer = 'MARKET-REGULATION' WHERE sequence = 3");
-        Assert.Equal(1, RunOfflineVerifier(out var edited));
+        var edited = OfflineVerifierExits(1);
         Assert.Contains("3", edited);
 
         await Gateway.StartAsync(TestContext.Current.CancellationToken);
@@ -51,9 +51,9 @@ public sealed class AuditTamperTests(FaultClusterCollection.Fixture fixture, ITe
 
         await Gateway.StopAsync();
         Execute("UPDATE audit_records SET consumer = 'CIVIL-AFFAIRS' WHERE sequence = 3");
-        Assert.Equal(0, RunOfflineVerifier(out _));
+        OfflineVerifierExits(0);
         Execute("DELETE FROM audit_records WHERE sequence = 4");
-        Assert.Equal(1, RunOfflineVerifier(out var deleted));
+        var deleted = OfflineVerifierExits(1);
         output.WriteLine($"deletion, offline verifier: {deleted.Trim()}");
 
         await Gateway.StartAsync(TestContext.Current.CancellationToken);
@@ -76,6 +76,11 @@ public sealed class AuditTamperTests(FaultClusterCollection.Fixture fixture, ITe
         Assert.Equal(1, command.ExecuteNonQuery());
     }
 
-    private int RunOfflineVerifier(out string printed) =>
-        OfflineAuditVerifier.Run(Cluster, $"Data Source={AuditDatabase}", Gateway.WorkingDirectory, out printed, LogId);
+    /// <returns>What the offline verifier printed, which a failure shows.</returns>
+    private string OfflineVerifierExits(int expected)
+    {
+        var exitCode = OfflineAuditVerifier.Run(Cluster, $"Data Source={AuditDatabase}", Gateway.WorkingDirectory, out var printed, LogId);
+        Assert.True(exitCode == expected, $"verify-audit exited {exitCode}, not {expected}: {printed}");
+        return printed;
+    }
 }

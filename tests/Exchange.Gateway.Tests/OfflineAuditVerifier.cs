@@ -24,16 +24,20 @@ internal static class OfflineAuditVerifier
         };
         start.ArgumentList.Add(RepositoryLayout.AssemblyOf(ExchangeService.Gateway));
         start.ArgumentList.Add("verify-audit");
+        // The command's 10 s for a witness's answer is for an operator; a loaded test machine can take longer to make
+        // the first call of a new process, and the verdict must not depend on that (as EXCHANGE_TIMEOUT for the CLI).
+        start.ArgumentList.Add("--timeout");
+        start.ArgumentList.Add("120");
         start.ArgumentList.Add($"--ConnectionStrings:Audit={connectionString}");
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000))
+        if (!process.WaitForExit(180_000))
         {
             process.Kill();
-            throw new TimeoutException("verify-audit did not finish within 30 s.");
+            throw new TimeoutException("verify-audit did not finish within 180 s.");
         }
         printed = output.Result + errors.Result;
         return process.ExitCode;

@@ -13,11 +13,12 @@ namespace Exchange.Gateway.Audit;
 
 /// <summary>
 /// <c>dotnet Exchange.Gateway.dll verify-audit [--witness http://catalog:7001]... [--checkpoint file.json]
-/// [--ConnectionStrings:Audit=...]</c>: checks the audit store offline against the checkpoints witnesses hold (asked at
+/// [--timeout seconds] [--ConnectionStrings:Audit=...]</c>: checks the audit store offline against the checkpoints witnesses hold (asked at
 /// each <c>--witness</c> address, or read from a saved <c>WitnessedCheckpoint</c> in proto JSON), verified with the
 /// trusted audit keys (<c>Audit:TrustedLogKeysDirectory</c>) for log <c>Audit:LogId</c>. Exit codes: 0 intact and
 /// witnessed; 1 tampering found (the message names it: chain broken, root mismatch, tail deleted, bad checkpoint);
 /// 2 not checked against any witnessed checkpoint (none given or reachable) or the store cannot be read.
+/// A witness has <c>--timeout</c> seconds to answer (env <c>EXCHANGE_TIMEOUT</c>, as for the CLI; default 10).
 /// </summary>
 public static class VerifyAuditCommand
 {
@@ -27,17 +28,31 @@ public static class VerifyAuditCommand
     public const int Tampered = 1;
     public const int NotChecked = 2;
 
+    private const int DefaultTimeoutSeconds = 10;
+
     public static int Run(string[] args)
     {
         var witnesses = new List<string>();
         var checkpointFiles = new List<string>();
         var rest = new List<string>();
+        var timeout = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("EXCHANGE_TIMEOUT"), out var fromEnvironment) && fromEnvironment > 0
+            ? fromEnvironment
+            : DefaultTimeoutSeconds);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--witness" or "--catalog" && i + 1 < args.Length)
                 witnesses.Add(args[++i]);
             else if (args[i] == "--checkpoint" && i + 1 < args.Length)
                 checkpointFiles.Add(args[++i]);
+            else if (args[i] == "--timeout" && i + 1 < args.Length)
+            {
+                if (!int.TryParse(args[++i], out var seconds) || seconds <= 0)
+                {
+                    Console.Error.WriteLine($"--timeout takes a whole number of seconds above 0, not '{args[i]}'.");
+                    return NotChecked;
+                }
+                timeout = TimeSpan.FromSeconds(seconds);
+            }
             else
                 rest.Add(args[i]);
         }
@@ -84,7 +99,7 @@ public static class VerifyAuditCommand
             {
                 using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = tls.CreateHandler(presentCertificate: false), DisposeHttpClient = true });
                 var answer = new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpoint(
-                    new GetWitnessedCheckpointRequest { LogId = options.LogId }, deadline: DateTime.UtcNow.AddSeconds(10));
+                    new GetWitnessedCheckpointRequest { LogId = options.LogId }, deadline: DateTime.UtcNow.Add(timeout));
                 held.Add(CheckpointMessages.FromMessage(answer.Witnessed.Checkpoint));
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
