@@ -43,9 +43,11 @@ public sealed class AdminSession(HttpClient client) : IDisposable
     }
 
     /// <summary>GET /admin/<paramref name="path"/>, following redirects (as a browser does) to the page it lands on.</summary>
-    public async Task<AdminPage> OpenAsync(string path)
+    public async Task<AdminPage> OpenAsync(string path) => await FollowAsync(await GetAsync(path));
+
+    /// <summary>Where <paramref name="page"/> redirects to, followed as a browser would (itself when it does not redirect).</summary>
+    public async Task<AdminPage> FollowAsync(AdminPage page)
     {
-        var page = await GetAsync(path);
         for (var hops = 0; page.Location is { } location && hops < 5; hops++)
             page = await GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
         return page;

@@ -10,7 +10,7 @@ namespace Exchange.Catalog.UnitTests.InProcess;
 /// port, gateway or adapter: the demo catalog is seeded as on a first start, the admin accounts come from settings, and
 /// every gateway address refuses connections. The admin pages are requested over an in-memory HttpClient.
 /// </summary>
-public sealed class CatalogHost : WebApplicationFactory<Program>
+public sealed class CatalogHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Admin = "admin";
     public const string CivilAffairsReviewer = "reviewer-civil-affairs";
@@ -26,6 +26,13 @@ public sealed class CatalogHost : WebApplicationFactory<Program>
         .ToDictionary(name => name, _ => RandomNumberGenerator.GetHexString(16, lowercase: true));
 
     public string PasswordOf(string account) => _passwords[account];
+
+    /// <summary>Started once, before the tests: their classes run in parallel, and the factory's lazy start is not thread-safe.</summary>
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
