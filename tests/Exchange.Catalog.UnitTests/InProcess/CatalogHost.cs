@@ -55,6 +55,7 @@ public sealed class CatalogHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Identity:KeyDirectory"] = Path.Combine(_directory, "keys"),
             ["ContextKeys:Directory"] = Path.Combine(_directory, "context-keys"),
             ["Witness:TrustedLogKeysDirectory"] = Path.Combine(_directory, "trusted-log-keys"),
+            ["Witness:SigningKeyPath"] = Path.Combine(_directory, "witness.pem"),
             ["Catalog:Seed:Endpoints:PUBLIC-SECURITY"] = "https://127.0.0.1:1",
             ["Catalog:Seed:Endpoints:MARKET-REGULATION"] = "https://127.0.0.1:1",
             ["Catalog:Seed:Endpoints:CIVIL-AFFAIRS"] = "https://127.0.0.1:1",
