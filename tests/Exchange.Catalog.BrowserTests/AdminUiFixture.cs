@@ -12,10 +12,8 @@ public sealed class AdminUiFixture : IAsyncLifetime
     public const string Admin = "admin";
     public const string CivilAffairsReviewer = "reviewer-civil-affairs";
     public const string PublicSecurityReviewer = "reviewer-public-security";
-    public const string LockedOutAdmin = "careless-admin";
-    public const int MaxFailedSignIns = 3;
 
-    private readonly Dictionary<string, string> _passwords = new[] { Admin, CivilAffairsReviewer, PublicSecurityReviewer, LockedOutAdmin }
+    private readonly Dictionary<string, string> _passwords = new[] { Admin, CivilAffairsReviewer, PublicSecurityReviewer }
         .ToDictionary(name => name, _ => RandomNumberGenerator.GetHexString(16, lowercase: true));
     private readonly BrowserFixture _browser = new();
     private ExchangeCluster? _cluster;
@@ -48,9 +46,7 @@ public sealed class AdminUiFixture : IAsyncLifetime
     {
         var catalogSettings = new Dictionary<string, string>
         {
-            ["Admin:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"Admin:Accounts:{Admin}:Role"] = "catalog-admin",
-            [$"Admin:Accounts:{LockedOutAdmin}:Role"] = "catalog-admin",
             [$"Admin:Accounts:{CivilAffairsReviewer}:Role"] = "department-reviewer",
             [$"Admin:Accounts:{CivilAffairsReviewer}:Department"] = "CIVIL-AFFAIRS",
             [$"Admin:Accounts:{PublicSecurityReviewer}:Role"] = "department-reviewer",

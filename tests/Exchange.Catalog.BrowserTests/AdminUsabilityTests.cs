@@ -1,9 +1,7 @@
 using Exchange.Client;
-using Exchange.Protos.Catalog.V1;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.SyntheticData;
 using Exchange.Testing;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Playwright;
@@ -40,18 +38,14 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
         await FitsBothWidthsAsync(page, name);
     }
 
+    /// <summary>Its status, text and link are Exchange.Catalog.UnitTests' NotFoundPageTests; here how it looks and reads.</summary>
     [Fact]
-    public async Task An_unknown_address_gets_a_Chinese_page_with_a_way_back()
+    public async Task The_not_found_page_is_accessible_and_never_scrolls_sideways()
     {
         var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
 
-        foreach (var path in new[] { "resources/NO-SUCH-RESOURCE", "no-such-page" })
-        {
-            var response = await page.GotoAsync(AdminPages.Url(fixture, path));
-            Assert.Equal(404, response!.Status);
-            await Expect(page.GetByTestId("not-found")).ToContainTextAsync("页面不存在");
-            await Expect(page.Locator("a:text('返回资源目录')")).ToHaveCountAsync(1);
-        }
+        var response = await page.GotoAsync(AdminPages.Url(fixture, "resources/NO-SUCH-RESOURCE"));
+        Assert.Equal(404, response!.Status);
         await BrowserFixture.AssertAccessibleAsync(page, "admin 404");
         await FitsBothWidthsAsync(page, "admin-not-found");
     }
@@ -67,37 +61,21 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
         }
     }
 
+    /// <summary>Which errors the form reports is Exchange.Catalog.UnitTests' ResourceFormTests; here that the messages read well and are tied to their fields.</summary>
     [Fact]
-    public async Task An_empty_form_reports_every_error_at_once()
+    public async Task The_form_with_its_errors_shown_is_accessible_and_never_scrolls_sideways()
     {
         var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
 
         await page.ClickAsync("button[type=submit].primary");
 
-        await Expect(AdminPages.FieldError(page, "Form.Code")).Not.ToBeEmptyAsync();
         await Expect(AdminPages.FieldError(page, "Form.Name")).ToHaveTextAsync("必填。");
-        await BrowserFixture.ScreenshotAsync(page, "admin-form-all-errors");
+        await BrowserFixture.AssertAccessibleAsync(page, "form with errors");
+        await FitsBothWidthsAsync(page, "admin-form-all-errors");
     }
 
     [Fact]
-    public async Task An_over_long_code_name_and_description_are_all_reported_and_the_server_limits_the_description()
-    {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
-        await page.FillAsync("#Form_Code", new string('A', 80));
-        await page.FillAsync("#Form_Name", new string('名', 201));
-        // The browser's maxlength stops a person typing more; a crafted post must meet the server's own limit.
-        await page.EvaluateAsync("() => document.getElementById('Form_Description').removeAttribute('maxlength')");
-        await page.FillAsync("#Form_Description", new string('述', 2001));
-
-        await page.ClickAsync("button[type=submit].primary");
-
-        await Expect(AdminPages.FieldError(page, "Form.Code")).Not.ToBeEmptyAsync();
-        await Expect(AdminPages.FieldError(page, "Form.Name")).ToHaveTextAsync("最多 200 个字符。");
-        await Expect(AdminPages.FieldError(page, "Form.Description")).ToHaveTextAsync("最多 2000 个字符。");
-    }
-
-    [Fact]
-    public async Task The_audit_log_names_departments_and_outcomes_fits_methods_on_one_line_and_explains_a_bad_holder()
+    public async Task The_audit_log_names_departments_and_outcomes_and_fits_methods_on_one_line()
     {
         var holder = Seeded.Residents[2].CitizenId;
         await CallAsync(ExchangeClients.MarketRegulation, holder);
@@ -114,11 +92,6 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         Assert.True(height < 3000, $"the audit page is {height} px tall");
         await BrowserFixture.ScreenshotAsync(page, "admin-audit");
-
-        await page.FillAsync("#Holder", "123");
-        await page.ClickAsync("button:text('查询')");
-        await Expect(page.GetByTestId("holder-problem")).ToContainTextAsync("18 位");
-        await BrowserFixture.ScreenshotAsync(page, "admin-audit-bad-holder");
     }
 
     [Fact]
@@ -137,26 +110,6 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "admin-statistics");
     }
 
-    [Fact]
-    public async Task An_application_shows_department_names_and_item_titles_and_a_revoked_one_no_validity()
-    {
-        var application = await ApplyAsync(ExchangeClients.MarketRegulation, "CA-MARRIAGE-RECORDS", ["citizen_id", "registered_date"]);
-        await Access(ExchangeClients.CivilAffairs).ApproveAccessApplicationAsync(new ApproveAccessApplicationRequest { Id = application.Id, Note = "同意" });
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "applications/" + application.Id);
-
-        await Expect(page.GetByTestId("application-heading")).ToContainTextAsync("市场监督管理局 申请使用");
-        await Expect(page.GetByTestId("application-heading")).Not.ToContainTextAsync("MARKET-REGULATION");
-        await Expect(page.GetByTestId("application-items")).ToHaveTextAsync("公民身份号码、登记日期");
-        await Expect(page.GetByTestId("validity")).ToContainTextAsync("至");
-
-        await page.FillAsync("#revoke-reason", "业务已办结");
-        await page.ClickAsync("[data-testid=revoke]");
-        await Expect(page.GetByTestId("application-state")).ToHaveTextAsync("已撤销");
-        await Expect(page.GetByTestId("validity")).ToHaveTextAsync("授权已撤销，不再有效");
-        await BrowserFixture.ScreenshotAsync(page, "admin-application-revoked");
-        await BrowserFixture.AssertAccessibleAsync(page, "application detail");
-    }
-
     private async Task CallAsync(string clientId, string holder)
     {
         var population = new PopulationService.PopulationServiceClient(fixture.Cluster.GatewayCallsAs(clientId));
@@ -171,21 +124,4 @@ public sealed class AdminUsabilityTests(AdminUiFixture fixture)
             ExchangeCallCredentials.ForCase("TEST-2026-000002", "未认证调用")).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, status);
     }
-
-    private async Task<AccessApplication> ApplyAsync(string consumer, string resource, string[] items)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var application = new AccessApplication
-        {
-            ResourceCode = resource,
-            Purpose = "浏览器测试申请",
-            LegalBasis = "测试依据",
-            ValidFrom = Timestamp.FromDateTimeOffset(now),
-            ValidUntil = Timestamp.FromDateTimeOffset(now.AddDays(30)),
-        };
-        application.DataItems.Add(items);
-        return (await Access(consumer).ApplyForAccessAsync(new ApplyForAccessRequest { Application = application })).Application;
-    }
-
-    private AccessService.AccessServiceClient Access(string clientId) => new(fixture.Cluster.CatalogCallsAs(clientId));
 }

@@ -68,7 +68,8 @@ public sealed class ClerkPageFixture : IAsyncLifetime
     /// <summary>
     /// A page signed in as the clerk, on the lookup form. The first signs in through the form; later tabs start with
     /// that session's cookies (an 8-hour session), as a second tab of the same browser would, and open the lookup form
-    /// directly: two page loads fewer per test. The sign-in form itself is ClerkPageTests.The_page_needs_a_signed_in_clerk's.
+    /// directly: two page loads fewer per test. The first sign-in here is the form's journey in the browser; its refusals
+    /// are Exchange.Gateway.UnitTests' Clerk/ClerkPageTests.
     /// </summary>
     public async Task<IPage> SignedInPageAsync(int width = BrowserFixture.DesktopWidth)
     {
