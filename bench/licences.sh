@@ -9,7 +9,8 @@
 #   BENCH_QUICK=1 bench/licences.sh   quick run (2 s per measurement, 20 revocations), under a minute after the build
 #
 # Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_REVOCATIONS,
-#   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-licences; wiped at start).
+#   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-licences; wiped at start), BENCH_START_WAIT (s for each service to report
+#   SERVING, default 300: a loaded machine starts slowly).
 # Uses the port map's 7000-7007, 7011-7013 and 7379 shifted by BENCH_PORT_OFFSET (default 1500), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,16 +49,16 @@ gateway() { # name grpc-port web-port [NAME=value...]
 }
 gateway gateway-a 7000 7003
 # A first, then the others (they share the catalog and Redis).
-"${cli[@]}" health --wait 120 "$(address 7000)" >"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+"${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" "$(address 7000)" >"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
 gateway gateway-b 7004 7006
 # The "uncached" gateway: its entries expire after 1 ms, under their own key prefix so they never replace A's.
 gateway gateway-uncached 7005 7007 Licences__CacheTtl=00:00:00.001 Licences__NegativeCacheTtl=00:00:00.001 \
   Licences__RevokedCacheTtl=00:00:00.001 Redis__KeyPrefix=bench-uncached:
 
 echo "Waiting until every service reports SERVING (and the adapters have issued their seeded licences)..."
-if ! "${cli[@]}" health --wait 120 "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" \
+if ! "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" \
     "$(address 7000)" "$(address 7004)" "$(address 7005)" >>"$logs/health.log" 2>&1 \
-  || ! "${cli[@]}" health --wait 120 --service exchange.licence.v1.LicenceIssuerService \
+  || ! "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" --service exchange.licence.v1.LicenceIssuerService \
     "$public_security_url" "$market_regulation_url" "$civil_affairs_url" >>"$logs/health.log" 2>&1; then
   cat "$logs/health.log" >&2
   echo "error: not every service became healthy; see the logs in $logs" >&2

@@ -7,6 +7,7 @@
 #   bench/profile.sh                              10 s of samples at 999 Hz, after bench/run.sh's start-up
 #   BENCH_PROFILE_SECONDS=20 BENCH_CONCURRENCY=1 BENCH_NO_BUILD=1 bench/profile.sh
 #   BENCH_PROFILE_TARGET=bare bench/profile.sh    the bare YARP proxy instead, for the floor's own profile
+#   BENCH_PROFILE_TARGET=direct bench/profile.sh  the public security adapter, called directly (its CPU per GetResident)
 #
 # Needs perf (apt-get install -y linux-perf). Keeps the samples in $BENCH_PROFILE_OUT (default /tmp/exchange-gateway.perf)
 # and the reports beside it (.dso.txt, .children.txt, .self.txt).

@@ -8,7 +8,8 @@
 #   BENCH_QUICK=1 bench/routes.sh      2 s per measurement, 2,000 extra resources
 #
 # Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_RESOURCES,
-#   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-routes; wiped at start).
+#   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-routes; wiped at start), BENCH_START_WAIT (s for each service to report
+#   SERVING, default 300: a loaded machine starts slowly).
 # Uses the port map's 7000-7003 and 7011-7013 shifted by BENCH_PORT_OFFSET (default 1500), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ start_gateway() {
   start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" $(gateway_env) Redis__Configuration= \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02
   pid_gateway=$started
-  "${cli[@]}" health --wait 300 "$gateway_url" >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
+  "${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" "$gateway_url" >>"$logs/health.log" 2>&1 || { cat "$logs/health.log" >&2; exit 1; }
   wait_gateway_answers "$gateway_url"
 }
 measure() { # label
@@ -49,7 +50,7 @@ measure() { # label
 
 echo "Starting Exchange in $state..."
 start_departments
-"${cli[@]}" health --wait 120 "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" >"$logs/health.log" 2>&1 \
+"${cli[@]}" health --wait "${BENCH_START_WAIT:-300}" "$public_security_url" "$market_regulation_url" "$civil_affairs_url" "$catalog_grpc" >"$logs/health.log" 2>&1 \
   || { cat "$logs/health.log" >&2; exit 1; }
 start_gateway
 printf 'catalog\tconcurrency\trps\tp50_ms\tp99_ms\terrors\trss_peak_mb\n' >"$state/results.tsv"

@@ -57,6 +57,7 @@ on_exit() {
 
 echo "Starting Exchange in $state (seeding the stores takes a few seconds)..."
 start_departments
+echo "$pid_direct_resident" >"$state/direct.pid"  # the public security adapter, for bench/profile.sh
 # Rate limiting stays on (the limiter runs on every call) with a limit the benchmark does not reach; the providers'
 # context keys are fetched every 2 s, so the gateway has them soon after the adapters publish them at start.
 start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \

@@ -15,6 +15,7 @@ builder.ListenOnPortMap(ExchangePorts.PublicSecurity);
 builder.AddServiceDefaults();
 builder.AddExchangeContextVerification();
 builder.AddAdapterStore<PopulationStore, SqlitePopulationStore, PostgreSqlPopulationStore>("PublicSecurity");
+builder.Services.AddSingleton<ResidentRegister>();
 builder.AddLicenceIssuance<IdentityCardIssuance>();
 builder.AddAdapterHealth<PopulationStore>();
 

@@ -5,7 +5,8 @@ namespace Exchange.Transparency;
 /// <summary>
 /// The Merkle tree hash of RFC 9162 §2.1.1 over leaf hashes: MTH({}) = SHA-256(), a leaf = SHA-256(0x00 || entry),
 /// a node = SHA-256(0x01 || left || right), split at the largest power of two below the size. Proofs follow
-/// §2.1.3.1 (inclusion) and §2.1.4.1 (consistency). Every hash is 32 bytes.
+/// §2.1.3.1 (inclusion) and §2.1.4.1 (consistency). Every hash is 32 bytes. Over a <see cref="MerkleTreeHashes"/> each
+/// complete subtree is looked up rather than recomputed, so roots and proofs cost O(log n) instead of O(n).
 /// </summary>
 public static class MerkleTree
 {
@@ -79,6 +80,8 @@ public static class MerkleTree
     {
         if (count == 1)
             return leaves[(int)start];
+        if (leaves is MerkleTreeHashes stored && stored.TryGetSubtree(start, count, out var hash))
+            return hash;
         var k = Split(count);
         return NodeHash(Subtree(leaves, start, k), Subtree(leaves, start + k, count - k));
     }

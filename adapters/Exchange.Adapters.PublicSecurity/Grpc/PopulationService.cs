@@ -4,27 +4,20 @@ using Exchange.Adapters.Shared.Gateway;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.ServiceDefaults.Errors;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using ResidentStatus = Exchange.SyntheticData.ResidentStatus;
 
 namespace Exchange.Adapters.PublicSecurity.Grpc;
 
-internal sealed class PopulationService(PopulationStore store) : Protos.PublicSecurity.V1.PopulationService.PopulationServiceBase
+internal sealed class PopulationService(ResidentRegister residents) : Protos.PublicSecurity.V1.PopulationService.PopulationServiceBase
 {
     private static readonly ResponseDataItems<GetResidentResponse> ResidentItems = new(GetResidentResponse.ResidentFieldNumber);
     private static readonly ResponseDataItems<VerifyIdentityResponse> VerificationItems = new();
-
-    // Compiled once: a call skips EF Core's per-query work before the read (walking and hashing the LINQ expression
-    // to find its cached translation, extracting the parameter).
-    private static readonly Func<PopulationStore, string, CancellationToken, Task<RegisteredResident?>> ResidentById =
-        EF.CompileAsyncQuery((PopulationStore store, string citizenId, CancellationToken cancellationToken) =>
-            store.Residents.AsNoTracking().SingleOrDefault(r => r.CitizenId == citizenId));
 
     public override async Task<GetResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
     {
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
         var answer = context.PrepareAnswer(ResidentItems, request.ReadMask);
-        var resident = await ResidentById(store, citizenId, context.CancellationToken)
+        var resident = await residents.FindAsync(citizenId, context.CancellationToken)
                        ?? throw new NotFoundException($"No resident with citizen id {citizenId} is registered");
         return answer.Complete(citizenId, new GetResidentResponse { Resident = ToContract(resident) });
     }
@@ -34,10 +27,7 @@ internal sealed class PopulationService(PopulationStore store) : Protos.PublicSe
         var citizenId = IdentifierGuard.CitizenId("citizen_id", request.CitizenId);
         var name = FieldGuard.Required("name", request.Name);
         var answer = context.PrepareAnswer(VerificationItems);
-        var registeredName = await store.Residents.AsNoTracking()
-            .Where(r => r.CitizenId == citizenId)
-            .Select(r => r.Name)
-            .SingleOrDefaultAsync(context.CancellationToken);
+        var registeredName = await residents.NameOfAsync(citizenId, context.CancellationToken);
         return answer.Complete(citizenId, new VerifyIdentityResponse { Match = string.Equals(registeredName, name, StringComparison.Ordinal) });
     }
 
