@@ -18,7 +18,7 @@ namespace Exchange.Gateway.Tests;
 /// store) are proven in process: Exchange.Gateway.UnitTests' Audit/AuditTamperingTests.
 /// </summary>
 [Collection(ChangingClusterCollection.Name)]
-public sealed class AuditTransparencyTests(ClusterFixture fixture, ITestOutputHelper output)
+public sealed class AuditTransparencyTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 
