@@ -51,7 +51,7 @@ public class GatewayHost : WebApplicationFactory<Program>
     /// left there when the host is disposed: a second host on the same directory is the gateway restarted. Null: a
     /// temporary directory of its own, deleted with the host.
     /// </summary>
-    public GatewayHost(string? directory)
+    protected GatewayHost(string? directory)
     {
         _ownsDirectory = directory is null;
         _directory = directory ?? Directory.CreateTempSubdirectory("exchange-gateway-inprocess-").FullName;
