@@ -7,7 +7,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Publishing and deprecating in the catalog changes the gateway's routing within 5 seconds, without a restart.</summary>
 [Collection(ChangingClusterCollection.Name)]
-public sealed class CatalogChangeRoutingTests(ClusterFixture fixture, ITestOutputHelper output)
+public sealed class CatalogChangeRoutingTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
     private const string IdentityCheck = "PS-IDENTITY-CHECK";

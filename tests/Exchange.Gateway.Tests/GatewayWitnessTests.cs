@@ -5,31 +5,43 @@ using Grpc.Net.Client;
 
 namespace Exchange.Gateway.Tests;
 
-/// <summary>Two gateway instances, each with its own SQLite audit log, witness each other's checkpoints besides the catalog.</summary>
-public sealed class GatewayWitnessTests(GatewayWitnessTests.TwoGateways fixture, ITestOutputHelper output) : IClassFixture<GatewayWitnessTests.TwoGateways>
+/// <summary>
+/// Two gateway instances, each with its own SQLite audit log, witness each other's checkpoints besides the catalog. They
+/// run beside the fault cluster's gateway (a cluster of two instances would cost a cluster start for one test).
+/// </summary>
+[Collection(FaultClusterCollection.Name)]
+public sealed class GatewayWitnessTests(FaultClusterCollection.Fixture fixture, ITestOutputHelper output)
 {
-    public sealed class TwoGateways : ClusterFixture
-    {
-        protected override ExchangeClusterOptions Options => new() { GatewayInstances = 2 };
-    }
-
     private ExchangeCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task Each_instance_witnesses_the_other_and_refuses_its_rewritten_log()
     {
-        var (first, second) = (Cluster.Gateways[0], Cluster.Gateways[1]);
+        var instances = await Cluster.StartWitnessingGatewaysAsync(2, "witnessing", TestContext.Current.CancellationToken);
+        try
+        {
+            await RewrittenLogIsRefusedAsync(instances[0], instances[1]);
+        }
+        finally
+        {
+            foreach (var instance in instances)
+                await instance.StopAsync();
+        }
+    }
+
+    private async Task RewrittenLogIsRefusedAsync(ServiceProcess first, ServiceProcess second)
+    {
         await CallAsync(first, 5);
         var verified = await VerifyAsync(first);
         Assert.True(verified.Intact, verified.Problem);
-        Assert.Equal("gateway-1", verified.WitnessedCheckpoint.LogId);
+        Assert.Equal("witnessing-1", verified.WitnessedCheckpoint.LogId);
         Assert.Equal(2, verified.Witnesses.Count);
         Assert.All(verified.Witnesses, w => Assert.Equal(5, w.TreeSize));
 
         using var channel = GrpcChannel.ForAddress(second.Address, new GrpcChannelOptions { HttpHandler = TestPki.CreateHandler() });
-        var held = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(new GetWitnessedCheckpointRequest { LogId = "gateway-1" })).Witnessed;
+        var held = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(new GetWitnessedCheckpointRequest { LogId = "witnessing-1" })).Witnessed;
         Assert.Equal(5, held.Checkpoint.TreeSize);
-        Assert.Equal("gateway-2", Assert.Single(held.Cosignatures).WitnessName);
+        Assert.Equal("witnessing-2", Assert.Single(held.Cosignatures).WitnessName);
 
         await first.StopAsync();
         new AuditRewriter(Path.Combine(first.WorkingDirectory, ".data", "gateway", "audit.db")).EditAndRehash(2, "MARKET-REGULATION");
@@ -42,7 +54,7 @@ public sealed class GatewayWitnessTests(GatewayWitnessTests.TwoGateways fixture,
         Assert.Equal(AuditFailure.RootMismatch, rewritten.Failure);
         // Both witnesses refused the rewritten log's growth and still hold the tree they saw.
         Assert.All(rewritten.Witnesses, w => Assert.Equal(5, w.TreeSize));
-        held = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(new GetWitnessedCheckpointRequest { LogId = "gateway-1" })).Witnessed;
+        held = (await new WitnessService.WitnessServiceClient(channel).GetWitnessedCheckpointAsync(new GetWitnessedCheckpointRequest { LogId = "witnessing-1" })).Witnessed;
         Assert.Equal(5, held.Checkpoint.TreeSize);
     }
 

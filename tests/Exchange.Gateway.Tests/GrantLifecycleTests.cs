@@ -11,7 +11,7 @@ namespace Exchange.Gateway.Tests;
 /// Exchange.Gateway.UnitTests (GrantAuthorizerTests.Grant_stops_at_its_end_to_the_tick).
 /// </summary>
 [Collection(ChangingClusterCollection.Name)]
-public sealed class GrantLifecycleTests(ClusterFixture fixture, ITestOutputHelper output)
+public sealed class GrantLifecycleTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 

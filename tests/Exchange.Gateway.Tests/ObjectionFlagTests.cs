@@ -12,7 +12,7 @@ namespace Exchange.Gateway.Tests;
 /// tested without processes in Exchange.Catalog.UnitTests (ObjectionRegisterTests); this is the journey through the gateway.
 /// </summary>
 [Collection(ChangingClusterCollection.Name)]
-public sealed class ObjectionFlagTests(ClusterFixture fixture, ITestOutputHelper output)
+public sealed class ObjectionFlagTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 

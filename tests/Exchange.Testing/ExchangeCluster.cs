@@ -150,6 +150,28 @@ public sealed class ExchangeCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts <paramref name="count"/> more gateway instances, each with a SQLite audit log of its own (log ids and witness
+    /// names <paramref name="logIdPrefix"/>-1, -2, ...) that the others witness besides the catalog, as the instances of
+    /// a cluster started with <see cref="ExchangeClusterOptions.GatewayInstances"/> do, without a cluster of their own.
+    /// The cluster stops them on dispose.
+    /// </summary>
+    public async Task<ServiceProcess[]> StartWitnessingGatewaysAsync(int count, string logIdPrefix, CancellationToken cancellationToken = default)
+    {
+        if (AuditConnectionString is not null)
+            throw new InvalidOperationException("Witnessing instances keep SQLite audit logs of their own; this cluster's gateways share one on PostgreSQL.");
+        var ports = Enumerable.Range(0, count).Select(_ => LoopbackPort.Next()).ToList();
+        return await Task.WhenAll(ports.Select(async (port, i) =>
+        {
+            var settings = GatewaySettings();
+            settings["Audit:LogId"] = settings["Audit:WitnessName"] = $"{logIdPrefix}-{i + 1}";
+            var peers = ports.Where(p => p != port).ToList();
+            for (var k = 0; k < peers.Count; k++)
+                settings[$"Audit:Witnesses:{k}"] = $"https://127.0.0.1:{peers[k]}";
+            return Track(await ServiceProcess.StartAsync(ExchangeService.Gateway, settings, port, cancellationToken));
+        }));
+    }
+
+    /// <summary>
     /// Starts the front balancer (gateway/Exchange.Gateway.Balancer) over <paramref name="gateways"/>; it reports SERVING
     /// once a gateway behind it does. The instances are listed in a file it reloads (<see cref="SetBalancerDestinations"/>).
     /// The cluster stops it on dispose.

@@ -37,17 +37,39 @@ public class GatewayHost : WebApplicationFactory<Program>
     public const string PopulationResource = "PS-POPULATION";
     public const string OpenResource = "MR-OPEN-REGISTER";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("exchange-gateway-inprocess-").FullName;
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly RsaSecurityKey _signingKey = NewKey("catalog-test-key");
 
     public GatewayHost()
+        : this(null)
     {
+    }
+
+    /// <summary>
+    /// A host on the stores and keys in <paramref name="directory"/> (its audit log, audit key, witnessed checkpoints),
+    /// left there when the host is disposed: a second host on the same directory is the gateway restarted. Null: a
+    /// temporary directory of its own, deleted with the host.
+    /// </summary>
+    protected GatewayHost(string? directory)
+    {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Directory.CreateTempSubdirectory("exchange-gateway-inprocess-").FullName;
         Provider = new FakeProvider();
         WriteStartingState();
     }
 
+    /// <summary>The folder of the gateway's stores and keys.</summary>
+    public string DataDirectory => _directory;
+
     /// <summary>The gateway's SQLite audit store, for tests that read what is durable without asking the gateway.</summary>
     public string AuditDatabasePath => Path.Combine(_directory, "audit.db");
+
+    /// <summary>Where the gateway writes its audit key's public half, for a witness to trust.</summary>
+    public string TrustedAuditKeysDirectory => Path.Combine(_directory, "audit-trusted");
+
+    /// <summary>The witness of the audit log, set before the host starts; none (the catalog off) when null.</summary>
+    public InProcessWitness? Witness { get; init; }
 
     /// <summary>The provider department behind every published resource; it records what reached it.</summary>
     public FakeProvider Provider { get; }
@@ -115,6 +137,8 @@ public class GatewayHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarderFactory(Provider.Handler));
             services.AddSingleton<IStartupFilter>(new KestrelLikeRequestBody(ForwarderErrors));
+            if (Witness is not null)
+                services.AddSingleton(Witness.AsWitnesses());
         });
     }
 
@@ -131,7 +155,7 @@ public class GatewayHost : WebApplicationFactory<Program>
         settings["ExchangeContext:KeySnapshotPath"] = Path.Combine(_directory, "context-keys.pb");
         settings["ConnectionStrings:Audit"] = $"Data Source={Path.Combine(_directory, "audit.db")}";
         settings["Audit:SigningKeyPath"] = Path.Combine(_directory, "audit.pem");
-        settings["Audit:TrustedLogKeysDirectory"] = Path.Combine(_directory, "audit-trusted");
+        settings["Audit:TrustedLogKeysDirectory"] = TrustedAuditKeysDirectory;
         settings["Audit:WitnessKeyPath"] = Path.Combine(_directory, "witness.pem");
         settings["Audit:WitnessDirectory"] = Path.Combine(_directory, "witnessed");
         settings["Audit:WitnessCatalog"] = "false";
@@ -217,6 +241,11 @@ public class GatewayHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Provider.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         try
         {
             Directory.Delete(_directory, recursive: true);

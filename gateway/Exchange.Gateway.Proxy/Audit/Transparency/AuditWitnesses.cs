@@ -59,6 +59,13 @@ internal sealed class AuditWitnesses : IDisposable
         All = all;
     }
 
+    /// <summary>Witnesses given as they are, for the in-process tests' witness (DI uses the public constructor).</summary>
+    internal AuditWitnesses(IReadOnlyList<AuditWitness> all, TimeSpan timeout)
+    {
+        All = all;
+        _timeout = timeout;
+    }
+
     public IReadOnlyList<AuditWitness> All { get; }
 
     public CallOptions Options(AuditWitness witness, CancellationToken cancellationToken) =>

@@ -4,13 +4,13 @@ using Exchange.Transparency;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Data.Sqlite;
 
-namespace Exchange.Gateway.Tests;
+namespace Exchange.Testing;
 
 /// <summary>
 /// An insider with write access to a gateway's SQLite audit store, who knows the record encoding: edits a record and
 /// recomputes every stored hash after it (chain hash and leaf hash), so the store is internally consistent again.
 /// </summary>
-internal sealed class AuditRewriter(string databasePath)
+public sealed class AuditRewriter(string databasePath)
 {
     private string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
