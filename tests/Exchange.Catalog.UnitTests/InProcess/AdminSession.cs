@@ -149,6 +149,13 @@ public sealed class AdminSession(HttpClient client) : IDisposable
 
         public int Count(string selector) => Document.QuerySelectorAll(selector).Length;
 
+        /// <summary>The form's error summary: each entry's text and the id of the field it links to.</summary>
+        public IReadOnlyList<(string Text, string Field)> ErrorSummary() =>
+        [
+            .. Document.QuerySelectorAll("[data-testid='form-errors'] a")
+                .Select(link => (link.TextContent.Trim(), (link.GetAttribute("href") ?? string.Empty).TrimStart('#'))),
+        ];
+
         /// <summary>The value a field shows.</summary>
         public string? ValueOf(string selector) => Document.QuerySelector(selector) switch
         {

@@ -1,4 +1,5 @@
 using Exchange.Protos.Catalog.V1;
+using Display = System.ComponentModel.DataAnnotations.DisplayAttribute;
 
 namespace Exchange.Catalog.Admin.Forms;
 
@@ -11,22 +12,34 @@ public sealed class ResourceForm
     /// <summary>Blank data item rows offered below the existing ones; blank rows are ignored on save.</summary>
     public const int BlankRows = 3;
 
+    [Display(Name = "资源代码")]
     public string? Code { get; set; }
+    [Display(Name = "名称")]
     public string? Name { get; set; }
+    [Display(Name = "描述")]
     public string? Description { get; set; }
+    [Display(Name = "提供部门")]
     public string? ProviderDepartmentCode { get; set; }
+    [Display(Name = "数据项")]
     public List<DataItemRow> DataItems { get; set; } = [];
+    [Display(Name = "共享类型")]
     public ShareType ShareType { get; set; }
+    [Display(Name = "共享条件")]
     public string? ShareCondition { get; set; }
+    [Display(Name = "更新频率")]
     public UpdateFrequency UpdateFrequency { get; set; }
+    [Display(Name = "gRPC 服务")]
     public string? GrpcService { get; set; }
 
     /// <summary>One method per line (commas and spaces also separate).</summary>
+    [Display(Name = "gRPC 方法")]
     public string? GrpcMethods { get; set; }
 
+    [Display(Name = "服务地址")]
     public string? Endpoint { get; set; }
 
     /// <summary>For an e-licence resource: the licence type codes its provider issues, separated like the methods.</summary>
+    [Display(Name = "电子证照类型")]
     public string? LicenceTypeCodes { get; set; }
 
     public static ResourceForm From(Resource resource) => new()
@@ -92,9 +105,13 @@ public sealed class ResourceForm
 
 public sealed class DataItemRow
 {
+    [Display(Name = "名称")]
     public string? Name { get; set; }
+    [Display(Name = "标题")]
     public string? Title { get; set; }
+    [Display(Name = "类型")]
     public DataType Type { get; set; }
+    [Display(Name = "敏感级别")]
     public Sensitivity Sensitivity { get; set; }
 
     /// <summary>A row with neither name nor title is not a data item (that is how a row is removed).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exchange.Protos.Catalog.V1;
 
 namespace Exchange.Catalog.Admin.Forms;
@@ -12,11 +13,17 @@ public sealed class ServiceItemForm
     public const int BlankRoleRows = 1;
     public const int BlankMaterialRows = 2;
 
+    [Display(Name = "事项代码")]
     public string? Code { get; set; }
+    [Display(Name = "名称")]
     public string? Name { get; set; }
+    [Display(Name = "办理部门")]
     public string? DepartmentCode { get; set; }
+    [Display(Name = "核查规则")]
     public List<string> RuleCodes { get; set; } = [];
+    [Display(Name = "申请人角色")]
     public List<RoleRow> Roles { get; set; } = [];
+    [Display(Name = "材料")]
     public List<MaterialRow> Materials { get; set; } = [];
 
     /// <summary>The revision the form was read at; empty for a new item.</summary>
@@ -76,8 +83,11 @@ public sealed class ServiceItemForm
 
 public sealed class RoleRow
 {
+    [Display(Name = "代码")]
     public string? Code { get; set; }
+    [Display(Name = "名称")]
     public string? Title { get; set; }
+    [Display(Name = "主体类型")]
     public HolderKind HolderKind { get; set; }
 
     /// <summary>A row with neither code nor title is not a role (that is how a role is removed).</summary>
@@ -89,16 +99,22 @@ public sealed class MaterialRow
     public const string LicencePrefix = "licence:";
     public const string ResourcePrefix = "resource:";
 
+    [Display(Name = "编号")]
     public string? Code { get; set; }
+    [Display(Name = "材料名称")]
     public string? Name { get; set; }
+    [Display(Name = "角色")]
     public string? Role { get; set; }
 
     /// <summary>What replaces the paper: <c>licence:RIDC</c>, <c>resource:PS-RESIDENT-BASIC</c>, or empty when it must be submitted.</summary>
+    [Display(Name = "替代方式")]
     public string? ReplacedBy { get; set; }
 
     /// <summary>The licence items the material needs, separated by commas, spaces or lines.</summary>
+    [Display(Name = "所需证照数据项")]
     public string? LicenceDataItems { get; set; }
 
+    [Display(Name = "说明")]
     public string? Note { get; set; }
 
     /// <summary>A row with neither code nor name is not a material (that is how a material is removed).</summary>

@@ -47,7 +47,7 @@ public sealed class ResourceFormTests(CatalogHost host)
     }
 
     [Fact]
-    public async Task An_empty_form_reports_every_error_at_once()
+    public async Task An_empty_form_reports_every_error_at_once_each_named_and_linked_to_its_field_in_the_summary()
     {
         using var session = await AdminSession.SignedInAsync(host, CatalogHost.Admin);
 
@@ -55,6 +55,10 @@ public sealed class ResourceFormTests(CatalogHost host)
 
         Assert.NotEqual(string.Empty, answer.FieldError("Form.Code"));
         Assert.Equal("必填。", answer.FieldError("Form.Name"));
+        var summary = answer.ErrorSummary();
+        Assert.Contains(("名称：必填。", "Form_Name"), summary);
+        Assert.Contains(summary, entry => entry.Text.StartsWith("资源代码：", StringComparison.Ordinal) && entry.Field == "Form_Code");
+        Assert.All(summary, entry => Assert.NotNull(answer.Document.GetElementById(entry.Field)));
     }
 
     [Fact]

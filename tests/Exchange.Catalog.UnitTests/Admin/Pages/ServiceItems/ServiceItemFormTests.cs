@@ -34,6 +34,9 @@ public sealed class ServiceItemFormTests(CatalogHost host)
         });
         Assert.Contains("事项未保存", refused.TestId("form-error"), StringComparison.Ordinal);
         Assert.Contains("没有数据项 blood_type", refused.FieldError("Form.Materials[0].LicenceDataItems"), StringComparison.Ordinal);
+        var (text, field) = Assert.Single(refused.ErrorSummary());
+        Assert.StartsWith("第 1 个材料的所需证照数据项：", text, StringComparison.Ordinal);
+        Assert.NotNull(refused.Document.GetElementById(field));
         Assert.Equal(before, await ServedAsync(ItemCode));
 
         var saved = await session.SubmitAsync(refused, "[data-testid=save]", new() { ["Form.Materials[0].LicenceDataItems"] = ["holder_id, name, citizen_id"] });
