@@ -41,7 +41,7 @@ public sealed class InProcessWitness : WitnessService.WitnessServiceClient, IDis
     public override AsyncUnaryCall<GetWitnessedCheckpointResponse> GetWitnessedCheckpointAsync(GetWitnessedCheckpointRequest request, CallOptions options) =>
         Answer(() => new GetWitnessedCheckpointResponse { Witnessed = WitnessCalls.Latest(_witness, request.LogId) });
 
-    // The status codes the services' error interceptor gives these exceptions.
+    // Refusals answer with the status every service's error interceptor gives them.
     private static AsyncUnaryCall<T> Answer<T>(Func<T> call)
     {
         Task<T> response;
@@ -51,14 +51,7 @@ public sealed class InProcessWitness : WitnessService.WitnessServiceClient, IDis
         }
         catch (ExchangeException ex)
         {
-            var code = ex switch
-            {
-                NotFoundException => StatusCode.NotFound,
-                PermissionDeniedException => StatusCode.PermissionDenied,
-                PreconditionFailedException => StatusCode.FailedPrecondition,
-                _ => StatusCode.InvalidArgument,
-            };
-            response = Task.FromException<T>(new RpcException(new Status(code, ex.Message)));
+            response = Task.FromException<T>(ExchangeStatus.Of(ex)!);
         }
         return new AsyncUnaryCall<T>(response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
     }
