@@ -8,15 +8,14 @@ namespace Exchange.Gateway.Audit.Transparency;
 /// <summary>
 /// Makes the log's checkpoints off the request path: when <see cref="CheckpointSchedule"/> says one is due, reads the
 /// leaf hashes added since the last one (kept in memory with the hashes of the complete subtrees they make, so each
-/// checkpoint reads only the new ones and hashes O(log n) nodes), computes the Merkle root, signs it, stores it in the audit store and offers it to every witness with a consistency proof from
-/// the tree that witness holds. A witness refusing for an inconsistency is logged as an error: the log was rewritten.
+/// checkpoint reads only the new ones and hashes O(log n) nodes), computes the Merkle root, signs it, stores it in the
+/// audit store and offers it to every witness with a consistency proof from the tree that witness holds. A witness
+/// refusing for an inconsistency is logged as an error: the log was rewritten.
 /// </summary>
 internal sealed partial class CheckpointPublisher(
     AuditStore store, AuditLogKey key, AuditWitnesses witnesses, CheckpointSchedule schedule, TimeProvider time,
     ILogger<CheckpointPublisher> logger) : BackgroundService
 {
-    // With every complete subtree's hash, so a checkpoint's root and a witness's consistency proof cost O(log n) node
-    // hashes rather than a pass over every leaf of the log.
     private readonly MerkleTreeHashes _leaves = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     // One publication at a time: a witness is asked what it holds and then offered the proof from there, and two
