@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Exchange.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exchange.AppHost.Tests;
@@ -129,8 +130,13 @@ internal sealed class AppHostModel : IAsyncDisposable
     public static async Task<AppHostModel> BuildAsync(params string[] arguments)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("exchange-apphost-model-").FullName;
+        // The testing builder runs the AppHost's Main, whose Run() starts the built model in the background. Without the
+        // orchestrator (a path where it is not) that start fails at once, so nothing runs; and disposing the model no
+        // longer waits the host's 30-second shutdown timeout for a start that was never going to finish.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Exchange_AppHost>(
-            [$"--Exchange:WorkingDirectory={workingDirectory}", .. arguments], TestContext.Current.CancellationToken);
+            [$"--Exchange:WorkingDirectory={workingDirectory}", "--DcpPublisher:CliPath=/nonexistent/dcp", .. arguments],
+            TestContext.Current.CancellationToken);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         return new AppHostModel(await builder.BuildAsync(TestContext.Current.CancellationToken), workingDirectory);
     }
 
