@@ -131,7 +131,7 @@ public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture fixture) : I
     [Fact]
     public async Task Licence_uses_material_checks_and_call_statistics_are_kept_in_PostgreSQL()
     {
-        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var from = DateTimeOffset.UtcNow;
         var caseNumber = $"PGU-{Guid.NewGuid():N}"[..20];
         var (husband, wife) = LicenceHolders.MarriedCouples[1];
         var licences = LicenceCalls.As(Cluster, ExchangeClients.MarketRegulation, caseNumber);
