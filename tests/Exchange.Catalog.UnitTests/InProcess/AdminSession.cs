@@ -149,6 +149,10 @@ public sealed class AdminSession(HttpClient client) : IDisposable
 
         public int Count(string selector) => Document.QuerySelectorAll(selector).Length;
 
+        /// <summary>Each label that names a field: the field's id and the label's text.</summary>
+        public IReadOnlyDictionary<string, string> Labels() =>
+            Document.QuerySelectorAll("label[for]").ToDictionary(label => label.GetAttribute("for")!, label => label.TextContent.Trim());
+
         /// <summary>The form's error summary: each entry's text and the id of the field it links to.</summary>
         public IReadOnlyList<(string Text, string Field)> ErrorSummary() =>
         [

@@ -1,4 +1,5 @@
 using System.Net;
+using Exchange.Catalog.Admin.Forms;
 using Exchange.Catalog.Domain;
 using Exchange.Catalog.UnitTests.InProcess;
 using Exchange.Protos.Catalog.V1;
@@ -44,6 +45,18 @@ public sealed class ResourceFormTests(CatalogHost host)
         Assert.Equal("资源代码 PS-RESIDENT-BASIC 已存在。", taken.FieldError("Form.Code"));
         Assert.Equal("居民户籍基本信息", (await DraftAsync("PS-RESIDENT-BASIC")).Name);
         await Assert.ThrowsAsync<NotFoundException>(() => DraftAsync("bad code"));
+    }
+
+    [Fact]
+    public async Task Each_field_is_labelled_with_the_name_its_errors_are_reported_under()
+    {
+        using var session = await AdminSession.SignedInAsync(host, CatalogHost.Admin);
+
+        var labels = (await session.GetAsync("drafts/new")).Labels();
+
+        var named = FieldNames.Of<ResourceForm>("Form");
+        Assert.Equal(11, named.Count(field => labels.ContainsKey(field.Key)));
+        Assert.All(named.Where(field => labels.ContainsKey(field.Key)), field => Assert.Equal(field.Value, labels[field.Key]));
     }
 
     [Fact]

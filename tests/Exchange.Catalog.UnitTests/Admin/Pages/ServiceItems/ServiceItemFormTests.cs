@@ -1,4 +1,5 @@
 using System.Net;
+using Exchange.Catalog.Admin.Forms;
 using Exchange.Catalog.Licences;
 using Exchange.Catalog.UnitTests.InProcess;
 using Exchange.Protos.Catalog.V1;
@@ -67,6 +68,18 @@ public sealed class ServiceItemFormTests(CatalogHost host)
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         Assert.StartsWith("/admin/denied", posted.Location!.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal("内地居民结婚登记", (await ServedAsync("CA-MARRIAGE-REGISTRATION")).Name);
+    }
+
+    [Fact]
+    public async Task Each_field_is_labelled_with_the_name_its_errors_are_reported_under()
+    {
+        using var session = await AdminSession.SignedInAsync(host, CatalogHost.Admin);
+
+        var labels = (await session.GetAsync("service-items/new")).Labels();
+
+        var named = FieldNames.Of<ServiceItemForm>("Form");
+        Assert.Equal(3, named.Count(field => labels.ContainsKey(field.Key)));
+        Assert.All(named.Where(field => labels.ContainsKey(field.Key)), field => Assert.Equal(field.Value, labels[field.Key]));
     }
 
     [Fact]
