@@ -1,4 +1,5 @@
 using Exchange.Catalog.Admin.Audit;
+using Exchange.Catalog.Admin.Forms;
 using Exchange.Catalog.Domain;
 using Exchange.Client;
 using Exchange.Protos.Audit.V1;
@@ -40,8 +41,8 @@ public sealed class IndexModel(GatewayAuditLog log, DepartmentRegistry departmen
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Departments = await departments.ListAsync(cancellationToken);
-        if (From is { } from && Until is { } until && until < from)
-            ModelState.AddModelError(nameof(Until), "结束时间不能早于开始时间。");
+        if (From is { } from && Until is { } until && until <= from)
+            ModelState.AddModelError(nameof(Until), TimeRangeMessages.EndNotAfterStart);
         if (HolderProblem(Holder) is { } holderProblem)
             ModelState.AddModelError(nameof(Holder), holderProblem);
         if (!ModelState.IsValid)

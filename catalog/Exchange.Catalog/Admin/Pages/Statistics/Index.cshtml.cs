@@ -1,4 +1,5 @@
 using Exchange.Catalog.Admin.Statistics;
+using Exchange.Catalog.Admin.Forms;
 using Exchange.Catalog.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,7 +85,7 @@ public sealed class IndexModel(
         var from = clock.FromLocal(From.Value);
         var until = Until is { } typed ? clock.FromLocal(typed) : now;
         if (until <= from)
-            ModelState.AddModelError(nameof(Until), "结束时间必须晚于开始时间。");
+            ModelState.AddModelError(nameof(Until), TimeRangeMessages.EndNotAfterStart);
         else if (until - from > StatisticsWindow.MaxRange)
             ModelState.AddModelError(nameof(Until), $"时间范围不能超过 {StatisticsWindow.MaxRange.TotalDays:0} 天。");
         return ModelState.IsValid ? StatisticsWindow.Between(from, until) : null;

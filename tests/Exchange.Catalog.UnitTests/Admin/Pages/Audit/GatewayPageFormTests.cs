@@ -9,14 +9,16 @@ namespace Exchange.Catalog.UnitTests.Admin.Pages.Audit;
 /// </summary>
 public sealed class GatewayPageFormTests(CatalogHost host)
 {
-    [Fact]
-    public async Task Audit_end_before_start_is_refused_next_to_the_field()
+    [Theory]
+    [InlineData("audit?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00")]
+    [InlineData("audit?From=2026-03-02T10:00:00&Until=2026-03-02T10:00:00")]
+    public async Task Audit_end_not_after_start_is_refused_next_to_the_field_in_the_statistics_words(string path)
     {
         using var session = await AdminSession.SignedInAsync(host, CatalogHost.Admin);
 
-        var page = await session.GetAsync("audit?From=2026-03-02T10:00:00&Until=2026-03-01T10:00:00");
+        var page = await session.GetAsync(path);
 
-        Assert.Equal("结束时间不能早于开始时间。", page.FieldError("Until"));
+        Assert.Equal("结束时间必须晚于开始时间。", page.FieldError("Until"));
     }
 
     [Fact]
