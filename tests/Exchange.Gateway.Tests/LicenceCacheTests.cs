@@ -1,15 +1,13 @@
-using Exchange.Protos.Catalog.V1;
 using Exchange.Protos.Licence.V1;
 using Exchange.Testing;
-using Grpc.Core;
-using ListIssuerKeysRequest = Exchange.Protos.Catalog.V1.ListIssuerKeysRequest;
 
 namespace Exchange.Gateway.Tests;
 
 /// <summary>
 /// The licence cache in a real Redis: hits, misses, negative entries, one issuer call under a stampede, revocation seen
-/// by a second gateway instance, and lookups that keep answering while Redis or an issuer is down. On the fault
-/// cluster, since it revokes licences and stops processes. Each test uses holders no other test touches.
+/// by a second gateway instance, and lookups that keep answering while Redis is down (an issuer down and its rotated
+/// key: ProviderOutageTests). On the fault cluster, since it revokes licences and stops processes. Each test uses
+/// holders no other test touches.
 /// </summary>
 [Collection(FaultClusterCollection.Name)]
 public sealed class LicenceCacheTests(FaultClusterCollection.Fixture fixture)
@@ -106,56 +104,6 @@ public sealed class LicenceCacheTests(FaultClusterCollection.Fixture fixture)
 
         await Eventually.WithinAsync(TimeSpan.FromSeconds(15),
             async () => (await Client.VerifyAsync(licence.LicenceNumber)).Cache == "hit", "the cache serves hits again after Redis restarted");
-    }
-
-    [Fact]
-    public async Task An_issuer_that_is_down_makes_the_holder_list_partial_not_failed()
-    {
-        var (husband, _) = LicenceHolders.MarriedCouples[6];
-        var civilAffairs = Cluster.CivilAffairs;
-        // Public security at a household move may use marriage certificates and identity cards.
-        var counter = new Metadata { { "x-exchange-service-item", "PS-HOUSEHOLD-MOVE-SPOUSE" } };
-        ListByHolderResponse partial;
-        try
-        {
-            civilAffairs.Kill();
-            partial = await LicenceCalls.As(Cluster, ExchangeClients.PublicSecurity).ListByHolderAsync(new ListByHolderRequest { HolderId = husband }, counter);
-        }
-        finally
-        {
-            await civilAffairs.StartAsync(TestContext.Current.CancellationToken);
-        }
-
-        Assert.False(partial.Complete);
-        var down = Assert.Single(partial.Issuers, i => i.IssuerDepartmentCode == "CIVIL-AFFAIRS");
-        Assert.False(down.Answered);
-        Assert.Contains("CIVIL-AFFAIRS", down.Problem);
-        Assert.True(partial.Issuers.Single(i => i.IssuerDepartmentCode == "PUBLIC-SECURITY").Answered);
-        Assert.Contains(partial.Licences, l => l.TypeCode == "RIDC");
-        Assert.DoesNotContain(partial.Licences, l => l.TypeCode == "MARC");
-    }
-
-    [Fact]
-    public async Task A_rotated_issuer_key_is_registered_and_licences_signed_before_the_rotation_still_verify()
-    {
-        var licence = await MarriageCertificateOfCoupleAsync(7);
-        var keys = new IssuerKeyService.IssuerKeyServiceClient(Cluster.Catalog.Channel);
-        var civilAffairs = new ListIssuerKeysRequest { DepartmentCode = "CIVIL-AFFAIRS" };
-        var before = (await keys.ListIssuerKeysAsync(civilAffairs)).Keys;
-
-        Cluster.CivilAffairs.Kill();
-        await Cluster.CivilAffairs.StartAsync(TestContext.Current.CancellationToken, new Dictionary<string, string> { ["Licences:KeyRotation"] = "00:00:01" });
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(30),
-            async () => (await keys.ListIssuerKeysAsync(civilAffairs)).Keys.Count == before.Count + 1, "the rotated key is registered in the catalog");
-        Assert.Equal("+OK", await Cluster.Redis!.CommandAsync("FLUSHALL"));
-        var after = (await keys.ListIssuerKeysAsync(civilAffairs)).Keys;
-        var verified = (await Client.VerifyAsync(licence.LicenceNumber)).Response.Verification;
-
-        var signingKey = Assert.Single(after, k => k.KeyId == licence.SigningKeyId);
-        Assert.NotEqual(string.Empty, signingKey.ValidUntil);
-        Assert.Single(after, k => k.ValidUntil.Length == 0 && before.All(b => b.KeyId != k.KeyId));
-        Assert.True(verified.Valid, verified.Reason);
-        Assert.True(verified.SignatureValid);
     }
 
     private async Task<Licence> MarriageCertificateOfCoupleAsync(int couple)

@@ -11,39 +11,17 @@ using System.Text.Json;
 namespace Exchange.Resilience.Tests;
 
 /// <summary>
-/// Two gateway instances behind the front balancer (gateway/Exchange.Gateway.Balancer), sharing the catalog, the
-/// signing key and Redis, each with its own audit store: calls are spread over both, a revocation holds through both,
-/// one instance's death fails only the calls it held, and a third instance joins and leaves without a restart.
-/// A cluster of its own, since it kills an instance.
+/// The fault cluster's two gateway instances behind the front balancer: calls are spread over both, a revocation holds
+/// through both, one instance's death fails only the calls it held, and a third instance joins and leaves without a
+/// restart. Each test begins once the front shares calls with both instances again (another class of the collection
+/// may just have restarted the first).
 /// </summary>
-public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFixture<TwoGatewayTests.Fixture>
+[Collection(FaultCollection.Name)]
+public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetime
 {
-    public sealed class Fixture : ClusterFixture
-    {
-        protected override ExchangeClusterOptions Options => new()
-        {
-            GatewayInstances = 2,
-            GatewaySettings = new Dictionary<string, string>
-            {
-                // Limits shared through Redis: loose for every department, so the load tests are not throttled, and
-                // tight for market regulation, whose calls test the shared limit.
-                ["RateLimits:PermitsPerSecond"] = "100000",
-                ["RateLimits:Burst"] = "100000",
-                [$"RateLimits:Consumers:{LimitedDepartment}:PermitsPerSecond"] = LimitedRate.ToString(CultureInfo.InvariantCulture),
-                [$"RateLimits:Consumers:{LimitedDepartment}:Burst"] = LimitedBurst.ToString(CultureInfo.InvariantCulture),
-            },
-            BalancerSettings = new Dictionary<string, string>
-            {
-                ["ReverseProxy:Clusters:gateways:HealthCheck:Active:Interval"] = "00:00:01",
-                ["ReverseProxy:Clusters:gateways:HealthCheck:Passive:ReactivationPeriod"] = "00:00:02",
-            },
-        };
-    }
-
-    private const string LimitedDepartment = "MARKET-REGULATION";
-    // Low, so that even a machine slowed down by other work asks for well over it.
-    private const int LimitedRate = 10;
-    private const int LimitedBurst = 5;
+    private const string LimitedDepartment = FaultClusterFixture.LimitedDepartment;
+    private const int LimitedRate = FaultClusterFixture.LimitedRate;
+    private const int LimitedBurst = FaultClusterFixture.LimitedBurst;
 
     private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -68,6 +46,22 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
     };
 
     private ExchangeCluster Cluster => fixture.Cluster;
+
+    public async ValueTask InitializeAsync() => await BothInstancesServeThroughTheFrontAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Round-robin again: of four calls through the front, each instance recorded two (a restarted one is back in).</summary>
+    private async Task BothInstancesServeThroughTheFrontAsync() =>
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () =>
+        {
+            var backCase = NewCase("BACK");
+            var back = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, RetryOnUnavailable, backCase));
+            for (var i = 0; i < 4; i++)
+                await back.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
+            var recorded = await Task.WhenAll(Cluster.Gateways.Select(g => AuditedRequestIdsAsync(g, backCase)));
+            return recorded.All(ids => ids.Count == 2);
+        }, "the front shares calls with both instances");
 
     private ServiceProcess Front => Cluster.Front!;
 
@@ -165,14 +159,7 @@ public sealed class TwoGatewayTests(TwoGatewayTests.Fixture fixture) : IClassFix
             if (!victim.IsRunning)
                 await victim.StartAsync(TestContext.Current.CancellationToken);
         }
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () =>
-        {
-            var backCase = NewCase("BACK");
-            var back = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, RetryOnUnavailable, backCase));
-            for (var i = 0; i < 4; i++)
-                await back.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[i] }, deadline: DateTime.UtcNow.AddSeconds(10));
-            return (await AuditedRequestIdsAsync(victim, backCase)).Count == 2;
-        }, "the front shares calls with the restarted instance again");
+        await BothInstancesServeThroughTheFrontAsync();
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Exchange.Testing;
+
+/// <summary>A service's HTTP health probe (<c>/health/ready</c>, <c>/health/live</c>) on its gRPC port over h2c-style HTTP/2, as the front balancer and Kubernetes make it.</summary>
+public static class HealthProbe
+{
+    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+
+    public static async Task<Result> AskAsync(ServiceProcess service, string path = "/health/ready")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service.Address, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        var checks = json.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(
+            c => c.Name,
+            c => new Check(c.Value.GetProperty("status").GetString()!, c.Value.TryGetProperty("description", out var d) ? d.GetString() ?? "" : ""));
+        return new Result(response.StatusCode, checks, body);
+    }
+
+    public sealed record Check(string Status, string Description);
+
+    public sealed record Result(HttpStatusCode Code, IReadOnlyDictionary<string, Check> Checks, string Body)
+    {
+        public Check this[string name] =>
+            Checks.TryGetValue(name, out var check) ? check : throw new InvalidOperationException($"No check {name} in {Body}");
+    }
+}
