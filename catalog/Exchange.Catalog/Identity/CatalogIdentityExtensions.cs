@@ -29,13 +29,16 @@ public static class CatalogIdentityExtensions
         builder.Services.AddHostedService<SigningKeyRotation>();
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PublishSigningKeys>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenEncryptionKey>();
         builder.Services.AddOptions<OpenIddictServerOptions>()
             .Configure<IOptions<CatalogIdentityOptions>, IOptions<Holders.HolderSignInOptions>>((server, identity, holders) =>
             {
                 server.Issuer = identity.Value.Issuer;
                 server.AccessTokenLifetime = identity.Value.AccessTokenLifetime;
                 server.AuthorizationCodeLifetime = holders.Value.AuthorizationCodeLifetime;
-            });
+            })
+            // The keys are read (the encryption key made) at start, so a missing or damaged key stops the start, not a sign-in.
+            .ValidateOnStart();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<Store.CatalogDbContext>())
@@ -51,8 +54,7 @@ public static class CatalogIdentityExtensions
                 server.DisableAccessTokenEncryption();
                 // Access tokens are short-lived self-contained JWTs; storing each one would only grow the database.
                 server.DisableTokenStorage();
-                // Nothing the catalog issues is encrypted, but OpenIddict insists on having a key for it.
-                server.AddEphemeralEncryptionKey();
+                // Authorization codes are encrypted (TokenEncryptionKey): they carry the holder's claims through the browser.
                 server.AddEventHandler(SignWithNewestKey.Descriptor);
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 // Client secrets and tokens travel on this endpoint: plaintext only behind the development switch.

@@ -19,8 +19,8 @@ public sealed class CatalogIdentityOptions
     [TimeSpanRange("00:00:00", MinimumIsExclusive = true, ErrorMessage = "Identity:AccessTokenLifetime must be positive.")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Where the signing key ring lives, relative to the working directory.</summary>
-    [Required(ErrorMessage = "Identity:KeyDirectory must name the directory of the signing key ring.")]
+    /// <summary>Where the signing key ring and the token encryption key live, relative to the working directory.</summary>
+    [Required(ErrorMessage = "Identity:KeyDirectory must name the directory of the signing keys and the token encryption key.")]
     public string KeyDirectory { get; set; } = ".data/catalog/keys";
 
     /// <summary>A new signing key is made when the newest is older than this; older keys stay published for validation.</summary>
