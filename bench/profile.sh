@@ -55,8 +55,8 @@ fi
 perf record -e cpu-clock -F 999 -g -p "$pid" -o "$out" -- sleep "$seconds" 2>/dev/null
 wait "$run" || { cat "$log" >&2; exit 1; }
 grep -E '^  resident|^load average|^Ready' "$log" || true
-perf report -i "$out" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -20 | tee "$out.dso.txt"
-perf report -i "$out" --children --sort symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -150 >"$out.children.txt"
-perf report -i "$out" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -150 >"$out.self.txt"
+perf report -i "$out" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -20 | tee "$out.dso.txt" || true
+perf report -i "$out" --children --sort symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -150 >"$out.children.txt" || true
+perf report -i "$out" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -150 >"$out.self.txt" || true
 perf script -i "$out" -F comm,tid,ip,sym,dso 2>/dev/null | python3 bench/profile_owners.py | tee "$out.owners.txt"
 echo "Reports: $out.owners.txt (by owner, bench/profile_owners.py), $out.children.txt (inclusive), $out.self.txt (exclusive), $out.dso.txt; run log $log"
