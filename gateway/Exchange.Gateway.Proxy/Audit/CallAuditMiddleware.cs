@@ -13,8 +13,9 @@ namespace Exchange.Gateway.Audit;
 /// <summary>
 /// Outermost step of every call through the gateway: gives the call its request id (returned to the consumer as
 /// <c>x-exchange-request-id</c>), and when the answer is known — the gateway's own or the provider's — records
-/// it in the audit chain and waits until the record is durable before the response completes. A call whose
-/// record cannot be stored is aborted rather than answered.
+/// it in the audit chain and waits until the record is durable before the response completes (a unary call's
+/// answer waits whole, <see cref="AuditedResponseBody"/>). A call whose record cannot be stored is aborted rather
+/// than answered.
 /// </summary>
 internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWriter writer, GatewayMetrics metrics, TimeProvider time, ILogger<CallAuditMiddleware> logger)
 {
@@ -26,7 +27,8 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
         var call = new ExchangeCall(RequestIds.New(now), now, Stopwatch.GetTimestamp());
         context.Features.Set(call);
         context.Response.Headers[ExchangeMetadata.RequestId] = call.RequestId;
-        var body = new AuditedResponseBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), () => RecordAsync(context, call));
+        var body = new AuditedResponseBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), () => RecordAsync(context, call),
+            () => context.Features.Get<IPublishedMethodFeature>() is { } method && UnaryMethods.Contains(method.Path));
         context.Features.Set<IHttpResponseBodyFeature>(body);
 
         try
@@ -38,7 +40,7 @@ internal sealed partial class CallAuditMiddleware(RequestDelegate next, AuditWri
             LogUnexpected(ex, call.RequestId, context.Request.Path.Value ?? string.Empty);
             await GrpcStatusResponse.WriteAsync(context, StatusCode.Internal, $"Internal error in the gateway; it logged the details under request id {call.RequestId}.");
         }
-        await body.RecordOnceAsync();
+        await body.FinishAsync();
     }
 
     private async Task<bool> RecordAsync(HttpContext context, ExchangeCall call)
