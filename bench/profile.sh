@@ -39,7 +39,7 @@ if [ "${BENCH_PROFILE_STAT:-0}" = 1 ]; then
   # Per call: how often the process enters the kernel and is switched out, which the sampled profile cannot tell
   # (a socket write costs the same per call whether it carries one call's frames or several calls').
   events=task-clock,context-switches,raw_syscalls:sys_enter
-  for call in sendmsg recvmsg recvfrom sendto read write writev epoll_wait epoll_pwait futex fdatasync fsync pwrite64 sched_yield getrandom; do
+  for call in sendmsg recvmsg recvfrom sendto read write writev pwrite64 pread64 fcntl fsync fdatasync futex sched_yield epoll_wait getpid getrandom; do
     events+=,syscalls:sys_enter_$call
   done
   perf stat -x, -e "$events" -p "$pid" -o "$out.stat" -- sleep "$seconds" 2>/dev/null

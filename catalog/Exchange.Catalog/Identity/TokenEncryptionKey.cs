@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Exchange.Files;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -31,7 +32,7 @@ public sealed partial class TokenEncryptionKey(IOptions<CatalogIdentityOptions> 
         if (!File.Exists(path))
         {
             // Of two instances starting at once, one writes the key and the other reads it: a key file is never replaced.
-            if (AtomicFile.TryCreate(path, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyBytes), ownerOnly: true))
+            if (AtomicFile.TryCreate(path, RandomNumberGenerator.GetBytes(KeyBytes), ownerOnly: true))
                 LogCreated(logger, path);
         }
         var key = File.ReadAllBytes(path);

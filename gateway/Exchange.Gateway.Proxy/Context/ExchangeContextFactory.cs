@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Exchange.Gateway.Calls;
 using Exchange.Gateway.Routing;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -36,7 +36,7 @@ internal sealed class ExchangeContextFactory(TimeProvider time, IOptions<Exchang
             ExpireTime = Timestamp.FromDateTimeOffset(now + _lifetime),
             SubjectIds = { subjectIds },
             RequestDigest = UnsafeByteOperations.UnsafeWrap(requestDigest),
-            OneTimeId = UnsafeByteOperations.UnsafeWrap(RandomNumberGenerator.GetBytes(16)),
+            OneTimeId = UnsafeByteOperations.UnsafeWrap(RandomBlocks.GetBytes(16)),
         };
     }
 }
