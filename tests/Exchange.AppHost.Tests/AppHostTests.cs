@@ -27,6 +27,9 @@ public sealed class AppHostTests
         await using var otlp = await OtlpReceiver.StartAsync();
         var workingDirectory = Directory.CreateTempSubdirectory("exchange-apphost-").FullName;
         var offset = FreePortOffset();
+        // Where the journey's minute goes, in the test's output (one line per phase).
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{elapsed.Elapsed.TotalSeconds,6:F1} s  {what}");
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Exchange_AppHost>(
@@ -39,10 +42,15 @@ public sealed class AppHostTests
             using var starting = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
             starting.CancelAfter(StartDeadline);
             await app.StartAsync(starting.Token);
+            Phase("app started");
             foreach (var resource in Resources)
+            {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, starting.Token);
+                Phase($"{resource} healthy");
+            }
 
             var traceId = await CallThroughGatewayAsync(workingDirectory, offset);
+            Phase("call through the gateway answered");
 
             await WithinAsync(TimeSpan.FromMinutes(1), () =>
             {
@@ -53,7 +61,9 @@ public sealed class AppHostTests
                        && spans.Any(s => s.Service == "public-security");
             }, $"trace {traceId} with gateway steps and a public-security span; received: " +
                string.Join(", ", otlp.Spans.Where(s => s.TraceId == traceId).Select(s => $"{s.Service}/{s.Name}")));
+            Phase("trace received");
             await app.StopAsync(TestContext.Current.CancellationToken);
+            Phase("app stopped");
         }
         finally
         {

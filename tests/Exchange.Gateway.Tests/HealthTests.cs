@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Exchange.Testing;
 using Grpc.Health.V1;
 
@@ -18,24 +17,22 @@ namespace Exchange.Gateway.Tests;
 public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
 {
 
-    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
-
     private ExchangeCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task Redis_down_makes_the_gateway_degraded_with_a_reason_but_still_ready_and_live()
     {
         var gateway = Cluster.Gateway;
-        Assert.Equal("Healthy", (await ProbeAsync(gateway, "/health/ready")).Check("redis").Status);
+        Assert.Equal("Healthy", (await ProbeAsync(gateway, "/health/ready"))["redis"].Status);
         var redis = Cluster.Redis!;
         try
         {
             redis.Kill();
 
-            var degraded = await UntilAsync(gateway, "/health/ready", p => p.Check("redis").Status == "Degraded");
+            var degraded = await UntilAsync(gateway, "/health/ready", p => p["redis"].Status == "Degraded");
 
             Assert.Equal(HttpStatusCode.OK, degraded.Code);
-            Assert.Contains("does not answer", degraded.Check("redis").Description);
+            Assert.Contains("does not answer", degraded["redis"].Description);
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcStatusAsync(gateway));
             Assert.Equal(HttpStatusCode.OK, (await ProbeAsync(gateway, "/health/live")).Code);
         }
@@ -43,7 +40,7 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
         {
             await redis.RestartAsync(TestContext.Current.CancellationToken);
         }
-        await UntilAsync(gateway, "/health/ready", p => p.Check("redis").Status == "Healthy");
+        await UntilAsync(gateway, "/health/ready", p => p["redis"].Status == "Healthy");
     }
 
     [Fact]
@@ -51,15 +48,15 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
     {
         var adapter = Cluster.PublicSecurity;
         var ready = await ProbeAsync(adapter, "/health/ready");
-        Assert.Equal("Healthy", ready.Check("store").Status);
-        Assert.Equal("Healthy", ready.Check("licence-store").Status);
-        Assert.Equal("Degraded", ready.Check("licence-signing-key").Status);
-        Assert.Contains("due for rotation", ready.Check("licence-signing-key").Description);
+        Assert.Equal("Healthy", ready["store"].Status);
+        Assert.Equal("Healthy", ready["licence-store"].Status);
+        Assert.Equal("Degraded", ready["licence-signing-key"].Status);
+        Assert.Contains("due for rotation", ready["licence-signing-key"].Description);
 
         var store = Path.Combine(adapter.WorkingDirectory, ".data", "publicsecurity.db");
         var away = store + ".away";
         File.Move(store, away);
-        Probe broken;
+        HealthProbe.Result broken;
         try
         {
             broken = await ProbeAsync(adapter, "/health/ready");
@@ -70,46 +67,23 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.Code);
-        Assert.Equal("Unhealthy", broken.Check("store").Status);
-        Assert.Contains("PopulationStore", broken.Check("store").Description);
+        Assert.Equal("Unhealthy", broken["store"].Status);
+        Assert.Contains("PopulationStore", broken["store"].Description);
         Assert.Equal(HttpStatusCode.OK, (await ProbeAsync(adapter, "/health/live")).Code);
-        Assert.Equal("Healthy", (await ProbeAsync(adapter, "/health/ready")).Check("store").Status);
+        Assert.Equal("Healthy", (await ProbeAsync(adapter, "/health/ready"))["store"].Status);
     }
 
     /// <summary>Probes until <paramref name="condition"/> holds, within 20 s; the last answer is in the failure message.</summary>
-    private static async Task<Probe> UntilAsync(ServiceProcess service, string path, Func<Probe, bool> condition)
+    private static async Task<HealthProbe.Result> UntilAsync(ServiceProcess service, string path, Func<HealthProbe.Result, bool> condition)
     {
-        Probe? last = null;
+        HealthProbe.Result? last = null;
         await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => condition(last = await ProbeAsync(service, path)),
             $"{service.Service} {path} reaches the expected state");
         return last!;
     }
 
-    /// <summary>An HTTP probe on the gRPC port over h2c, as the front balancer makes it.</summary>
-    private static async Task<Probe> ProbeAsync(ServiceProcess service, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service.Address, path))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        using var json = JsonDocument.Parse(body);
-        var checks = json.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(
-            c => c.Name,
-            c => new CheckResult(c.Value.GetProperty("status").GetString()!, c.Value.TryGetProperty("description", out var d) ? d.GetString() ?? "" : ""));
-        return new Probe(response.StatusCode, json.RootElement.GetProperty("status").GetString()!, checks, body);
-    }
+    private static Task<HealthProbe.Result> ProbeAsync(ServiceProcess service, string path) => HealthProbe.AskAsync(service, path);
 
     private static async Task<HealthCheckResponse.Types.ServingStatus> GrpcStatusAsync(ServiceProcess service) =>
         (await new Health.HealthClient(service.Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5))).Status;
-
-    private sealed record CheckResult(string Status, string Description);
-
-    private sealed record Probe(HttpStatusCode Code, string Status, IReadOnlyDictionary<string, CheckResult> Checks, string Body)
-    {
-        public CheckResult Check(string name) =>
-            Checks.TryGetValue(name, out var check) ? check : throw new InvalidOperationException($"No check {name} in {Body}");
-    }
 }

@@ -4,9 +4,6 @@ using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 
 namespace Exchange.Resilience.Tests;
 
@@ -22,8 +19,6 @@ public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetim
     private const string LimitedDepartment = FaultClusterFixture.LimitedDepartment;
     private const int LimitedRate = FaultClusterFixture.LimitedRate;
     private const int LimitedBurst = FaultClusterFixture.LimitedBurst;
-
-    private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>What a department system calling the front would configure: retry UNAVAILABLE (an instance that is gone) a few times.</summary>
     private static readonly ServiceConfig RetryOnUnavailable = new()
@@ -279,29 +274,16 @@ public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetim
     private static Task<CallOutcome> VerifyOutcomeAsync(PopulationService.PopulationServiceClient client, VerifyIdentityRequest request, CancellationToken ct) =>
         CallLoad.MeasureAsync("VerifyIdentity", () => client.VerifyIdentityAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct));
 
-    private static async Task<CheckResult> UntilRateLimitsAsync(ServiceProcess gateway, string status)
+    private static async Task<HealthProbe.Check> UntilRateLimitsAsync(ServiceProcess gateway, string status)
     {
-        CheckResult last = new("none", "");
+        HealthProbe.Check last = new("none", "");
         await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => (last = await ProbeRateLimitsAsync(gateway)).Status == status,
             $"{gateway}'s ratelimits check turns {status}");
         return last;
     }
 
     /// <summary>The gateway's <c>ratelimits</c> readiness check, asked of it directly.</summary>
-    private static async Task<CheckResult> ProbeRateLimitsAsync(ServiceProcess gateway)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/health/ready"))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        using var response = await Http.SendAsync(request);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var check = json.RootElement.GetProperty("checks").GetProperty("ratelimits");
-        return new CheckResult(check.GetProperty("status").GetString()!, check.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "");
-    }
-
-    private sealed record CheckResult(string Status, string Description);
+    private static async Task<HealthProbe.Check> ProbeRateLimitsAsync(ServiceProcess gateway) => (await HealthProbe.AskAsync(gateway))["ratelimits"];
 
     private static string NewCase(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
