@@ -66,7 +66,7 @@ public static class TokenEndpoint
         // Without a token store the code has no stored id; the code itself (hashed) names it.
         var codeId = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented)));
         var expiresAt = principal.GetExpirationDate() ?? DateTimeOffset.UtcNow.AddMinutes(10);
-        if (!redeemed.TryRedeem(codeId, expiresAt))
+        if (!await redeemed.TryRedeemAsync(codeId, expiresAt, http.RequestAborted))
             return Refuse(Errors.InvalidGrant, "The authorization code has already been used; sign in again.");
         var identity = new ClaimsIdentity(principal.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
         identity.SetDestinations(Holders.AuthorizeEndpoint.Destinations);

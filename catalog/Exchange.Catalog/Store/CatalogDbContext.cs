@@ -16,6 +16,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WitnessedCheckpointRecord> WitnessedCheckpoints => Set<WitnessedCheckpointRecord>();
     public DbSet<ObjectionRecord> Objections => Set<ObjectionRecord>();
     public DbSet<ObjectionEventRecord> ObjectionEvents => Set<ObjectionEventRecord>();
+    public DbSet<RedeemedAuthorizationCodeRecord> RedeemedAuthorizationCodes => Set<RedeemedAuthorizationCodeRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -74,6 +75,13 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
         {
             witnessed.ToTable("witnessed_checkpoints");
             witnessed.HasKey(w => w.LogId);
+        });
+
+        model.Entity<RedeemedAuthorizationCodeRecord>(redeemed =>
+        {
+            redeemed.ToTable("redeemed_authorization_codes");
+            redeemed.HasKey(r => r.CodeId);
+            redeemed.HasIndex(r => r.ExpiresAtMillis);
         });
 
         model.Entity<ObjectionRecord>(objection =>

@@ -13,8 +13,9 @@ namespace Exchange.Catalog.UnitTests.Identity;
 
 /// <summary>
 /// The key the catalog encrypts its authorization codes with is kept in its key directory, not made per process: a code
-/// one catalog instance issued is redeemed at another over the same directory (several instances, or one restarted
-/// between the holder's sign-in and the portal's redemption), and the key file is the owner's alone.
+/// one catalog instance issued is redeemed at another over the same directory and store (several instances, or one
+/// restarted between the holder's sign-in and the portal's redemption), once only at any of them, and the key file is
+/// the owner's alone.
 /// </summary>
 public sealed partial class TokenEncryptionKeyTests : IAsyncLifetime
 {
@@ -22,7 +23,8 @@ public sealed partial class TokenEncryptionKeyTests : IAsyncLifetime
     private const string PortalSecret = "portal-secret-of-this-test";
     private static readonly Uri Redirect = new("https://127.0.0.1:1/signin-oidc");
 
-    private readonly string _keys = Directory.CreateTempSubdirectory("exchange-catalog-keys-").FullName;
+    /// <summary>What the instances share: the key directory and the catalog's store.</summary>
+    private readonly string _shared = Directory.CreateTempSubdirectory("exchange-catalog-instances-").FullName;
     private readonly CodeLog _log = new();
     private readonly CatalogHost _firstHost = new();
     private readonly CatalogHost _secondHost = new();
@@ -51,9 +53,26 @@ public sealed partial class TokenEncryptionKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redeemed_code_is_refused_at_every_instance_over_the_same_store()
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var code = await AuthorizationCodeAsync(_first, verifier);
+        using var first = await RedeemAsync(_second, code, verifier);
+        Assert.True(first.IsSuccessStatusCode, $"{(int)first.StatusCode} {await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+
+        // Replayed where it was issued (or at that instance after a restart), and where it was redeemed.
+        foreach (var catalog in new[] { _first, _second })
+        {
+            using var replayed = await RedeemAsync(catalog, code, verifier);
+            Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+            Assert.Contains("already been used", await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_key_is_one_file_readable_by_its_owner_only()
     {
-        var key = Path.Combine(_keys, TokenEncryptionKey.FileName);
+        var key = Path.Combine(_shared, "keys", TokenEncryptionKey.FileName);
 
         Assert.Equal(32, new FileInfo(key).Length);
         if (!OperatingSystem.IsWindows())
@@ -62,7 +81,8 @@ public sealed partial class TokenEncryptionKeyTests : IAsyncLifetime
 
     private WebApplicationFactory<Program> Over(CatalogHost host) => host.WithWebHostBuilder(builder =>
     {
-        builder.UseSetting("Identity:KeyDirectory", _keys);
+        builder.UseSetting("Identity:KeyDirectory", Path.Combine(_shared, "keys"));
+        builder.UseSetting("ConnectionStrings:Catalog", $"Data Source={Path.Combine(_shared, "catalog.db")}");
         builder.UseSetting($"Identity:Clients:{ExchangeClient.PortalClientId}:Secret", PortalSecret);
         builder.UseSetting($"Identity:Clients:{ExchangeClient.PortalClientId}:RedirectUri", Redirect.ToString());
         builder.ConfigureLogging(logging => logging.AddProvider(_log));
@@ -111,7 +131,7 @@ public sealed partial class TokenEncryptionKeyTests : IAsyncLifetime
     {
         await _secondHost.DisposeAsync();
         await _firstHost.DisposeAsync();
-        Directory.Delete(_keys, recursive: true);
+        Directory.Delete(_shared, recursive: true);
     }
 
     /// <summary>The one-time codes the demo identity service writes to the log, as a holder of the demo reads them.</summary>

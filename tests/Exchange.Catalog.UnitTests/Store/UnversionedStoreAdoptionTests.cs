@@ -20,13 +20,14 @@ public sealed class UnversionedStoreAdoptionTests
         await store.PublishedAsync(CatalogStore.Draft("PS-OLD-RELEASE"));
         var migrations = await ScalarAsync(store.Db, "SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsHistory\"");
         // What an older release left behind: no migration history, and nothing a later migration adds (licence type
-        // columns, the witness table, service items' rules and revision, the objection tables).
+        // columns, the witness table, service items' rules and revision, the objection tables, redeemed codes).
         foreach (var statement in new[]
                  {
                      "DROP TABLE \"__EFMigrationsHistory\"",
                      "DROP TABLE witnessed_checkpoints",
                      "DROP TABLE objection_events",
                      "DROP TABLE objections",
+                     "DROP TABLE redeemed_authorization_codes",
                      "ALTER TABLE service_items DROP COLUMN \"Revision\"",
                      "ALTER TABLE service_items DROP COLUMN \"RuleCodes\"",
                      "ALTER TABLE service_items DROP COLUMN \"UpdatedAt\"",

@@ -292,6 +292,21 @@ namespace Exchange.Catalog.Store.Migrations.PostgreSql
                     b.ToTable("objections", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.RedeemedAuthorizationCodeRecord", b =>
+                {
+                    b.Property<string>("CodeId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAtMillis")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CodeId");
+
+                    b.HasIndex("ExpiresAtMillis");
+
+                    b.ToTable("redeemed_authorization_codes", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.Property<string>("Code")

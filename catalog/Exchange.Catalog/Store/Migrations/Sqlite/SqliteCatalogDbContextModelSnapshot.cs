@@ -280,6 +280,21 @@ namespace Exchange.Catalog.Store.Migrations.Sqlite
                     b.ToTable("objections", (string)null);
                 });
 
+            modelBuilder.Entity("Exchange.Catalog.Store.RedeemedAuthorizationCodeRecord", b =>
+                {
+                    b.Property<string>("CodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtMillis")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CodeId");
+
+                    b.HasIndex("ExpiresAtMillis");
+
+                    b.ToTable("redeemed_authorization_codes", (string)null);
+                });
+
             modelBuilder.Entity("Exchange.Catalog.Store.ResourceEntry", b =>
                 {
                     b.Property<string>("Code")
