@@ -42,10 +42,11 @@ var adapters = new[]
     builder.AddAdapter("market-regulation", new Projects.Exchange_Adapters_MarketRegulation(), ExchangePorts.MarketRegulation, options, secrets),
     builder.AddAdapter("civil-affairs", new Projects.Exchange_Adapters_CivilAffairs(), ExchangePorts.CivilAffairs, options, secrets),
 };
+// The adapters start beside the catalog, not after it: their seeding overlaps its start, and they register their issuer
+// keys and fetch the context keys with retries until it answers. The gateway waits for all of them.
 foreach (var adapter in adapters)
     adapter.WithEnvironment("Catalog__Address", catalogGrpc)
-        .WithEnvironment("Catalog__TokenEndpoint", catalogWeb + "/connect/token")
-        .WaitFor(catalog);
+        .WithEnvironment("Catalog__TokenEndpoint", catalogWeb + "/connect/token");
 
 var gateways = builder.AddGateways(options, secrets, redis, stores, catalog, adapters);
 builder.AddPortal(options, secrets, catalog, gateways);

@@ -29,6 +29,13 @@ public sealed class AppHostModelTests
         Assert.Equal(ExchangePorts.Portal, model.Port("portal", "web"));
         Assert.DoesNotContain("gateway-balancer", model.Names);
         Assert.DoesNotContain("postgres", model.Names);
+        // The adapters seed while the catalog starts (they retry until it answers); the gateway waits for all of them.
+        foreach (var adapter in new[] { "public-security", "market-regulation", "civil-affairs" })
+        {
+            Assert.DoesNotContain("catalog", model.WaitsFor(adapter));
+            Assert.Contains(adapter, model.WaitsFor("gateway"));
+        }
+        Assert.Contains("catalog", model.WaitsFor("gateway"));
 
         var gateway = await model.EnvironmentAsync("gateway");
         Assert.Equal("https://127.0.0.1:7001", gateway["Catalog__Address"]);
