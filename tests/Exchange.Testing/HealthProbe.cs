@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Exchange.Testing;
 
-/// <summary>A service's HTTP health probe (<c>/health/ready</c>, <c>/health/live</c>) on its gRPC port over h2c-style HTTP/2, as the front balancer and Kubernetes make it.</summary>
+/// <summary>
+/// A service's HTTP health probe (<c>/health/ready</c>, <c>/health/live</c>) on its gRPC port over HTTP/2 and TLS, as the
+/// front balancer and Kubernetes make it, and the reading of its answer (the status and each check's status and description).
+/// </summary>
 public static class HealthProbe
 {
     private static readonly HttpClient Http = new(TestPki.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
@@ -16,6 +19,12 @@ public static class HealthProbe
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         using var response = await Http.SendAsync(request);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>The answer of a health endpoint, however it was asked (a process's port, an in-process test server).</summary>
+    public static async Task<Result> ReadAsync(HttpResponseMessage response)
+    {
         var body = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(body);
         var checks = json.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(

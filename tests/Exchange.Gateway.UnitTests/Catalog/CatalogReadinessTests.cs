@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Exchange.Gateway.UnitTests.InProcess;
+using Exchange.Testing;
 using Grpc.Health.V1;
 
 namespace Exchange.Gateway.UnitTests.Catalog;
@@ -29,8 +29,8 @@ public sealed class CatalogReadinessTests
 
         var ready = await ProbeAsync(host, "/health/ready");
 
-        Assert.Equal("Degraded", ready.Catalog.GetProperty("status").GetString());
-        Assert.Contains("saved snapshot", ready.Catalog.GetProperty("description").GetString());
+        Assert.Equal("Degraded", ready["catalog"].Status);
+        Assert.Contains("saved snapshot", ready["catalog"].Description);
         Assert.Equal(HttpStatusCode.OK, ready.Code);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcStatusAsync(host));
     }
@@ -43,22 +43,18 @@ public sealed class CatalogReadinessTests
         var notReady = await ProbeAsync(host, "/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.Code);
-        Assert.Equal("Unhealthy", notReady.Catalog.GetProperty("status").GetString());
-        Assert.Contains("Catalog:MaxSnapshotAge", notReady.Catalog.GetProperty("description").GetString());
+        Assert.Equal("Unhealthy", notReady["catalog"].Status);
+        Assert.Contains("Catalog:MaxSnapshotAge", notReady["catalog"].Description);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, await GrpcStatusAsync(host));
         Assert.Equal(HttpStatusCode.OK, (await ProbeAsync(host, "/health/live")).Code);
     }
 
-    private static async Task<Probe> ProbeAsync(GatewayHost host, string path)
+    private static async Task<HealthProbe.Result> ProbeAsync(GatewayHost host, string path)
     {
         using var response = await host.CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
-        return new Probe(response.StatusCode, checks.TryGetProperty("catalog", out var catalog) ? catalog : default, body);
+        return await HealthProbe.ReadAsync(response);
     }
 
     private static async Task<HealthCheckResponse.Types.ServingStatus> GrpcStatusAsync(GatewayHost host) =>
         (await new Health.HealthClient(host.Channel()).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken)).Status;
-
-    private sealed record Probe(HttpStatusCode Code, JsonElement Catalog, string Body);
 }
