@@ -29,7 +29,7 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
         {
             redis.Kill();
 
-            var degraded = await UntilAsync(gateway, "/health/ready", p => p["redis"].Status == "Degraded");
+            var degraded = await HealthProbe.UntilAsync(gateway, p => p["redis"].Status == "Degraded");
 
             Assert.Equal(HttpStatusCode.OK, degraded.Code);
             Assert.Contains("does not answer", degraded["redis"].Description);
@@ -40,7 +40,7 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
         {
             await redis.RestartAsync(TestContext.Current.CancellationToken);
         }
-        await UntilAsync(gateway, "/health/ready", p => p["redis"].Status == "Healthy");
+        await HealthProbe.UntilAsync(gateway, p => p["redis"].Status == "Healthy");
     }
 
     [Fact]
@@ -71,15 +71,6 @@ public sealed class HealthTests(FaultClusterCollection.Fixture fixture)
         Assert.Contains("PopulationStore", broken["store"].Description);
         Assert.Equal(HttpStatusCode.OK, (await ProbeAsync(adapter, "/health/live")).Code);
         Assert.Equal("Healthy", (await ProbeAsync(adapter, "/health/ready"))["store"].Status);
-    }
-
-    /// <summary>Probes until <paramref name="condition"/> holds, within 20 s; the last answer is in the failure message.</summary>
-    private static async Task<HealthProbe.Result> UntilAsync(ServiceProcess service, string path, Func<HealthProbe.Result, bool> condition)
-    {
-        HealthProbe.Result? last = null;
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => condition(last = await ProbeAsync(service, path)),
-            $"{service.Service} {path} reaches the expected state");
-        return last!;
     }
 
     private static Task<HealthProbe.Result> ProbeAsync(ServiceProcess service, string path) => HealthProbe.AskAsync(service, path);

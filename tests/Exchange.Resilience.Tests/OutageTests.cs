@@ -136,10 +136,8 @@ public sealed class OutageTests(FaultClusterFixture fixture)
     /// <summary>The first gateway's <c>catalog</c> readiness check, once it meets <paramref name="condition"/>.</summary>
     private async Task<(HttpStatusCode Code, HealthProbe.Check Check)> CatalogCheckAsync(Func<HealthProbe.Check, bool> condition)
     {
-        HealthProbe.Result? last = null;
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => condition((last = await HealthProbe.AskAsync(Cluster.Gateway))["catalog"]),
-            "the gateway's catalog check reaches the expected state");
-        return (last!.Code, last["catalog"]);
+        var probe = await HealthProbe.UntilAsync(Cluster.Gateway, p => condition(p["catalog"]));
+        return (probe.Code, probe["catalog"]);
     }
 
     private static void Report(IReadOnlyList<CallOutcome> outcomes, string what) =>

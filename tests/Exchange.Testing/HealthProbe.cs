@@ -22,6 +22,15 @@ public static class HealthProbe
         return await ReadAsync(response);
     }
 
+    /// <summary>Probes until <paramref name="condition"/> holds, within 20 s; the last answer is in the failure message.</summary>
+    public static async Task<Result> UntilAsync(ServiceProcess service, Func<Result, bool> condition, string path = "/health/ready")
+    {
+        Result? last = null;
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(20), async () => condition(last = await AskAsync(service, path)),
+            $"{service.Service} {path} reaches the expected state");
+        return last!;
+    }
+
     /// <summary>The answer of a health endpoint, however it was asked (a process's port, an in-process test server).</summary>
     public static async Task<Result> ReadAsync(HttpResponseMessage response)
     {
