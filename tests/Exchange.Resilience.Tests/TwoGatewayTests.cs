@@ -229,45 +229,53 @@ public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetim
         var residents = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.CivilAffairs, NewCase("REDIS")));
         // The first call fetches the token; the outage is measured, not that.
         await residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[0] }, deadline: DateTime.UtcNow.AddSeconds(30));
-        var linesBefore = Cluster.Gateways.Select(g => g.LogLines.Count).ToList();
-        foreach (var gateway in Cluster.Gateways)
-            await UntilRateLimitsAsync(gateway, "Healthy");
-        IReadOnlyList<CallOutcome> outcomes;
+        var logs = Cluster.Gateways.Select(g => g.CaptureLog()).ToList();
         try
         {
-            redis.Kill();
-            await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
-                residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
-                    deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct)));
-            await load.WhenCompletedAsync(c => c >= 300, TimeSpan.FromSeconds(60));
             foreach (var gateway in Cluster.Gateways)
+                await UntilRateLimitsAsync(gateway, "Healthy");
+            IReadOnlyList<CallOutcome> outcomes;
+            try
             {
-                var degraded = await UntilRateLimitsAsync(gateway, "Degraded");
-                Assert.Contains("on its own", degraded.Description);
+                redis.Kill();
+                await using var load = CallLoad.Start(FaultScale.Callers, (n, ct) => CallLoad.MeasureAsync("GetResident", () =>
+                    residents.GetResidentAsync(new GetResidentRequest { CitizenId = Subjects.Residents[n % Subjects.Residents.Count] },
+                        deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct)));
+                await load.WhenCompletedAsync(c => c >= 300, TimeSpan.FromSeconds(60));
+                foreach (var gateway in Cluster.Gateways)
+                {
+                    var degraded = await UntilRateLimitsAsync(gateway, "Degraded");
+                    Assert.Contains("on its own", degraded.Description);
+                }
+                outcomes = await load.StopAsync();
             }
-            outcomes = await load.StopAsync();
+            finally
+            {
+                await redis.RestartAsync(TestContext.Current.CancellationToken);
+            }
+            foreach (var gateway in Cluster.Gateways)
+                await UntilRateLimitsAsync(gateway, "Healthy");
+
+            var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
+            TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} calls while Redis was down: {string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
+            Assert.All(answered, o => Assert.Equal(StatusCode.OK, o.Status));
+            for (var i = 0; i < Cluster.Gateways.Count; i++)
+            {
+                var gateway = Cluster.Gateways[i];
+                var log = logs[i];
+                await Eventually.WithinAsync(TimeSpan.FromSeconds(20),
+                    () => Task.FromResult(log.Lines.Any(l => l.Contains("is back after", StringComparison.Ordinal))), "the instance logs that Redis is back");
+                var outageLines = log.Lines.Where(l => l.Contains("Redis", StringComparison.Ordinal)).ToList();
+                TestContext.Current.TestOutputHelper?.WriteLine($"{gateway}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", outageLines)}");
+                Assert.Single(outageLines, l => l.Contains("unavailable", StringComparison.Ordinal));
+                Assert.Single(outageLines, l => l.Contains("is back after", StringComparison.Ordinal));
+                Assert.Equal(2, outageLines.Count);
+            }
         }
         finally
         {
-            await redis.RestartAsync(TestContext.Current.CancellationToken);
-        }
-        foreach (var gateway in Cluster.Gateways)
-            await UntilRateLimitsAsync(gateway, "Healthy");
-
-        var answered = outcomes.Where(o => o.Status != StatusCode.Cancelled).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} calls while Redis was down: {string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
-        Assert.All(answered, o => Assert.Equal(StatusCode.OK, o.Status));
-        for (var i = 0; i < Cluster.Gateways.Count; i++)
-        {
-            var gateway = Cluster.Gateways[i];
-            var since = linesBefore[i];
-            await Eventually.WithinAsync(TimeSpan.FromSeconds(20),
-                () => Task.FromResult(gateway.LogLines.Skip(since).Any(l => l.Contains("is back after", StringComparison.Ordinal))), "the instance logs that Redis is back");
-            var outageLines = gateway.LogLines.Skip(since).Where(l => l.Contains("Redis", StringComparison.Ordinal)).ToList();
-            TestContext.Current.TestOutputHelper?.WriteLine($"{gateway}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", outageLines)}");
-            Assert.Single(outageLines, l => l.Contains("unavailable", StringComparison.Ordinal));
-            Assert.Single(outageLines, l => l.Contains("is back after", StringComparison.Ordinal));
-            Assert.Equal(2, outageLines.Count);
+            foreach (var log in logs)
+                log.Dispose();
         }
     }
 

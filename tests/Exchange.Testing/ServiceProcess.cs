@@ -21,7 +21,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConsoleLog _log = new();
     private Process? _process;
     private int _starts;
 
@@ -59,10 +59,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>The last lines the service wrote, for failure messages.</summary>
-    public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(60));
+    public string RecentLog => string.Join(Environment.NewLine, _log.Tail.TakeLast(60));
 
-    /// <summary>The last 500 lines of its console output, oldest first.</summary>
-    public IReadOnlyList<string> LogLines => [.. _log];
+    /// <summary>The last <see cref="ConsoleLog.TailLength"/> lines of its console output, oldest first.</summary>
+    public IReadOnlyList<string> LogLines => _log.Tail;
+
+    /// <summary>Every line of its console output from now until the capture is disposed.</summary>
+    public ConsoleLog.Capture CaptureLog() => _log.StartCapture();
 
     public static async Task<ServiceProcess> StartAsync(
         ExchangeService service,
@@ -218,9 +221,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         if (line is null)
             return;
-        _log.Enqueue(line);
-        while (_log.Count > 500)
-            _log.TryDequeue(out _);
+        _log.Write(line);
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
