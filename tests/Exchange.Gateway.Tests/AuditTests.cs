@@ -7,7 +7,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Every call, allowed or denied, is in the audit log with who, whom, what, for which case; the chain verifies.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class AuditTests(ClusterFixture fixture)
+public sealed class AuditTests(RecordedClusterFixture fixture)
 {
     private static readonly Exchange.SyntheticData.Resident Subject = SeededPopulation.Default.Residents[1];
 

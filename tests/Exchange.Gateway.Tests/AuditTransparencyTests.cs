@@ -17,7 +17,7 @@ namespace Exchange.Gateway.Tests;
 /// The rules themselves (a deleted tail, a restored backup and its fork, an edit that breaks the chain, a pre-migration
 /// store) are proven in process: Exchange.Gateway.UnitTests' Audit/AuditTamperingTests.
 /// </summary>
-[Collection(ChangingClusterCollection.Name)]
+[Collection(SharedClusterCollection.Name)]
 public sealed class AuditTransparencyTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private ExchangeCluster Cluster => fixture.Cluster;

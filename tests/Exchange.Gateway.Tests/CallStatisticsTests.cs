@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Tests;
 // On the shared cluster, whose classes run one after another: the counts are exact over a time range, so no other
 // class may call in it meanwhile.
 [Collection(SharedClusterCollection.Name)]
-public sealed class CallStatisticsTests(ClusterFixture fixture)
+public sealed class CallStatisticsTests(RecordedClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

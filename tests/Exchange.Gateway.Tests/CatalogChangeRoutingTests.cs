@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace Exchange.Gateway.Tests;
 
 /// <summary>Publishing and deprecating in the catalog changes the gateway's routing within 5 seconds, without a restart.</summary>
-[Collection(ChangingClusterCollection.Name)]
+[Collection(SharedClusterCollection.Name)]
 public sealed class CatalogChangeRoutingTests(RecordedClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);

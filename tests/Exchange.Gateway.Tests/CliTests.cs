@@ -5,7 +5,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>The <c>exchange</c> command line, run as a user runs it against a gateway named on the command line.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class CliTests(ClusterFixture fixture)
+public sealed class CliTests(RecordedClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

@@ -6,7 +6,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Who gets which exchange-context keys from the catalog: the gateway every provider's, a department only its own.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class ContextKeyDistributionTests(ClusterFixture fixture)
+public sealed class ContextKeyDistributionTests(RecordedClusterFixture fixture)
 {
     private ContextKeyService.ContextKeyServiceClient As(string client) => new(fixture.Cluster.CatalogCallsAs(client));
 

@@ -40,7 +40,7 @@ public sealed class RecordedClusterFixture : ClusterFixture, IAsyncLifetime
 /// message and subject it was issued for, for its method and its provider. Replays are refused before the adapter
 /// parses the request, so they are neither served nor (not having passed the gateway) missing from the audit log.
 /// </summary>
-[Collection(ChangingClusterCollection.Name)]
+[Collection(SharedClusterCollection.Name)]
 public sealed class ContextReplayTests(RecordedClusterFixture fixture)
 {
     private const string Population = "exchange.publicsecurity.v1.PopulationService";

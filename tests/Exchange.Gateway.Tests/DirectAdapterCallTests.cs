@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Calling an adapter directly does not bypass the gateway: without a context the gateway issued and MACed with the provider's key, the adapter refuses.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class DirectAdapterCallTests(ClusterFixture fixture)
+public sealed class DirectAdapterCallTests(RecordedClusterFixture fixture)
 {
     private static readonly GetResidentRequest Request = new() { CitizenId = SeededPopulation.Default.Residents[0].CitizenId };
 

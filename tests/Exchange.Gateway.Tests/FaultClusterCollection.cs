@@ -14,6 +14,18 @@ public sealed class FaultClusterCollection : ICollectionFixture<FaultClusterColl
 
     public sealed class Fixture : ClusterFixture
     {
+        private readonly Lazy<Task<ServiceProcess[]>> _witnessingGateways;
+
+        public Fixture() => _witnessingGateways = new(() => Cluster.StartWitnessingGatewaysAsync(2, "witnessing"));
+
+        /// <summary>
+        /// Two more gateway instances on the cluster's catalog and Redis, each with a SQLite audit log of its own that the
+        /// other witnesses (log ids witnessing-1 and -2), started when first asked for and stopped with the cluster: one
+        /// start serves GatewayWitnessTests, which rewrites the first one's log, and LicenceCacheTests, which needs a
+        /// second instance and uses the second one.
+        /// </summary>
+        public Task<ServiceProcess[]> WitnessingGatewaysAsync() => _witnessingGateways.Value;
+
         protected override ExchangeClusterOptions Options => new()
         {
             // Tokens are fetched once per client for the cluster's life and refreshed shortly before they expire: a refresh

@@ -7,7 +7,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Consumers receive only the data items their grant names, narrowed further by their read_mask.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class FieldMinimisationTests(ClusterFixture fixture)
+public sealed class FieldMinimisationTests(RecordedClusterFixture fixture)
 {
     private static readonly Exchange.SyntheticData.Resident Subject = SeededPopulation.Default.Residents[0];
 

@@ -6,7 +6,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Bad identifiers sent through the gateway come back as INVALID_ARGUMENT naming the field and the reason.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class InvalidIdentifierTests(ClusterFixture fixture)
+public sealed class InvalidIdentifierTests(RecordedClusterFixture fixture)
 {
     [Theory]
     [MemberData(nameof(IdentifierCalls.InvalidCitizenIdCases), MemberType = typeof(IdentifierCalls))]

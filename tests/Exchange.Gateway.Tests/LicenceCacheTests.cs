@@ -61,7 +61,8 @@ public sealed class LicenceCacheTests(FaultClusterCollection.Fixture fixture)
     [Fact]
     public async Task A_revocation_is_seen_at_once_by_another_gateway_instance()
     {
-        var second = await Cluster.StartGatewayAsync(TestContext.Current.CancellationToken);
+        // The second witnessing instance: its audit log is its own, the licence cache and revocations are the cluster's.
+        var second = (await fixture.WitnessingGatewaysAsync())[1];
         var licence = await MarriageCertificateOfCoupleAsync(4);
         var viaSecond = LicenceCalls.As(Cluster, second, ExchangeClients.MarketRegulation);
         // Both instances have it cached as valid.

@@ -11,7 +11,7 @@ namespace Exchange.Gateway.Tests;
 /// uses and an issuer the uses of its licences; a forged QR is a failed verification that shows nothing.
 /// </summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class LicencePurposeTests(ClusterFixture fixture)
+public sealed class LicencePurposeTests(RecordedClusterFixture fixture)
 {
     private const string Resident = "330106198812153739";
     private const string MarriageCertificate = "MARC11110000000015003U000000011";

@@ -9,7 +9,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Lookups and verification through the gateway's licence service, on the shared cluster (nothing is revoked here).</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class LicenceServiceTests(ClusterFixture fixture)
+public sealed class LicenceServiceTests(RecordedClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

@@ -17,7 +17,6 @@ public sealed class LongestCollectionsFirst : ITestCollectionOrderer
     [
         nameof(PostgreSqlClusterTests),
         FaultClusterCollection.Name,
-        ChangingClusterCollection.Name,
         SharedClusterCollection.Name,
     ];
 

@@ -9,7 +9,7 @@ namespace Exchange.Gateway.Tests;
 /// rule allowed, blocked or warning with the data the providers hold, read under the handling department's grants.
 /// </summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class MaterialRuleJourneyTests(ClusterFixture fixture)
+public sealed class MaterialRuleJourneyTests(RecordedClusterFixture fixture)
 {
     private const string EligibleMan = "33010819920126201X";
     private const string EligibleWoman = "33010620010302554X";

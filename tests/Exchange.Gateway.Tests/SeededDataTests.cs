@@ -9,7 +9,7 @@ namespace Exchange.Gateway.Tests;
 
 /// <summary>Every department method, called through the gateway, answers with the seeded data.</summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class SeededDataTests(ClusterFixture fixture)
+public sealed class SeededDataTests(RecordedClusterFixture fixture)
 {
     private static readonly Exchange.SyntheticData.SyntheticPopulation Seeded = SeededPopulation.Default;
 

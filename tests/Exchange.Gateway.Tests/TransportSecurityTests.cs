@@ -15,7 +15,7 @@ namespace Exchange.Gateway.Tests;
 /// to the adapter over mutual TLS, the only way an adapter answers.
 /// </summary>
 [Collection(SharedClusterCollection.Name)]
-public sealed class TransportSecurityTests(ClusterFixture fixture)
+public sealed class TransportSecurityTests(RecordedClusterFixture fixture)
 {
     private ExchangeCluster Cluster => fixture.Cluster;
 

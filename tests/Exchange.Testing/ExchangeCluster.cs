@@ -328,11 +328,13 @@ public sealed class ExchangeCluster : IAsyncDisposable
                 settings[key] = value;
             return ServiceProcess.StartAsync(ExchangeService.Gateway, settings, port, cancellationToken);
         }
-        // The first one alone, so that it migrates a shared PostgreSQL audit store before the others open it.
-        Gateway = Track(await StartInstance(ports[0], 0));
-        _gateways.Add(Gateway);
-        foreach (var instance in await Task.WhenAll(ports.Skip(1).Select((port, i) => StartInstance(port, i + 1))))
-            _gateways.Add(Track(instance));
+        async Task<ServiceProcess> StartTrackedInstance(int i) => Track(await StartInstance(ports[i], i));
+        // On PostgreSQL the first one starts alone, so that it migrates the shared audit store before the others open it;
+        // on SQLite each has a store of its own, and all start at once.
+        if (AuditConnectionString is not null)
+            _gateways.Add(await StartTrackedInstance(0));
+        _gateways.AddRange(await Task.WhenAll(Enumerable.Range(_gateways.Count, ports.Count - _gateways.Count).Select(StartTrackedInstance)));
+        Gateway = _gateways[0];
         phases.End($"gateways({_gateways.Count})");
         Front = await StartBalancerAsync(_gateways, cancellationToken);
         phases.End("balancer");
