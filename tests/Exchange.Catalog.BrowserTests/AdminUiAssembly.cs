@@ -8,19 +8,8 @@ using Exchange.Testing;
 [assembly: AssemblyFixture(typeof(AdminUiFixture))]
 [assembly: CollectionBehavior(MaxParallelThreads = 3)]
 [assembly: EndedTests]
-[assembly: TestCollectionOrderer(typeof(LongestAdminUiClassesFirst))]
 
 namespace Exchange.Catalog.BrowserTests;
-
-/// <summary>The longest classes in a CI run, longest first.</summary>
-public sealed class LongestAdminUiClassesFirst : LongestCollectionsFirst
-{
-    protected override IReadOnlyList<string> Longest { get; } =
-    [
-        nameof(AdminListPageTests), nameof(AdminFormPageTests), nameof(ResourcePublishingTests),
-        nameof(ObjectionAnswerTests), nameof(ApplicationReviewTests), nameof(AuditLogTests),
-    ];
-}
 
 /// <summary>
 /// Tests that read the gateway's records of every caller: the statistics since a second of their own (every call counts)

@@ -8,19 +8,8 @@ using Exchange.Testing;
 [assembly: AssemblyFixture(typeof(ClerkPageFixture))]
 [assembly: CollectionBehavior(MaxParallelThreads = 3)]
 [assembly: EndedTests]
-[assembly: TestCollectionOrderer(typeof(LongestClerkPageClassesFirst))]
 
 namespace Exchange.Gateway.BrowserTests;
-
-/// <summary>The longest classes in a CI run, longest first.</summary>
-public sealed class LongestClerkPageClassesFirst : LongestCollectionsFirst
-{
-    protected override IReadOnlyList<string> Longest { get; } =
-    [
-        nameof(ClerkPageUsabilityTests), nameof(ClerkPageTests), nameof(HolderJourneyTests), nameof(ClerkMaterialsPageTests),
-        nameof(PortalPageTests), nameof(PresentationCodeTests),
-    ];
-}
 
 /// <summary>
 /// Tests that read the gateway's newest records of a department, which calls of tests running beside them would push
