@@ -64,6 +64,26 @@ public static class AdminPages
     /// <summary>The audit page shows the gateway's records, not that it could not be asked.</summary>
     public static async Task<bool> AuditAnsweredAsync(IPage page) => await page.GetByTestId("audit-error").CountAsync() == 0;
 
+    /// <summary>
+    /// Axe runs once per page, at desktop width: the admin pages have no script, and the narrow layout (admin.css,
+    /// max-width 760px) only stacks boxes and lets wide tables scroll inside their focusable box; it changes no colour,
+    /// name, role or label. What does depend on the width, sideways scrolling, is checked at both, each with a screenshot
+    /// (the same tab, resized).
+    /// </summary>
+    public static async Task AssertAccessibleAndFitsBothWidthsAsync(IPage page, string name)
+    {
+        await BrowserFixture.AssertAccessibleAsync(page, name);
+        foreach (var width in new[] { BrowserFixture.DesktopWidth, BrowserFixture.PhoneWidth })
+        {
+            await page.SetViewportSizeAsync(width, BrowserFixture.HeightFor(width));
+            await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
+            await BrowserFixture.AssertNoSidewaysScrollAsync(page, $"{name} at {width} px");
+        }
+    }
+
+    /// <summary>The screenshot name of an admin page: admin-resources-PS-RESIDENT-BASIC-edit.</summary>
+    public static string ScreenshotName(string path) => $"admin-{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}";
+
     public static string Url(AdminUiFixture fixture, string path) => new Uri(fixture.AdminAddress, path).ToString();
 
     /// <summary>The message shown next to a form field.</summary>

@@ -70,9 +70,3 @@ public sealed class AdminUiFixture : IAsyncLifetime
             await _cluster.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class AdminUiCollection : ICollectionFixture<AdminUiFixture>
-{
-    public const string Name = "Admin UI";
-}

@@ -10,69 +10,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Exchange.Catalog.BrowserTests;
 
 /// <summary>
-/// The admin UI usable without training (issue 15): Chinese everywhere, every form error at once, names instead of
-/// codes, readable audit and statistics pages; each page accessible and usable at desktop width and on a phone.
+/// The admin UI usable without training (issue 15): names instead of codes and readable audit and statistics pages.
+/// Every page's accessibility and widths, and the form with its errors, are <see cref="AdminListPageTests"/> and
+/// <see cref="AdminFormPageTests"/>.
 /// </summary>
-[Collection(AdminUiCollection.Name)]
+[Collection(GatewayRecordsCollection.Name)]
 public sealed class AdminUsabilityTests(AdminUiFixture fixture)
 {
     private static readonly SyntheticPopulation Seeded = SyntheticPopulation.Generate();
-
-    public static TheoryData<string> Pages() =>
-    [
-        "resources", "resources/PS-RESIDENT-BASIC", "resources/PS-RESIDENT-BASIC/edit", "drafts/new", "applications?state=all",
-        "audit", "statistics", "service-items", "service-items/CA-MARRIAGE-REGISTRATION/edit",
-    ];
-
-    // Axe runs once per page, at desktop width: the admin pages have no script, and the narrow layout (admin.css,
-    // max-width 760px) only stacks boxes and lets wide tables scroll inside their focusable box; it changes no colour,
-    // name, role or label. What does depend on the width, sideways scrolling, is checked at both, each with a screenshot.
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Every_page_is_accessible_and_never_scrolls_sideways_at_desktop_or_phone_width(string path)
-    {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: path);
-
-        var name = $"admin-{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}";
-        await BrowserFixture.AssertAccessibleAsync(page, name);
-        await FitsBothWidthsAsync(page, name);
-    }
-
-    /// <summary>Its status, text and link are Exchange.Catalog.UnitTests' NotFoundPageTests; here how it looks and reads.</summary>
-    [Fact]
-    public async Task The_not_found_page_is_accessible_and_never_scrolls_sideways()
-    {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin);
-
-        var response = await page.GotoAsync(AdminPages.Url(fixture, "resources/NO-SUCH-RESOURCE"));
-        Assert.Equal(404, response!.Status);
-        await BrowserFixture.AssertAccessibleAsync(page, "admin 404");
-        await FitsBothWidthsAsync(page, "admin-not-found");
-    }
-
-    /// <summary>At desktop width and then on a phone (the same tab, resized): a screenshot each, and no sideways scrolling.</summary>
-    private static async Task FitsBothWidthsAsync(IPage page, string name)
-    {
-        foreach (var width in new[] { BrowserFixture.DesktopWidth, BrowserFixture.PhoneWidth })
-        {
-            await page.SetViewportSizeAsync(width, BrowserFixture.HeightFor(width));
-            await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-            await BrowserFixture.AssertNoSidewaysScrollAsync(page, $"{name} at {width} px");
-        }
-    }
-
-    /// <summary>Which errors the form reports is Exchange.Catalog.UnitTests' ResourceFormTests; here that the messages read well and are tied to their fields.</summary>
-    [Fact]
-    public async Task The_form_with_its_errors_shown_is_accessible_and_never_scrolls_sideways()
-    {
-        var page = await AdminPages.SignedInAsync(fixture, AdminUiFixture.Admin, path: "drafts/new");
-
-        await page.ClickAsync("button[type=submit].primary");
-
-        await Expect(AdminPages.FieldError(page, "Form.Name")).ToHaveTextAsync("必填。");
-        await BrowserFixture.AssertAccessibleAsync(page, "form with errors");
-        await FitsBothWidthsAsync(page, "admin-form-all-errors");
-    }
 
     [Fact]
     public async Task The_audit_log_names_departments_and_outcomes_and_fits_methods_on_one_line()

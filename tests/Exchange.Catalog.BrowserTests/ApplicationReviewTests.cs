@@ -8,7 +8,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Exchange.Catalog.BrowserTests;
 
 /// <summary>A provider's reviewer decides applications in the UI, and the gateway enforces the decision within seconds.</summary>
-[Collection(AdminUiCollection.Name)]
 public sealed class ApplicationReviewTests(AdminUiFixture fixture)
 {
     // Decisions reach the gateway in milliseconds (GrantWatchTests); the bound is for a machine at load 30.

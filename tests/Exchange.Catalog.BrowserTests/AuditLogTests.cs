@@ -9,7 +9,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Exchange.Catalog.BrowserTests;
 
 /// <summary>The audit page shows the gateway's records by holder and checks the hash chain.</summary>
-[Collection(AdminUiCollection.Name)]
 public sealed class AuditLogTests(AdminUiFixture fixture)
 {
     private static readonly SyntheticPopulation Seeded = SyntheticPopulation.Generate();

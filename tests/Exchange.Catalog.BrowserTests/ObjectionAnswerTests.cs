@@ -12,7 +12,6 @@ namespace Exchange.Catalog.BrowserTests;
 /// A consumer department objects to a data item it received (数据异议); the provider's reviewer sees it with its deadline
 /// in the admin UI and answers it there, and the gateway's flag on answers carrying the item goes away within seconds.
 /// </summary>
-[Collection(AdminUiCollection.Name)]
 public sealed class ObjectionAnswerTests(AdminUiFixture fixture)
 {
     // Catalog changes reach the gateway in milliseconds (the gateway's own watch tests); the bound is for a machine at load 30.

@@ -7,7 +7,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Exchange.Catalog.BrowserTests;
 
 /// <summary>What an administrator does to a resource in the UI reaches the gateway's routing within seconds.</summary>
-[Collection(AdminUiCollection.Name)]
 public sealed class ResourcePublishingTests(AdminUiFixture fixture, ITestOutputHelper output)
 {
     // Catalog changes reach the gateway in milliseconds (the gateway's own watch tests); the bound is for a machine at load 30.

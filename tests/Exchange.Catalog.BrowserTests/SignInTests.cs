@@ -7,7 +7,6 @@ namespace Exchange.Catalog.BrowserTests;
 /// Signing in and out through the form, in the browser: the cookies it keeps and drops. The sign-in rules (wrong
 /// password, lock-out, antiforgery, what a reviewer may open) are Exchange.Catalog.UnitTests' Admin/Pages/SignInPageTests, in process.
 /// </summary>
-[Collection(AdminUiCollection.Name)]
 public sealed class SignInTests(AdminUiFixture fixture)
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace Exchange.Catalog.BrowserTests;
 /// The statistics page counts the calls made through the gateway, per department and resource, with denials, p95,
 /// exempted materials and a chart, and names a gateway instance that does not answer.
 /// </summary>
-[Collection(AdminUiCollection.Name)]
+[Collection(GatewayRecordsCollection.Name)]
 public sealed class StatisticsPageTests(AdminUiFixture fixture)
 {
     private static readonly SyntheticPopulation Seeded = SyntheticPopulation.Generate();

@@ -7,7 +7,6 @@ namespace Exchange.Gateway.BrowserTests;
 /// A marriage registration clerk checks the applicants before accepting (受理前核查), in Chromium: exempt and required
 /// materials, the findings of the shared data, and the acceptance slip (受理回执) that prints alone.
 /// </summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class ClerkMaterialsPageTests(ClerkPageFixture fixture)
 {
     private async Task<IPage> CheckAsync(string man, string woman, string caseNumber)

@@ -28,6 +28,14 @@ public sealed class ClerkPageFixture : IAsyncLifetime
 
     public Uri PortalAddress => Cluster.Portal!.Address;
 
+    /// <summary>The marriage certificate of couple <paramref name="couple"/> of <see cref="ClerkPageTests.Couples"/>, as its issuer lists it for the husband.</summary>
+    public async Task<Licence> MarriageCertificateAsync(int couple)
+    {
+        var husband = ClerkPageTests.Couples()[couple].Husband;
+        var response = await CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = husband });
+        return response.Licences.FirstOrDefault(l => l.TypeCode == "MARC") ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
+    }
+
     /// <summary>
     /// A phone-sized page signed in to the portal as <paramref name="holderId"/>: the portal sends it to the catalog, the
     /// one-time code comes from the catalog's log (the demo identity service), and it lands on 我的证照.
@@ -118,11 +126,4 @@ public sealed class ClerkPageFixture : IAsyncLifetime
         if (_cluster is not null)
             await _cluster.DisposeAsync();
     }
-}
-
-/// <summary>One Exchange and one browser for every clerk page test class.</summary>
-[CollectionDefinition(Name)]
-public sealed class ClerkPageCollection : ICollectionFixture<ClerkPageFixture>
-{
-    public const string Name = "clerk page";
 }

@@ -11,7 +11,6 @@ namespace Exchange.Gateway.BrowserTests;
 /// before asking an issuer (sign-in, case numbers, mistyped numbers, unreadable QR codes) is Exchange.Gateway.UnitTests'
 /// Clerk/ClerkPageTests, in process.
 /// </summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class ClerkPageTests(ClerkPageFixture fixture)
 {
     private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();
@@ -19,7 +18,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
     [Fact]
     public async Task A_valid_licence_shows_as_valid_with_its_signature_check_and_QR_code()
     {
-        var licence = await MarriageCertificateAsync(couple: 0);
+        var licence = await fixture.MarriageCertificateAsync(couple: 0);
         var page = await fixture.SignedInPageAsync();
 
         await LookUpAsync(page, licence.LicenceNumber);
@@ -36,7 +35,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
     [Fact]
     public async Task A_revoked_licence_shows_as_revoked_with_the_reason()
     {
-        var licence = await MarriageCertificateAsync(couple: 1);
+        var licence = await fixture.MarriageCertificateAsync(couple: 1);
         await fixture.CivilAffairs.RevokeAsync(new RevokeRequest { LicenceNumber = licence.LicenceNumber, Reason = "婚姻登记被依法撤销" });
         var page = await fixture.SignedInPageAsync();
 
@@ -52,7 +51,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
     [Fact]
     public async Task Typed_input_is_trimmed_and_upper_cased()
     {
-        var number = (await MarriageCertificateAsync(couple: 3)).LicenceNumber;
+        var number = (await fixture.MarriageCertificateAsync(couple: 3)).LicenceNumber;
         var page = await fixture.SignedInPageAsync();
 
         await LookUpAsync(page, $"  {number.ToLowerInvariant()}  ");
@@ -79,7 +78,7 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
     [Fact]
     public async Task A_scanned_QR_payload_verifies_and_a_forged_one_fails_the_signature_check()
     {
-        var licence = await MarriageCertificateAsync(couple: 5);
+        var licence = await fixture.MarriageCertificateAsync(couple: 5);
         var forged = licence.Clone();
         forged.DataItems["wife_name"] = "冒名顶替";
         var page = await fixture.SignedInPageAsync();
@@ -146,13 +145,6 @@ public sealed class ClerkPageTests(ClerkPageFixture fixture)
         await page.ClickAsync("[data-testid=submit]");
         await page.WaitForFunctionAsync("() => !window.exchangeAnswerPending && document.readyState !== 'loading'");
         await page.Locator("[data-testid=licence], [data-testid=problem], [data-testid=case-problem]").First.WaitForAsync();
-    }
-
-    internal async Task<Licence> MarriageCertificateAsync(int couple)
-    {
-        var husband = Couples()[couple].Husband;
-        var response = await fixture.CivilAffairs.ListByHolderAsync(new ListByHolderRequest { HolderId = husband });
-        return response.Licences.FirstOrDefault(l => l.TypeCode == "MARC") ?? throw new InvalidOperationException($"{husband} should hold a marriage certificate");
     }
 
     /// <summary>Marriages no divorce ended, between residents married only once: each spouse holds one marriage certificate.</summary>

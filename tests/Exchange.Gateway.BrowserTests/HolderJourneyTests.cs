@@ -13,7 +13,6 @@ namespace Exchange.Gateway.BrowserTests;
 /// department received, flagged to that consumer while open, answered by the provider's reviewer in the admin UI, and
 /// the answer seen by the holder. Screenshots of every step are kept.
 /// </summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class HolderJourneyTests(ClerkPageFixture fixture)
 {
     // Objections reach the gateway's flags in milliseconds; the bound is for a machine at load 30.

@@ -11,7 +11,6 @@ namespace Exchange.Gateway.BrowserTests;
 /// What a holder's token (the portal's, after a holder signed in at the catalog) may do at the gateway: that holder's
 /// own licences and records, nothing about anyone else, no department data; and how the catalog guards the sign-in.
 /// </summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class HolderTokenTests(ClerkPageFixture fixture)
 {
     private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();

@@ -5,7 +5,6 @@ using Exchange.Testing;
 namespace Exchange.Gateway.BrowserTests;
 
 /// <summary>A citizen signs in to the holders' portal on a phone and sees their licences, in Chromium, against real issuers.</summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class PortalPageTests(ClerkPageFixture fixture)
 {
     private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();

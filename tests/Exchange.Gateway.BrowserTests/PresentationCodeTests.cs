@@ -11,7 +11,6 @@ namespace Exchange.Gateway.BrowserTests;
 /// choose, the clerk of the named department types it and sees those items and nothing beyond them, once; the uses are
 /// on record without the code.
 /// </summary>
-[Collection(ClerkPageCollection.Name)]
 public sealed class PresentationCodeTests(ClerkPageFixture fixture)
 {
     private static readonly SyntheticPopulation Population = SyntheticPopulation.Generate();

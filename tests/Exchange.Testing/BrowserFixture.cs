@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Exchange.Testing;
 
 /// <summary>
-/// Headless Debian Chromium driven by Playwright, started once per test class. No browser download: it uses
+/// Headless Debian Chromium driven by Playwright, started once per fixture and shared by the tests that run beside each other. No browser download: it uses
 /// the system's /usr/bin/chromium (package chromium; .ci/run installs it with a CJK font so Chinese renders).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -69,17 +69,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     private static string CurrentTest => TestContext.Current.Test?.UniqueID ?? string.Empty;
 
     /// <summary>
-    /// The tabs of tests that have ended stay open otherwise, each a renderer process, for the whole run. A fixture's
-    /// tests run one after another (one collection per fixture), so another test's contexts belong to a test that ended.
+    /// The tabs of tests that have ended stay open otherwise, each a renderer process, for the whole run. Tests of a fixture
+    /// run side by side, so only the contexts of tests that have ended go (the project marks them: <see cref="EndedTestsAttribute"/>).
     /// </summary>
     private async Task CloseEarlierTestsContextsAsync()
     {
         List<IBrowserContext> ended;
         lock (_contexts)
         {
-            var current = CurrentTest;
-            ended = _contexts.Where(c => c.Test != current).Select(c => c.Context).ToList();
-            _contexts.RemoveAll(c => c.Test != current);
+            ended = _contexts.Where(c => EndedTestsAttribute.HasEnded(c.Test)).Select(c => c.Context).ToList();
+            _contexts.RemoveAll(c => EndedTestsAttribute.HasEnded(c.Test));
         }
         foreach (var context in ended)
             await context.CloseAsync();

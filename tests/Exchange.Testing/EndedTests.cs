@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Xunit.v3;
+
+namespace Exchange.Testing;
+
+/// <summary>
+/// Marks each test as ended when it ends (<c>[assembly: EndedTests]</c>), so that shared resources a test opened, such as
+/// its browser contexts (<see cref="BrowserFixture"/>), can be closed once it is over while other tests still run beside it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class EndedTestsAttribute : BeforeAfterTestAttribute
+{
+    private static readonly ConcurrentDictionary<string, bool> Ended = new(StringComparer.Ordinal);
+
+    public static bool HasEnded(string testUniqueId) => Ended.ContainsKey(testUniqueId);
+
+    public override void After(MethodInfo methodUnderTest, IXunitTest test) => Ended.TryAdd(test.UniqueID, true);
+}
