@@ -17,8 +17,8 @@ namespace Exchange.ServiceDefaults.Telemetry;
 /// <summary>
 /// OpenTelemetry for every service: traces of incoming requests (ASP.NET Core) and outgoing ones (HttpClient, which YARP
 /// and the gRPC clients use, so the W3C <c>traceparent</c> goes on to the next service) and of every <c>Exchange.*</c>
-/// ActivitySource (the gateway's steps among them); metrics of ASP.NET Core, HttpClient, the runtime and every <c>Exchange.*</c>
-/// meter; and the structured logs. Exported as
+/// ActivitySource (the gateway's steps among them); metrics of every <c>Exchange.*</c> meter, ASP.NET Core's request metrics
+/// and the meters named in <see cref="TelemetryOptions.AdditionalMeters"/>; and the structured logs. Exported as
 /// <see cref="TelemetryOptions"/> say: a Prometheus scrape endpoint, OTLP, both or neither.
 /// </summary>
 public static class TelemetryExtensions
@@ -32,6 +32,9 @@ public static class TelemetryExtensions
     private const string StandardServiceName = "OTEL_SERVICE_NAME";
 
     private const string DefaultScrapePath = "/metrics";
+
+    /// <summary>ASP.NET Core's meter of <c>http.server.request.duration</c> and <c>http.server.active_requests</c>.</summary>
+    public const string RequestMetricsMeter = "Microsoft.AspNetCore.Hosting";
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -82,10 +85,11 @@ public static class TelemetryExtensions
             }, logging => logging.IncludeScopes = true)
             .WithMetrics(metrics =>
             {
+                // Of the framework's meters only ASP.NET Core's request metrics are read (dashboards, TelemetryTests); every
+                // other one (Kestrel, routing, HttpClient, the runtime) costs each call its updates, so it is an operator's choice.
                 metrics.AddMeter(ExchangeSources)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation();
+                    .AddMeter(RequestMetricsMeter)
+                    .AddMeter([.. options.AdditionalMeters]);
                 if (options.PrometheusEnabled)
                     metrics.AddPrometheusExporter();
                 if (otlpEndpoint is not null)

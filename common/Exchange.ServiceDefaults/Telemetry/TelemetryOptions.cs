@@ -31,6 +31,13 @@ public sealed class TelemetryOptions : IValidatableObject
     [NumberRange(0.0, 1.0, ErrorMessage = "Telemetry:TraceSampleRatio must be between 0 and 1.")]
     public double TraceSampleRatio { get; set; } = 1.0;
 
+    /// <summary>
+    /// Meters collected beside Exchange's own and ASP.NET Core's request metrics, by name (wildcards allowed), for example
+    /// <c>System.Net.Http</c>, <c>Microsoft.AspNetCore.Server.Kestrel</c>, <c>System.Runtime</c>. None by default: each
+    /// costs every call its updates.
+    /// </summary>
+    public List<string> AdditionalMeters { get; set; } = [];
+
     private const string PrometheusPathMessage = "Telemetry:PrometheusPath must be a path starting with '/', such as /metrics.";
 
     /// <summary>A path Kestrel can route: '/' and more, no spaces, no query.</summary>

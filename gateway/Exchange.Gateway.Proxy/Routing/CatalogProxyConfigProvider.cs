@@ -72,7 +72,7 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
             var previous = _current;
             _current = new CatalogProxyConfig(table);
             previous.SignalReplaced();
-            LogRoutesBuilt(catalog.Revision, table.Routes.Count, table.MethodsByPath.Count, table.Clusters.Count);
+            LogRoutesBuilt(catalog.Revision, table.Routes.Count, table.MethodsByPath.Count, table.ProviderEndpointCount);
         }
     }
 

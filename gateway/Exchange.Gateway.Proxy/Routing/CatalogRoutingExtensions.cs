@@ -7,8 +7,8 @@ namespace Exchange.Gateway.Routing;
 public static class CatalogRoutingExtensions
 {
     /// <summary>
-    /// Routes gRPC calls to the providers named in the published catalog (YARP, one route per published
-    /// service, one cluster per provider endpoint). Needs the catalog watch (<c>AddCatalogWatch</c>).
+    /// Routes gRPC calls to the providers named in the published catalog (YARP: one route for every method path, one
+    /// cluster of the provider endpoints; the method decides the endpoint). Needs the catalog watch (<c>AddCatalogWatch</c>).
     /// </summary>
     public static WebApplicationBuilder AddCatalogRouting(this WebApplicationBuilder builder)
     {

@@ -6,8 +6,8 @@ namespace Exchange.Gateway.Routing;
 
 /// <summary>
 /// First step of every proxied call: resolves the request path to the published method and its resource
-/// (answering NOT_FOUND when no published resource covers it), and after forwarding turns a provider that
-/// could not be reached into UNAVAILABLE instead of an HTTP 502.
+/// (answering NOT_FOUND when no published resource covers it), sends the call to that method's provider endpoint,
+/// and after forwarding turns a provider that could not be reached into UNAVAILABLE instead of an HTTP 502.
 /// </summary>
 internal sealed partial class PublishedMethodMiddleware(RequestDelegate next, CatalogProxyConfigProvider routes, ILogger<PublishedMethodMiddleware> logger)
 {
@@ -16,7 +16,9 @@ internal sealed partial class PublishedMethodMiddleware(RequestDelegate next, Ca
         PublishedMethod? method;
         using (var step = GatewayTracing.Step(GatewayTracing.Route))
         {
-            if (!routes.Table.MethodsByPath.TryGetValue(context.Request.Path.Value ?? string.Empty, out method))
+            // A provider endpoint YARP has not taken in yet is a resource not yet routed, as when it had a route of its own.
+            if (!routes.Table.MethodsByPath.TryGetValue(context.Request.Path.Value ?? string.Empty, out method)
+                || !ProviderDestination.Select(context, method.Endpoint))
             {
                 step.Refused("No published resource covers the method.");
                 await GrpcStatusResponse.WriteAsync(context, StatusCode.NotFound, UnroutedRequest.NotPublishedMessage(context.Request.Path));

@@ -34,6 +34,9 @@ internal sealed partial class RoutingTable
         Problems = problems;
     }
 
+    /// <summary>The cluster of every provider endpoint; a destination's id is its endpoint (<see cref="PublishedMethod.Endpoint"/>).</summary>
+    public const string ProvidersClusterId = "providers";
+
     public static RoutingTable Empty { get; } = new(null, [], [], FrozenDictionary<string, PublishedMethod>.Empty, []);
 
     /// <summary>The catalog revision the table reflects; null before any catalog is known.</summary>
@@ -45,6 +48,9 @@ internal sealed partial class RoutingTable
 
     /// <summary>Published methods keyed by request path <c>/{service}/{method}</c>, compared ordinally as gRPC does.</summary>
     public FrozenDictionary<string, PublishedMethod> MethodsByPath { get; }
+
+    /// <summary>How many provider endpoints the published methods are served from.</summary>
+    public int ProviderEndpointCount => Clusters.Count == 0 ? 0 : Clusters[0].Destinations?.Count ?? 0;
 
     /// <summary>Published resources that could not be routed, each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; }
@@ -98,58 +104,36 @@ internal sealed partial class RoutingTable
     }
 
     /// <summary>
-    /// One route per service and one cluster per provider endpoint. A service whose methods are spread over
-    /// several endpoints gets one route per method instead, so each method still reaches its own provider.
+    /// One route for every gRPC method path and one cluster holding every provider endpoint as a destination (its id the
+    /// endpoint), so YARP's configuration stays the same size however many resources are published: the request
+    /// pipeline resolves the method from <see cref="MethodsByPath"/> and sends the call to that method's destination.
+    /// Without a routable method there is no route, and every call falls through to the unrouted answer.
     /// </summary>
     private static (List<RouteConfig> Routes, List<ClusterConfig> Clusters) BuildProxyConfig(IEnumerable<PublishedMethod> methods)
     {
-        var methodsByService = new SortedDictionary<string, List<PublishedMethod>>(StringComparer.Ordinal);
-        var endpoints = new SortedSet<string>(StringComparer.Ordinal);
+        var destinations = new SortedDictionary<string, DestinationConfig>(StringComparer.Ordinal);
         foreach (var method in methods)
         {
-            if (!methodsByService.TryGetValue(method.GrpcService, out var list))
-                methodsByService[method.GrpcService] = list = [];
-            list.Add(method);
-            endpoints.Add(method.Endpoint);
+            if (!destinations.ContainsKey(method.Endpoint))
+                destinations[method.Endpoint] = new DestinationConfig { Address = method.Endpoint };
         }
+        if (destinations.Count == 0)
+            return ([], []);
 
-        var routes = new List<RouteConfig>();
-        foreach (var (service, serviceMethods) in methodsByService)
+        var route = new RouteConfig
         {
-            var endpoint = serviceMethods[0].Endpoint;
-            if (serviceMethods.TrueForAll(m => m.Endpoint == endpoint))
-            {
-                routes.Add(Route($"grpc:{service}", $"/{service}/{{method}}", endpoint));
-                continue;
-            }
-            foreach (var method in serviceMethods)
-                routes.Add(Route($"grpc:{method.Path}", method.Path, method.Endpoint));
-        }
-
-        var clusters = new List<ClusterConfig>();
-        foreach (var endpoint in endpoints)
+            RouteId = "grpc:published-methods",
+            ClusterId = ProvidersClusterId,
+            Match = new RouteMatch { Path = "/{service}/{method}" },
+        };
+        var cluster = new ClusterConfig
         {
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = ClusterId(endpoint),
-                Destinations = new Dictionary<string, DestinationConfig>(StringComparer.Ordinal)
-                {
-                    ["provider"] = new() { Address = endpoint },
-                },
-                HttpRequest = Http2Only,
-            });
-        }
-        return (routes, clusters);
+            ClusterId = ProvidersClusterId,
+            Destinations = new Dictionary<string, DestinationConfig>(destinations, StringComparer.Ordinal),
+            HttpRequest = Http2Only,
+        };
+        return ([route], [cluster]);
     }
-
-    private static RouteConfig Route(string routeId, string path, string endpoint) => new()
-    {
-        RouteId = routeId,
-        ClusterId = ClusterId(endpoint),
-        Match = new RouteMatch { Path = path },
-    };
-
-    private static string ClusterId(string endpoint) => $"provider:{endpoint}";
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
     private static partial Regex QualifiedName();

@@ -36,6 +36,9 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>Headers of each call that reached the provider, in arrival order.</summary>
     public ConcurrentQueue<Metadata> Received { get; } = new();
 
+    /// <summary>The address (host) and method of each call that reached the provider, in arrival order: which provider endpoint the gateway chose.</summary>
+    public ConcurrentQueue<(string Host, string Method)> Reached { get; } = new();
+
     /// <summary>When set, the provider sends this as its own x-exchange-objections header and trailer, as a provider forging or hiding the flag would.</summary>
     public string? ForgedObjectionFlag { get; set; }
 
@@ -47,7 +50,7 @@ public sealed class FakeProvider : IAsyncDisposable
     {
         public override async Task<VerifyIdentityResponse> VerifyIdentity(VerifyIdentityRequest request, ServerCallContext context)
         {
-            provider.Received.Enqueue(context.RequestHeaders);
+            provider.Record(context);
             if (provider.ForgedObjectionFlag is { } forged)
             {
                 await context.WriteResponseHeadersAsync(new Metadata { { "x-exchange-objections", forged } });
@@ -83,7 +86,13 @@ public sealed class FakeProvider : IAsyncDisposable
 
     private Task<T> Answer<T>(ServerCallContext context, T response)
     {
-        Received.Enqueue(context.RequestHeaders);
+        Record(context);
         return Task.FromResult(response);
+    }
+
+    private void Record(ServerCallContext context)
+    {
+        Received.Enqueue(context.RequestHeaders);
+        Reached.Enqueue((context.Host, context.Method));
     }
 }

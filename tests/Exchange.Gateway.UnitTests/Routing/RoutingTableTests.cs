@@ -14,10 +14,13 @@ public sealed class RoutingTableTests
         Assert.Empty(table.Problems);
         Assert.Equal(["/exchange.publicsecurity.v1.ResidentService/GetResident", "/exchange.publicsecurity.v1.ResidentService/ListResidents"],
             table.MethodsByPath.Keys.Order(StringComparer.Ordinal));
+        Assert.All(table.MethodsByPath.Values, m => Assert.Equal("https://127.0.0.1:7101", m.Endpoint));
         var route = Assert.Single(table.Routes);
-        Assert.Equal("/exchange.publicsecurity.v1.ResidentService/{method}", route.Match.Path);
+        Assert.Equal("/{service}/{method}", route.Match.Path);
         var cluster = Assert.Single(table.Clusters);
-        Assert.Equal("https://127.0.0.1:7101", cluster.Destinations!["provider"].Address);
+        Assert.Equal(route.ClusterId, cluster.ClusterId);
+        Assert.Equal("https://127.0.0.1:7101", Assert.Single(cluster.Destinations!).Value.Address);
+        Assert.Equal("https://127.0.0.1:7101", cluster.Destinations!.Single().Key);
     }
 
     [Fact]
@@ -62,16 +65,44 @@ public sealed class RoutingTableTests
     }
 
     [Fact]
-    public void Service_spread_over_endpoints_gets_a_route_per_method()
+    public void Service_spread_over_endpoints_has_each_method_sent_to_its_own_endpoint()
     {
         var a = Catalogs.Resource("PS-A", endpoint: "https://127.0.0.1:7101", methods: ["GetResident"]);
         var b = Catalogs.Resource("PS-B", endpoint: "https://127.0.0.1:7102", methods: ["ListResidents"]);
 
         var table = RoutingTable.Build(Catalogs.Published(1, a, b));
 
-        Assert.Equal(2, table.Routes.Count);
-        Assert.Equal(2, table.Clusters.Count);
-        Assert.All(table.Routes, r => Assert.DoesNotContain("{method}", r.Match.Path));
+        Assert.Equal("https://127.0.0.1:7101", table.MethodsByPath["/exchange.publicsecurity.v1.ResidentService/GetResident"].Endpoint);
+        Assert.Equal("https://127.0.0.1:7102", table.MethodsByPath["/exchange.publicsecurity.v1.ResidentService/ListResidents"].Endpoint);
+        Assert.Single(table.Routes);
+        // A destination's id is its endpoint: the request pipeline narrows each call to its method's.
+        Assert.Equal(["https://127.0.0.1:7101", "https://127.0.0.1:7102"],
+            Assert.Single(table.Clusters).Destinations!.Select(d => d.Key).Order(StringComparer.Ordinal));
+        Assert.All(Assert.Single(table.Clusters).Destinations!, d => Assert.Equal(d.Key, d.Value.Address));
+    }
+
+    [Fact]
+    public void Proxy_configuration_stays_one_route_and_one_cluster_however_many_resources_are_published()
+    {
+        var resources = Enumerable.Range(0, 300).Select(i => Catalogs.Resource($"PS-{i:D3}", service: $"exchange.bench.v1.Service{i}",
+            endpoint: $"https://127.0.0.1:{7101 + i % 3}", methods: ["GetResident", "ListResidents"])).ToArray();
+
+        var table = RoutingTable.Build(Catalogs.Published(1, resources));
+
+        Assert.Equal(600, table.MethodsByPath.Count);
+        Assert.Single(table.Routes);
+        Assert.Equal(3, Assert.Single(table.Clusters).Destinations!.Count);
+        Assert.Equal(3, table.ProviderEndpointCount);
+    }
+
+    [Fact]
+    public void Catalog_without_a_routable_method_has_no_route_so_every_call_is_answered_as_unrouted()
+    {
+        var table = RoutingTable.Build(Catalogs.Published(1, Catalogs.Resource("PS-RES", endpoint: "http://127.0.0.1:7101")), allowPlaintext: false);
+
+        Assert.Empty(table.Routes);
+        Assert.Empty(table.Clusters);
+        Assert.Equal(0, table.ProviderEndpointCount);
     }
 
     [Fact]
