@@ -103,7 +103,7 @@ public sealed class LicenceCacheTests(FaultClusterCollection.Fixture fixture)
             await redis.RestartAsync(TestContext.Current.CancellationToken);
         }
 
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(15),
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30),
             async () => (await Client.VerifyAsync(licence.LicenceNumber)).Cache == "hit", "the cache serves hits again after Redis restarted");
     }
 

@@ -57,7 +57,7 @@ public sealed class ProviderOutageTests(FaultClusterCollection.Fixture fixture)
         Assert.Contains(partial.Licences, l => l.TypeCode == "RIDC");
         Assert.DoesNotContain(partial.Licences, l => l.TypeCode == "MARC");
 
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(10),
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30),
             async () => await ResourceCalls.StatusAsync(Cluster, ExchangeClients.MarketRegulation, "CA-SOCIAL-ORGANIZATION") == StatusCode.OK,
             "the gateway routes to the restarted provider again");
         await Eventually.WithinAsync(TimeSpan.FromSeconds(30),

@@ -98,7 +98,7 @@ public sealed partial class TelemetryTests(FaultClusterCollection.Fixture fixtur
         var scrape = string.Empty;
         try
         {
-            await Eventually.WithinAsync(TimeSpan.FromSeconds(10), async () => condition(scrape = await http.GetStringAsync(endpoint)), what);
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () => condition(scrape = await http.GetStringAsync(endpoint)), what);
         }
         catch (TimeoutException ex)
         {
@@ -129,7 +129,7 @@ public sealed partial class TelemetryTests(FaultClusterCollection.Fixture fixtur
         string? line = null;
         try
         {
-            await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () =>
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(30), () =>
             {
                 line = service.RecentLog.Split(Environment.NewLine)
                     .FirstOrDefault(l => l.Contains("TraceId:" + traceId, StringComparison.Ordinal) && l.Contains(GetResidentPath, StringComparison.Ordinal));

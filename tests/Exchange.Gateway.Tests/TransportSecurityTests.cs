@@ -60,17 +60,25 @@ public sealed class TransportSecurityTests(RecordedClusterFixture fixture)
     [Fact]
     public void The_CLI_refuses_a_gateway_whose_certificate_is_not_of_the_CA_it_was_given()
     {
-        var otherCa = new Exchange.Certificates.ExchangePki(RepositoryLayout.NewTemporaryDirectory("other-ca"));
-        otherCa.EnsureCreated([]);
-        var resident = SeededPopulation.Default.Residents[3];
+        var otherCaDirectory = RepositoryLayout.NewTemporaryDirectory("other-ca");
+        try
+        {
+            var otherCa = new Exchange.Certificates.ExchangePki(otherCaDirectory);
+            otherCa.EnsureCreated([]);
+            var resident = SeededPopulation.Default.Residents[3];
 
-        var (exitCode, output) = RunCli("resident", resident.CitizenId, "--gateway", Cluster.Gateway.Address.ToString(),
-            "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs,
-            "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs), "--ca", otherCa.CaCertificatePath);
+            var (exitCode, output) = RunCli("resident", resident.CitizenId, "--gateway", Cluster.Gateway.Address.ToString(),
+                "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs,
+                "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs), "--ca", otherCa.CaCertificatePath);
 
-        Assert.NotEqual(0, exitCode);
-        Assert.DoesNotContain(resident.Name, output);
-        Assert.Contains("TLS", output);
+            Assert.NotEqual(0, exitCode);
+            Assert.DoesNotContain(resident.Name, output);
+            Assert.Contains("TLS", output);
+        }
+        finally
+        {
+            Directory.Delete(otherCaDirectory, recursive: true);
+        }
     }
 
     private static (int ExitCode, string Output) RunCli(params string[] arguments)
