@@ -81,8 +81,12 @@ public static class AdminPages
         }
     }
 
-    /// <summary>The screenshot name of an admin page: admin-resources-PS-RESIDENT-BASIC-edit.</summary>
-    public static string ScreenshotName(string path) => $"admin-{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}";
+    /// <summary>The admin page at <paramref name="path"/>, signed in as the administrator, checked as above; its screenshots are named after the path.</summary>
+    public static async Task AssertPageAccessibleAndFitsBothWidthsAsync(AdminUiFixture fixture, string path)
+    {
+        var page = await SignedInAsync(fixture, AdminUiFixture.Admin, path: path);
+        await AssertAccessibleAndFitsBothWidthsAsync(page, $"admin-{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+    }
 
     public static string Url(AdminUiFixture fixture, string path) => new Uri(fixture.AdminAddress, path).ToString();
 
