@@ -118,6 +118,7 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page, "clerk sign-in");
         await BrowserFixture.AssertNoSidewaysScrollAsync(page, "clerk sign-in");
         var stranger = "stranger-" + Guid.NewGuid().ToString("N")[..8];
+        using var gatewayLog = fixture.Cluster.Gateway.CaptureLog();
 
         await page.FillAsync("#UserName", stranger);
         await page.FillAsync("#Password", "wrong-password");
@@ -126,9 +127,9 @@ public sealed partial class ClerkPageUsabilityTests(ClerkPageFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "clerk-signin-failed-390");
 
         // The gateway's log reaches the test through its standard output, later on a loaded machine; the tests running
-        // beside this one log too, so it looks through all the lines kept, not only the last few.
+        // beside this one log too, so it looks at what the gateway logged from the sign-in on, not at the last lines.
         await Eventually.WithinAsync(TimeSpan.FromSeconds(60),
-            () => Task.FromResult(fixture.Cluster.Gateway.LogLines.Any(line => line.Contains($"Clerk sign-in failed for {stranger}", StringComparison.Ordinal))),
+            () => Task.FromResult(gatewayLog.Lines.Any(line => line.Contains($"Clerk sign-in failed for {stranger}", StringComparison.Ordinal))),
             "the failed sign-in is logged");
     }
 
