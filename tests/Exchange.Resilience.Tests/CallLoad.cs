@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace Exchange.Resilience.Tests;
 
 /// <summary>One call's outcome as the client saw it.</summary>
-public sealed record CallOutcome(string Target, StatusCode Status, string RequestId, TimeSpan Latency, DateTime StartedUtc);
+public sealed record CallOutcome(string Target, StatusCode Status, string RequestId, TimeSpan Latency, DateTime StartedUtc, string Detail = "");
 
 /// <summary>
 /// A bounded load: a fixed number of callers, each calling in a loop until stopped (or a hard time limit), every
@@ -87,7 +87,7 @@ public sealed class CallLoad : IAsyncDisposable
         }
         catch (RpcException ex)
         {
-            return new CallOutcome(target, ex.StatusCode, string.Empty, started.Elapsed, startedUtc);
+            return new CallOutcome(target, ex.StatusCode, string.Empty, started.Elapsed, startedUtc, ex.Status.Detail);
         }
     }
 }
