@@ -49,12 +49,10 @@ fi
 
 step "Build ($configuration)"
 # No node reuse: MSBuild nodes left waiting would keep this run's temporary directory in use after it is removed.
-# The compiler server on, whatever the environment says (some CI images set UseSharedCompilation=false): without it
-# every project starts a compiler of its own and JIT-compiles Roslyn again, which doubled the build (252 CPU-s and
-# 156 s against 151 CPU-s and 79 s, clean Release build, 2 cores). It is shut down after the build so that it
-# neither holds this run's temporary directory nor takes memory from the tests.
+# The compiler server (on in Directory.Build.props) is shut down after the build so that it neither holds this run's
+# temporary directory nor takes memory from the tests.
 build_ok=true
-sdk build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly -nodeReuse:false -p:UseSharedCompilation=true || build_ok=false
+sdk build Exchange.sln -c "$configuration" -nologo -clp:ErrorsOnly -nodeReuse:false || build_ok=false
 sdk build-server shutdown >/dev/null 2>&1 || true
 if ! $build_ok; then
   echo "Build failed; no tests ran."
