@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using Exchange.Client;
 using Exchange.Protos.PublicSecurity.V1;
@@ -67,7 +66,8 @@ public sealed class TransportSecurityTests(RecordedClusterFixture fixture)
             otherCa.EnsureCreated([]);
             var resident = SeededPopulation.Default.Residents[3];
 
-            var (exitCode, output) = RunCli("resident", resident.CitizenId, "--gateway", Cluster.Gateway.Address.ToString(),
+            // --ca outranks the right CA that CliTests.Run puts in EXCHANGE_CA.
+            var (exitCode, output) = CliTests.Run("resident", resident.CitizenId, "--gateway", Cluster.Gateway.Address.ToString(),
                 "--token-endpoint", Cluster.TokenEndpoint.ToString(), "--client", ExchangeClients.CivilAffairs,
                 "--secret", Cluster.SecretOf(ExchangeClients.CivilAffairs), "--ca", otherCa.CaCertificatePath);
 
@@ -79,22 +79,5 @@ public sealed class TransportSecurityTests(RecordedClusterFixture fixture)
         {
             Directory.Delete(otherCaDirectory, recursive: true);
         }
-    }
-
-    private static (int ExitCode, string Output) RunCli(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tools", "Exchange.Cli", "bin", RepositoryLayout.Configuration, "net10.0", "exchange.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill();
-            throw new TimeoutException("exchange did not finish within 60 s.");
-        }
-        return (process.ExitCode, output.Result + errors.Result);
     }
 }
