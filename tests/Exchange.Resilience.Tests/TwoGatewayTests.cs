@@ -209,13 +209,11 @@ public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Two_instances_together_hold_a_department_to_its_configured_rate_within_ten_percent()
+    public async Task Two_instances_together_admit_no_more_than_a_departments_configured_rate()
     {
         var verify = new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(Front, ExchangeClients.MarketRegulation, NewCase("RATE")));
         var identity = new VerifyIdentityRequest { CitizenId = Subjects.Residents[1], Name = "测试" };
         await verify.VerifyIdentityAsync(identity, deadline: DateTime.UtcNow.AddSeconds(30));
-        // A full bucket to begin with: at most one permit was taken above, and a full one refills in a quarter second.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
 
         IReadOnlyList<CallOutcome> outcomes;
         await using (var load = CallLoad.Start(FaultScale.Callers, (n, ct) => VerifyOutcomeAsync(verify, identity, ct)))
@@ -232,11 +230,51 @@ public sealed class TwoGatewayTests(FaultClusterFixture fixture) : IAsyncLifetim
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{answered.Count} calls over {window.TotalSeconds:0.00} s through the front: admitted {admitted}, refused {refused} " +
             $"({string.Join(", ", answered.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}); configured {LimitedRate}/s + burst {LimitedBurst} allows {allowed:0}");
-        // The bucket must be kept empty, or admitting fewer than it allows would not be the limit's doing.
         Assert.True(refused >= admitted / 2, "the load should ask for well over the rate, or the limit is not tested");
         Assert.All(answered, o => Assert.True(o.Status is StatusCode.OK or StatusCode.NotFound or StatusCode.ResourceExhausted, o.Status.ToString()));
-        Assert.InRange(admitted, allowed * 0.9, allowed * 1.1);
+        // No lower bound here: permits refilled while no call reached the limiter (a loaded machine stalls the callers or
+        // the gateways for a second at times) are lost to a full bucket, so fewer admitted calls need not be the
+        // limiter's doing. That each call takes one permit and the bucket refills at the rate is the next test's.
+        Assert.True(admitted <= allowed * 1.1, $"admitted {admitted}, more than the {allowed:0} the configured rate allows and ten percent");
     }
+
+    [Fact]
+    public async Task Both_instances_take_one_permit_a_call_from_one_shared_bucket_that_refills_at_the_configured_rate()
+    {
+        var identity = new VerifyIdentityRequest { CitizenId = Subjects.Residents[1], Name = "测试" };
+        var instances = Cluster.Gateways
+            .Select(g => new PopulationService.PopulationServiceClient(Cluster.GatewayCallsAs(g, ExchangeClients.MarketRegulation, NewCase("PERMIT"))))
+            .ToList();
+        foreach (var instance in instances)
+            await instance.VerifyIdentityAsync(identity, deadline: DateTime.UtcNow.AddSeconds(30));
+        // Waiting longer only fills the bucket more, never above its burst: none of the waits below can fail this test on a
+        // slow machine, and none is needed for it to pass on a fast one beyond the refill it waits for.
+        var fullRefill = TimeSpan.FromSeconds((double)LimitedBurst / LimitedRate) + TimeSpan.FromMilliseconds(200);
+        await Task.Delay(fullRefill, TestContext.Current.CancellationToken);
+
+        // A full bucket admits its burst, the calls taking turns on the two instances: one permit a call, one bucket.
+        var fromFull = new List<StatusCode>();
+        for (var i = 0; i < LimitedBurst; i++)
+            fromFull.Add((await VerifyOutcomeAsync(instances[i % instances.Count], identity, TestContext.Current.CancellationToken)).Status);
+        Assert.All(fromFull, status => Assert.NotEqual(StatusCode.ResourceExhausted, status));
+
+        // Emptied (a refusal says it held less than a permit), then left alone for a while: what it admits then is at
+        // least what the configured rate refilled in that while.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30), async () =>
+            (await AtOnceAsync(instances, identity, 4 * LimitedBurst)).Contains(StatusCode.ResourceExhausted), "a burst of calls is refused in part");
+        var pause = TimeSpan.FromMilliseconds(300);
+        await Task.Delay(pause, TestContext.Current.CancellationToken);
+        var afterPause = await AtOnceAsync(instances, identity, 4 * LimitedBurst);
+        var refilled = (int)(LimitedRate * pause.TotalSeconds);
+        Assert.True(afterPause.Count(s => s != StatusCode.ResourceExhausted) >= refilled,
+            $"after {pause.TotalMilliseconds} ms at {LimitedRate}/s the shared bucket held at least {refilled} permits, but of {afterPause.Count} calls at once it admitted {afterPause.Count(s => s != StatusCode.ResourceExhausted)}");
+    }
+
+    /// <summary>Calls made together, spread over the instances; their statuses.</summary>
+    private static async Task<IReadOnlyList<StatusCode>> AtOnceAsync(IReadOnlyList<PopulationService.PopulationServiceClient> instances, VerifyIdentityRequest request, int calls) =>
+        (await Task.WhenAll(Enumerable.Range(0, calls).Select(i => VerifyOutcomeAsync(instances[i % instances.Count], request, TestContext.Current.CancellationToken))))
+            .Select(o => o.Status)
+            .ToList();
 
     [Fact]
     public async Task With_Redis_down_each_instance_limits_on_its_own_says_so_once_and_counts_the_outage_when_it_is_back()
