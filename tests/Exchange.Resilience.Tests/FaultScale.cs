@@ -9,7 +9,7 @@ public static class FaultScale
     public static bool Full { get; } = string.Equals(Environment.GetEnvironmentVariable("EXCHANGE_FAULTS"), "full", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Random inputs sent to each gateway-facing method.</summary>
-    public static int FuzzInputsPerMethod => Full ? 100_000 : 1_500;
+    public static int FuzzInputsPerMethod => Full ? 100_000 : 300;
 
     /// <summary>
     /// How many calls of a load complete in each phase (before a fault, during it, after it): counted, not timed, so a

@@ -6,7 +6,6 @@ using Exchange.Protos.MarketRegulation.V1;
 using Exchange.Protos.PublicSecurity.V1;
 using Exchange.Testing;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 
 namespace Exchange.Resilience.Tests;
@@ -60,6 +59,7 @@ public sealed class FuzzTests(FaultClusterFixture fixture)
         var seed = Seeds[method];
         var statuses = new ConcurrentDictionary<StatusCode, int>();
         var faults = new ConcurrentQueue<string>();
+        var kinds = new ConcurrentDictionary<FuzzKind, int>();
         var total = FaultScale.FuzzInputsPerMethod;
         var next = -1;
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -69,20 +69,25 @@ public sealed class FuzzTests(FaultClusterFixture fixture)
         {
             for (var i = Interlocked.Increment(ref next); i < total && !bound.IsCancellationRequested; i = Interlocked.Increment(ref next))
             {
-                var input = FuzzInput.For(seed, new Random(HashCode.Combine(method.GetHashCode(StringComparison.Ordinal), i)));
-                var status = await CallAsync(invoker, service, name, input);
+                var input = FuzzInput.For(method, seed, i);
+                foreach (var kind in input.Kinds)
+                    kinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                var status = await CallAsync(invoker, service, name, input.Bytes);
                 statuses.AddOrUpdate(status.StatusCode, 1, (_, n) => n + 1);
                 if (ServerFaults.Contains(status.StatusCode) || status.Detail.Contains("HTTP status code: 5", StringComparison.Ordinal))
-                    faults.Enqueue($"{status.StatusCode} '{status.Detail}' for input {Convert.ToHexString(input)}");
+                    faults.Enqueue($"{status.StatusCode} '{status.Detail}' for input {Convert.ToHexString(input.Bytes)}");
             }
         }, bound.Token)));
 
         var sent = statuses.Values.Sum();
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{method}: {sent} inputs, " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")) + $", server faults {faults.Count}");
+            $"{method}: {sent} inputs (" + string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")) + "), "
+            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")) + $", server faults {faults.Count}");
         Assert.Equal(total, sent);
         Assert.True(faults.IsEmpty, string.Join(Environment.NewLine, faults.Take(5)));
         Assert.True(Cluster.Gateway.IsRunning, "the gateway process died");
+        // However short the run, every class of input and every kind of mutation reached the method.
+        Assert.All(FuzzInput.Expected(seed), kind => Assert.True(kinds.GetValueOrDefault(kind) > 0, $"no {kind} input was sent"));
     }
 
     private static async Task<Status> CallAsync(CallInvoker invoker, string service, string method, byte[] input)
@@ -96,67 +101,5 @@ public sealed class FuzzTests(FaultClusterFixture fixture)
         {
             return ex.Status;
         }
-    }
-}
-
-/// <summary>One fuzz input: random bytes, a mutated valid request, or a valid request with random strings in its fields.</summary>
-internal static class FuzzInput
-{
-    private static readonly string[] Alphabet =
-        [.. "0123456789ABCDEFGHJKLMNPQRTUWXYabcxyz-_ /\\%'\"<>{}\0\u00e9\u4e2d\u6587\u0301\ufffd".Select(c => c.ToString()), "\ud83d\ude00"];
-
-    public static byte[] For(IMessage seed, Random random) => random.Next(10) switch
-    {
-        < 4 => RandomBytes(random),
-        < 8 => Mutate(seed.ToByteArray(), random),
-        _ => RandomStrings(seed, random).ToByteArray(),
-    };
-
-    private static byte[] RandomBytes(Random random)
-    {
-        var bytes = new byte[random.Next(0, 96)];
-        random.NextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] Mutate(byte[] valid, Random random)
-    {
-        var bytes = new List<byte>(valid);
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            var at = bytes.Count == 0 ? 0 : random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0 when bytes.Count > 0:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                case 2 when bytes.Count > 0:
-                    bytes.RemoveAt(at);
-                    break;
-                default:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-            }
-        }
-        return [.. bytes];
-    }
-
-    private static IMessage RandomStrings(IMessage seed, Random random)
-    {
-        var message = seed.Descriptor.Parser.ParseFrom(seed.ToByteArray());
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder().Where(f => f.FieldType == FieldType.String && !f.IsRepeated))
-            field.Accessor.SetValue(message, RandomText(random));
-        return message;
-    }
-
-    private static string RandomText(Random random)
-    {
-        var text = new System.Text.StringBuilder();
-        for (var i = random.Next(0, 40); i > 0; i--)
-            text.Append(Alphabet[random.Next(Alphabet.Length)]);
-        return text.ToString();
     }
 }
