@@ -33,6 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+        _pages = new ReusedPages(OpenNewPageAsync);
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
@@ -42,47 +43,32 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone held upright (the narrowest screen the pages must serve without sideways scrolling).</summary>
     public const int PhoneWidth = 390;
 
-    public Task<IPage> NewPageAsync(int width = DesktopWidth) => NewPageAsync(width, storageState: null);
+    public Task<IPage> NewPageAsync(int width = DesktopWidth) => NewPageAsync(width, session: null);
 
-    /// <summary>A tab in a new browser context that starts with <paramref name="storageState"/> (cookies of an earlier context, from <c>StorageStateAsync</c>).</summary>
-    public async Task<IPage> NewPageAsync(int width, string? storageState)
+    /// <summary>
+    /// A tab for the current test, <paramref name="width"/> wide, whose context holds the cookies of <paramref name="session"/>
+    /// and no others: a tab an earlier test has finished with, reset, or else a new one (<see cref="ReusedPages"/>).
+    /// </summary>
+    public Task<IPage> NewPageAsync(int width, BrowserSession? session) => Pages.LendAsync(width, session);
+
+    private ReusedPages? _pages;
+
+    private ReusedPages Pages => _pages ?? throw new InvalidOperationException("The browser has not started.");
+
+    private async Task<IPage> OpenNewPageAsync(int width)
     {
-        await CloseEarlierTestsContextsAsync();
         // The services serve certificates of the test run's own CA, which Chromium's store does not hold.
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
             ViewportSize = new() { Width = width, Height = HeightFor(width) },
             IgnoreHTTPSErrors = true,
-            StorageState = storageState,
         });
-        lock (_contexts)
-            _contexts.Add((CurrentTest, context));
         return await context.NewPageAsync();
     }
 
     /// <summary>The window height that goes with <paramref name="width"/>: a phone held upright, or a desktop window.</summary>
     public static int HeightFor(int width) => width < 800 ? 844 : 900;
-
-    private readonly List<(string Test, IBrowserContext Context)> _contexts = [];
-
-    private static string CurrentTest => TestContext.Current.Test?.UniqueID ?? string.Empty;
-
-    /// <summary>
-    /// The tabs of tests that have ended stay open otherwise, each a renderer process, for the whole run. Tests of a fixture
-    /// run side by side, so only the contexts of tests that have ended go (the project marks them: <see cref="EndedTestsAttribute"/>).
-    /// </summary>
-    private async Task CloseEarlierTestsContextsAsync()
-    {
-        List<IBrowserContext> ended;
-        lock (_contexts)
-        {
-            ended = _contexts.Where(c => EndedTestsAttribute.HasEnded(c.Test)).Select(c => c.Context).ToList();
-            _contexts.RemoveAll(c => EndedTestsAttribute.HasEnded(c.Test));
-        }
-        foreach (var context in ended)
-            await context.CloseAsync();
-    }
 
     // Only violations come back: passed and inapplicable rules would be serialised with every element they looked at.
     private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
