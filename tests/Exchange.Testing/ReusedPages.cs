@@ -65,5 +65,9 @@ internal sealed class ReusedPages(Func<int, Task<IPage>> openNewPage)
             await context.AddCookiesAsync(session.Cookies);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Null });
         await page.SetViewportSizeAsync(width, BrowserFixture.HeightFor(width));
+        // The phone-width checks would pass vacuously in a desktop-wide window: the width is checked, not assumed.
+        var actual = await page.EvaluateAsync<int>("() => window.innerWidth");
+        if (actual != width)
+            throw new InvalidOperationException($"A reused tab is {actual} px wide after being set to {width} px.");
     }
 }
