@@ -9,7 +9,7 @@ public static class AdminPages
 {
     /// <summary>
     /// A browser tab signed in as <paramref name="account"/>, on <paramref name="path"/> (by default the resource list,
-    /// where the sign-in lands). The first time for an account it signs in through the form; later tabs start with that
+    /// where the sign-in lands). The first time for an account it signs in through the form; later tabs get that
     /// session's cookies and open <paramref name="path"/> directly, as a second tab of the same browser would
     /// (SignInTests cover the form itself): two or three page loads fewer per test.
     /// </summary>
@@ -25,7 +25,7 @@ public static class AdminPages
         var page = await fixture.NewPageAsync(width);
         await SignInAsync(page, fixture, account, fixture.PasswordOf(account));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(account);
-        fixture.KeepSession(account, await page.Context.StorageStateAsync());
+        fixture.KeepSession(account, await BrowserSession.OfAsync(page));
         if (path != "resources")
             await page.GotoAsync(Url(fixture, path));
         return page;

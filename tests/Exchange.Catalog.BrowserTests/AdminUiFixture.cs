@@ -32,15 +32,15 @@ public sealed class AdminUiFixture : IAsyncLifetime
 
     public Task<IPage> NewPageAsync(int width = BrowserFixture.DesktopWidth) => _browser.NewPageAsync(width);
 
-    /// <summary>A tab whose context starts with the cookies of an earlier one (a session that is already signed in).</summary>
-    public Task<IPage> NewPageAsync(int width, string storageState) => _browser.NewPageAsync(width, storageState);
+    /// <summary>A tab whose context holds the cookies of a session that is already signed in.</summary>
+    public Task<IPage> NewPageAsync(int width, BrowserSession session) => _browser.NewPageAsync(width, session);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sessions = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BrowserSession> _sessions = new();
 
     /// <summary>The cookies of a session <paramref name="account"/> signed in with through the form, if one did.</summary>
-    public string? SessionOf(string account) => _sessions.GetValueOrDefault(account);
+    public BrowserSession? SessionOf(string account) => _sessions.GetValueOrDefault(account);
 
-    public void KeepSession(string account, string storageState) => _sessions.TryAdd(account, storageState);
+    public void KeepSession(string account, BrowserSession session) => _sessions.TryAdd(account, session);
 
     public async ValueTask InitializeAsync()
     {

@@ -71,10 +71,10 @@ public sealed class ClerkPageFixture : IAsyncLifetime
         return page;
     }
 
-    private string? _clerkSession;
+    private BrowserSession? _clerkSession;
 
     /// <summary>
-    /// A page signed in as the clerk, on the lookup form. The first signs in through the form; later tabs start with
+    /// A page signed in as the clerk, on the lookup form. The first signs in through the form; later tabs get
     /// that session's cookies (an 8-hour session), as a second tab of the same browser would, and open the lookup form
     /// directly: two page loads fewer per test. The first sign-in here is the form's journey in the browser; its refusals
     /// are Exchange.Gateway.UnitTests' Clerk/ClerkPageTests.
@@ -94,7 +94,7 @@ public sealed class ClerkPageFixture : IAsyncLifetime
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=query]");
-        _clerkSession = await page.Context.StorageStateAsync();
+        _clerkSession = await BrowserSession.OfAsync(page);
         return page;
     }
 

@@ -6,7 +6,7 @@ namespace Exchange.Testing;
 
 /// <summary>
 /// Marks each test as ended when it ends (<c>[assembly: EndedTests]</c>), so that shared resources a test opened, such as
-/// its browser contexts (<see cref="BrowserFixture"/>), can be closed once it is over while other tests still run beside it.
+/// its browser tabs (<see cref="BrowserFixture"/>), can go to a later test once it is over while other tests still run beside it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class EndedTestsAttribute : BeforeAfterTestAttribute
