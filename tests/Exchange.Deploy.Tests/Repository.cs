@@ -28,7 +28,7 @@ internal static class Repository
 }
 
 /// <summary>
-/// The five Exchange services: the workload name in the built manifests, the project next to its Dockerfile, the README
+/// The five Exchange services: the workload name in the built manifests, its project, the README
 /// scope, the image (exchange/&lt;Image&gt;, also the department's client id for an adapter) and an adapter's department.
 /// </summary>
 internal sealed record ExchangeService(string Workload, string ProjectDirectory, string ReadmeScope, string Image, string? Department = null)
@@ -48,8 +48,6 @@ internal sealed record ExchangeService(string Workload, string ProjectDirectory,
     public string ProjectName => Path.GetFileName(ProjectDirectory);
 
     public string ProjectFile => $"{ProjectDirectory}/{ProjectName}.csproj";
-
-    public string Dockerfile => $"{ProjectDirectory}/Dockerfile";
 
     public static ExchangeService? ByWorkload(string name) => All.FirstOrDefault(s => s.Workload == name);
 

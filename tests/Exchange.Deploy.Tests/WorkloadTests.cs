@@ -137,7 +137,7 @@ public sealed partial class WorkloadTests
     [Fact]
     public void Exchange_services_run_as_the_aspnet_image_app_user()
     {
-        // mcr.microsoft.com/dotnet/aspnet images define the user app with APP_UID 1654; the Dockerfiles switch to it.
+        // mcr.microsoft.com/dotnet/aspnet images define the user app with APP_UID 1654; the images run as it (common/ServiceContainer.props).
         var problems = ExchangeService.All.Select(s => Manifests.WorkloadNamed(s.Workload))
             .Where(w => Yaml.Scalar(w.PodSpec, "securityContext", "runAsUser") != "1654" || Yaml.Scalar(w.PodSpec, "securityContext", "fsGroup") != "1654")
             .Select(w => $"{w}: runAsUser and fsGroup should be 1654 (the image's app user), so the volumes are writable for it");
