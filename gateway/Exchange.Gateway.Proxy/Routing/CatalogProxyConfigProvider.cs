@@ -8,7 +8,9 @@ namespace Exchange.Gateway.Routing;
 /// Feeds YARP with routes built from the published catalog and rebuilds them after catalog changes, so a
 /// publication or deprecation takes effect without a restart. The first table is built at once (the saved snapshot
 /// routes the first request); later ones in the background from the latest catalog, so a burst of changes costs a
-/// few rebuilds (192 ms each at 10,000 resources), not one per change.
+/// few rebuilds (192 ms each at 10,000 resources), not one per change. A resource that cannot be routed is logged once,
+/// when it becomes unroutable, not again on every rebuild while it stays so (a catalog with many such resources
+/// filled the log with the same warnings).
 /// </summary>
 internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider, IAsyncDisposable
 {
@@ -18,6 +20,7 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
     private volatile CatalogProxyConfig _current = new(RoutingTable.Empty);
     private readonly CoalescingWorker _rebuilds;
     private PublishedCatalog? _built;
+    private HashSet<string> _reportedProblems = new(StringComparer.Ordinal);
     private readonly bool _allowPlaintext;
 
     public CatalogProxyConfigProvider(CatalogState state, TransportSecurity tls, ILogger<CatalogProxyConfigProvider> logger)
@@ -67,12 +70,14 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
                 LogBuildFailed(ex, catalog.Revision);
                 return;
             }
-            foreach (var problem in table.Problems)
+            var problems = table.Problems.ToHashSet(StringComparer.Ordinal);
+            foreach (var problem in table.Problems.Where(p => !_reportedProblems.Contains(p)))
                 LogUnroutable(catalog.Revision, problem);
+            _reportedProblems = problems;
             var previous = _current;
             _current = new CatalogProxyConfig(table);
             previous.SignalReplaced();
-            LogRoutesBuilt(catalog.Revision, table.Routes.Count, table.MethodsByPath.Count, table.ProviderEndpointCount);
+            LogRoutesBuilt(catalog.Revision, table.Routes.Count, table.MethodsByPath.Count, table.ProviderEndpointCount, problems.Count);
         }
     }
 
@@ -85,8 +90,8 @@ internal sealed partial class CatalogProxyConfigProvider : IProxyConfigProvider,
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not build routes for catalog revision {Revision}; routing stays on the previous revision")]
     private partial void LogBuildFailed(Exception exception, long revision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routes for catalog revision {Revision}: {Routes} routes, {Methods} methods, {Providers} provider endpoints")]
-    private partial void LogRoutesBuilt(long revision, int routes, int methods, int providers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routes for catalog revision {Revision}: {Routes} routes, {Methods} methods, {Providers} provider endpoints, {Unroutable} resources not routed (each logged when it became so)")]
+    private partial void LogRoutesBuilt(long revision, int routes, int methods, int providers, int unroutable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog revision {Revision}: not routed: {Problem}")]
     private partial void LogUnroutable(long revision, string problem);
