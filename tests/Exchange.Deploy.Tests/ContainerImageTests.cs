@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -59,21 +58,11 @@ internal sealed record ContainerSettings(string ImageName, string User, string W
 {
     public static ContainerSettings Of(ExchangeService service)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "msbuild", Repository.PathOf(service.ProjectFile), "-nologo",
-                     "-getProperty:ContainerRepository", "-getProperty:ContainerUser", "-getProperty:ContainerWorkingDirectory", "-getItem:ContainerPort" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill();
-            throw new TimeoutException($"dotnet msbuild did not evaluate {service.ProjectFile} within 120 s.");
-        }
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild {service.ProjectFile}: {output.Result}{errors.Result}");
+        var (exit, output, error) = Programs.Run("dotnet", "msbuild", Repository.PathOf(service.ProjectFile), "-nologo",
+            "-getProperty:ContainerRepository", "-getProperty:ContainerUser", "-getProperty:ContainerWorkingDirectory", "-getItem:ContainerPort");
+        Assert.True(exit == 0, $"dotnet msbuild {service.ProjectFile}: {output}{error}");
 
-        using var json = JsonDocument.Parse(output.Result);
+        using var json = JsonDocument.Parse(output);
         var properties = json.RootElement.GetProperty("Properties");
         var ports = json.RootElement.GetProperty("Items").GetProperty("ContainerPort").EnumerateArray()
             .Select(p => int.Parse(p.GetProperty("Identity").GetString()!, CultureInfo.InvariantCulture)).ToList();

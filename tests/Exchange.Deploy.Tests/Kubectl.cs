@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Exchange.Deploy.Tests;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Exchange.Deploy.Tests;
 /// </summary>
 internal static class Kubectl
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
-
     public static string? Path => FindOnPath("kubectl");
 
     /// <summary>The built YAML of a kustomization directory; fails with kustomize's own message when it does not build.</summary>
@@ -17,7 +13,7 @@ internal static class Kubectl
     {
         var kubectl = Path ?? throw new Xunit.Sdk.XunitException(
             "kubectl is not installed: the deploy tests build deploy/ with `kubectl kustomize` (install kubectl 1.27 or later).");
-        var (exit, output, error) = Run(kubectl, "kustomize", directory);
+        var (exit, output, error) = Programs.Run(kubectl, "kustomize", directory);
         if (exit != 0)
             throw new Xunit.Sdk.XunitException($"kubectl kustomize {directory} failed ({exit}): {error}");
         return output;
@@ -27,20 +23,4 @@ internal static class Kubectl
         (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator)
             .Select(directory => System.IO.Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
-
-    public static (int Exit, string Output, string Error) Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Deadline))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in {Deadline.TotalSeconds:0} s");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
 }

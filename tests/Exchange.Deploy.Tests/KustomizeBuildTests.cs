@@ -25,7 +25,7 @@ public sealed class KustomizeBuildTests
         File.WriteAllText(file, Kubectl.Kustomize(Repository.DeployDirectory));
         try
         {
-            var (exit, report, error) = Kubectl.Run(kubeconform!, "-strict", "-summary", file);
+            var (exit, report, error) = Programs.Run(kubeconform!, "-strict", "-summary", file);
             Assert.True(exit == 0, report + error);
         }
         finally
