@@ -18,7 +18,9 @@
 #   Release build), BENCH_STATE (state directory, default .data/bench; wiped at start), BENCH_RESULTS (TSV file
 #   to keep the raw figures in), BENCH_START_WAIT (s to wait for every service to report SERVING, default 300: a
 #   loaded machine starts slowly), BENCH_BINARIES (a copy of the Release output tree to run instead of this one's),
-#   BENCH_TARGETS ("direct gateway bare nginx"; a subset for a focused A/B or a profile, see bench/profile.sh).
+#   BENCH_TARGETS ("direct gateway bare nginx"; a subset for a focused A/B or a profile, see bench/profile.sh),
+#   BENCH_AUDIT_STORE=memory (the gateway's audit store in /dev/shm: NOT durable, an experiment only, to tell what the
+#   durable commit costs a call from what the rest of the gateway costs; docs/benchmarks.md, eighth pass).
 # Uses the port map's 7000-7003 and 7011-7013 (Exchange) and 7020-7022 (bare proxies, nginx), each shifted by
 # BENCH_PORT_OFFSET (default 1500: 8500-8522), so it runs beside the AppHost, scripts/run.sh and a test run.
 set -euo pipefail
@@ -50,9 +52,15 @@ fi
 require_free_ports $(for p in 7000 7001 7002 7003 7011 7012 7013 7020 7021 7022; do port $p; done)
 mkdir -p "$state/nginx"
 results=$(mktemp "${TMPDIR:-/tmp}/exchange-bench.XXXXXX.tsv")
+audit_env=()
+if [ "${BENCH_AUDIT_STORE:-disk}" = memory ]; then
+  audit_memory=/dev/shm/exchange-bench-$$-audit.db
+  audit_env=("ConnectionStrings__Audit=Data Source=$audit_memory")
+  echo "BENCH_AUDIT_STORE=memory: the gateway's audit store is $audit_memory, which is not durable (an experiment only)"
+fi
 on_exit() {
   if [ -n "${BENCH_RESULTS:-}" ]; then cp "$results" "$BENCH_RESULTS"; fi
-  rm -f "$results"
+  rm -f "$results" "${audit_memory:-/nonexistent}"*
 }
 
 echo "Starting Exchange in $state (seeding the stores takes a few seconds)..."
@@ -62,7 +70,8 @@ echo "$pid_direct_resident" >"$state/direct.pid"  # the public security adapter,
 # context keys are fetched every 2 s, so the gateway has them soon after the adapters publish them at start.
 start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \
   "$gateway_secret" $(gateway_env) \
-  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration=
+  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration= \
+  "${audit_env[@]}"
 pid_gateway=$started
 echo "$pid_gateway" >"$state/gateway.pid"  # for bench/profile.sh
 start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7020)" --destination "$public_security_url"
