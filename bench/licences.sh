@@ -10,7 +10,8 @@
 #
 # Settings (environment): BENCH_DURATION, BENCH_WARMUP (s), BENCH_CONCURRENCY ("1 16"), BENCH_REVOCATIONS,
 #   BENCH_NO_BUILD=1, BENCH_STATE (default .data/bench-licences; wiped at start), BENCH_START_WAIT (s for each service to report
-#   SERVING, default 300: a loaded machine starts slowly).
+#   SERVING, default 300: a loaded machine starts slowly), BENCH_AUDIT_STORE=memory (each gateway's audit store in /dev/shm:
+#   NOT durable, an experiment only, as in bench/run.sh).
 # Uses the port map's 7000-7007, 7011-7013 and 7379 shifted by BENCH_PORT_OFFSET (default 1500), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +38,21 @@ echo "Starting Redis, Exchange and three gateways in $state..."
 redis-server --port "$(port 7379)" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning >"$logs/redis.log" 2>&1 &
 pids+=("$!")
 start_departments
+audit_directory=.data
+if [ "${BENCH_AUDIT_STORE:-disk}" = memory ]; then
+  audit_directory=/dev/shm/exchange-bench-licences-$$
+  mkdir -p "$audit_directory"
+  echo "BENCH_AUDIT_STORE=memory: the gateways' audit stores are in $audit_directory, which is not durable (an experiment only)"
+  on_exit() { rm -rf "$audit_directory"; }
+fi
 gateway() { # name grpc-port web-port [NAME=value...]
   local name=$1 grpc=$2 web=$3
   shift 3
+  [ "$audit_directory" = .data ] || mkdir -p "$audit_directory/$name"
   # Each instance its own audit log, snapshots and key paths; all fetch the providers' context keys from the catalog.
   start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" $(gateway_env "$grpc" "$web") "Redis__Configuration=127.0.0.1:$(port 7379)" \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 \
-    "ConnectionStrings__Audit=Data Source=.data/$name/audit.db" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
+    "ConnectionStrings__Audit=Data Source=$audit_directory/$name/audit.db" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
     "Catalog__GrantSnapshotPath=.data/$name/grant-snapshot.pb" "Identity__KeysPath=.data/$name/identity-keys.json" \
     "Licences__IssuerKeySnapshotPath=.data/$name/issuer-keys.pb" "$@"
 }
