@@ -33,6 +33,7 @@ cleanup() {
     kill "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
+  if [ "$audit_stores" != "$data" ]; then rm -rf "$audit_stores"; fi
   if declare -F on_exit >/dev/null; then on_exit; fi
 }
 trap cleanup INT TERM EXIT
@@ -65,6 +66,18 @@ catalog_env+=("Kestrel__Endpoints__Grpc__Url=$catalog_grpc" "Kestrel__Endpoints_
 gateway_env() { # [grpc-port web-port]
   echo "Kestrel__Endpoints__Grpc__Url=$(address "${1:-7000}")" "Kestrel__Endpoints__Web__Url=$(address "${2:-7003}")" \
     "Catalog__Address=$catalog_grpc" "Identity__Authority=$catalog_web/"
+}
+# Where each gateway keeps its audit store: $data/<gateway>/audit.db, the gateway's own default under $state. With
+# BENCH_AUDIT_STORE=memory under /dev/shm instead: NOT durable, an experiment only, to tell what the durable commit costs
+# a call from what the rest of the gateway costs (docs/benchmarks.md, eighth pass).
+audit_stores=$data
+if [ "${BENCH_AUDIT_STORE:-disk}" = memory ]; then
+  audit_stores=/dev/shm/exchange-bench-$$
+  echo "BENCH_AUDIT_STORE=memory: the gateways' audit stores are under $audit_stores, which is not durable (an experiment only)"
+fi
+audit_store_env() { # gateway-name
+  mkdir -p "$audit_stores/$1"
+  echo "ConnectionStrings__Audit=Data Source=$audit_stores/$1/audit.db"
 }
 # Each adapter registers its licence issuer keys in the catalog as its own department client; it listens on $2.
 adapter_env() { # client url

@@ -38,21 +38,13 @@ echo "Starting Redis, Exchange and three gateways in $state..."
 redis-server --port "$(port 7379)" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning >"$logs/redis.log" 2>&1 &
 pids+=("$!")
 start_departments
-audit_directory=.data
-if [ "${BENCH_AUDIT_STORE:-disk}" = memory ]; then
-  audit_directory=/dev/shm/exchange-bench-licences-$$
-  mkdir -p "$audit_directory"
-  echo "BENCH_AUDIT_STORE=memory: the gateways' audit stores are in $audit_directory, which is not durable (an experiment only)"
-  on_exit() { rm -rf "$audit_directory"; }
-fi
 gateway() { # name grpc-port web-port [NAME=value...]
   local name=$1 grpc=$2 web=$3
   shift 3
-  [ "$audit_directory" = .data ] || mkdir -p "$audit_directory/$name"
   # Each instance its own audit log, snapshots and key paths; all fetch the providers' context keys from the catalog.
   start "$name" "$(dll gateway/Exchange.Gateway Exchange.Gateway)" "$gateway_secret" $(gateway_env "$grpc" "$web") "Redis__Configuration=127.0.0.1:$(port 7379)" \
     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 \
-    "ConnectionStrings__Audit=Data Source=$audit_directory/$name/audit.db" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
+    "$(audit_store_env "$name")" "Catalog__SnapshotPath=.data/$name/catalog-snapshot.pb" \
     "Catalog__GrantSnapshotPath=.data/$name/grant-snapshot.pb" "Identity__KeysPath=.data/$name/identity-keys.json" \
     "Licences__IssuerKeySnapshotPath=.data/$name/issuer-keys.pb" "$@"
 }

@@ -52,15 +52,9 @@ fi
 require_free_ports $(for p in 7000 7001 7002 7003 7011 7012 7013 7020 7021 7022; do port $p; done)
 mkdir -p "$state/nginx"
 results=$(mktemp "${TMPDIR:-/tmp}/exchange-bench.XXXXXX.tsv")
-audit_env=()
-if [ "${BENCH_AUDIT_STORE:-disk}" = memory ]; then
-  audit_memory=/dev/shm/exchange-bench-$$-audit.db
-  audit_env=("ConnectionStrings__Audit=Data Source=$audit_memory")
-  echo "BENCH_AUDIT_STORE=memory: the gateway's audit store is $audit_memory, which is not durable (an experiment only)"
-fi
 on_exit() {
   if [ -n "${BENCH_RESULTS:-}" ]; then cp "$results" "$BENCH_RESULTS"; fi
-  rm -f "$results" "${audit_memory:-/nonexistent}"*
+  rm -f "$results"
 }
 
 echo "Starting Exchange in $state (seeding the stores takes a few seconds)..."
@@ -71,7 +65,7 @@ echo "$pid_direct_resident" >"$state/direct.pid"  # the public security adapter,
 start gateway "$(dll gateway/Exchange.Gateway Exchange.Gateway)" \
   "$gateway_secret" $(gateway_env) \
   RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 ExchangeContext__KeyRefreshInterval=00:00:02 Redis__Configuration= \
-  "${audit_env[@]}"
+  "$(audit_store_env gateway)"
 pid_gateway=$started
 echo "$pid_gateway" >"$state/gateway.pid"  # for bench/profile.sh
 start bare-resident "$(dll bench/Exchange.Bench.BareProxy exchange-bench-bareproxy)" -- --pki "$pki" --listen "$(address 7020)" --destination "$public_security_url"
